@@ -1,0 +1,96 @@
+"""Small guards shared by the rules: each raises `RuleError` with words a person can read."""
+from __future__ import annotations
+
+from .model import MAX_TEXT, Player, Room, Table
+
+
+class RuleError(Exception):
+    """A command that is not allowed. `code` is for programs, `message` for people."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def text_field(command: dict, name: str = "text", limit: int = MAX_TEXT) -> str:
+    value = command.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError("bad_request", f"Please write something in '{name}' first.")
+    value = value.strip()
+    if len(value) > limit:
+        raise RuleError("too_long", f"That is too long: please keep it to {limit} characters.")
+    return value
+
+
+def flag(command: dict, name: str) -> bool:
+    value = command.get(name, False)
+    if not isinstance(value, bool):
+        raise RuleError("bad_request", f"'{name}' must be true or false.")
+    return value
+
+
+def table_of(room: Room, table_id) -> Table:
+    if not isinstance(table_id, str) or table_id not in room.tables:
+        raise RuleError("not_found", "That table does not exist.")
+    return room.tables[table_id]
+
+
+def player_of(room: Room, player_id) -> Player:
+    player = room.players.get(player_id) if isinstance(player_id, str) else None
+    if player is None or player.removed:
+        raise RuleError("not_found", "That person is not in this workshop.")
+    return player
+
+
+def require_host(command: dict) -> None:
+    if command.get("actor") != "host":
+        raise RuleError("forbidden", "Only the facilitator can do that.")
+
+
+def require_open(room: Room, command: dict) -> None:
+    """Refuse changes to an ended room, and participants' changes while paused."""
+    if room.ended:
+        raise RuleError("ended", "This workshop has ended. You can still read everything.")
+    if room.paused and command.get("actor") != "host":
+        raise RuleError("paused", "The facilitator has paused the workshop. Please wait a moment.")
+
+
+def require_stage(table: Table, *stages: str) -> None:
+    if table.stage not in stages:
+        wanted = " or ".join(stages)
+        raise RuleError("wrong_stage", f"You can do that in the {wanted} stage; this table is in the {table.stage} stage.")
+
+
+def seated_player(room: Room, command: dict) -> tuple[Player, Table]:
+    """The sender, who must be a participant sitting at a table."""
+    player = room.players.get(command.get("actor"))
+    if player is None or player.removed:
+        raise RuleError("forbidden", "Only people taking part can do that.")
+    if player.table is None:
+        raise RuleError("wrong_stage", "Please choose a table first.")
+    return player, room.tables[player.table]
+
+
+def speaker(room: Room, command: dict) -> tuple[Player, Table, str | None]:
+    """Who is speaking and at which table: the sender, or a person they enter words for.
+
+    A participant may write or vote *for* someone at their own table who has no device;
+    the host may do so for anyone seated. Returns (person, table, entered_by)."""
+    for_id = command.get("for")
+    actor = command.get("actor")
+    if for_id is None or for_id == actor:
+        if actor == "host":
+            raise RuleError("bad_request", "Say who this is for ('for': a person at a table).")
+        player, table = seated_player(room, command)
+        return player, table, None
+    person = player_of(room, for_id)
+    if person.table is None:
+        raise RuleError("wrong_stage", "That person is not sitting at a table.")
+    if actor != "host":
+        helper, table = seated_player(room, command)
+        if helper.table != person.table:
+            raise RuleError("forbidden", "You can only add words for someone at your own table.")
+        if person.token_hash is not None:
+            raise RuleError("forbidden", "That person has their own device; the facilitator can help them.")
+    return person, room.tables[person.table], actor

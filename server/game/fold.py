@@ -1,0 +1,269 @@
+"""`apply(room, event) -> room`: fold one recorded event into the room's state.
+
+Every decision was already taken by `rules.decide`, and its outcome written into the event
+(ids, shuffled order, whose turn), so folding is plain bookkeeping and replay is exact.
+The room is changed in place and returned, which keeps replaying a long log cheap.
+"""
+from __future__ import annotations
+
+from .model import Event, Note, Player, Pledge, Response, Room, Round, Table
+
+
+def apply(room: Room | None, event: Event) -> Room:
+    if event.type == "room_created":
+        room = _created(event)
+    else:
+        HANDLERS[event.type](room, event.data, event)
+    room.n += 1
+    cmd = event.data.get("cmd")
+    if cmd:
+        room.done[cmd] = room.n
+    return room
+
+
+def replay(events) -> Room | None:
+    room = None
+    for event in events:
+        room = apply(room, event)
+    return room
+
+
+def _created(event: Event) -> Room:
+    d = event.data
+    room = Room(
+        code=d["code"],
+        title=d["title"],
+        deck=d["deck"],
+        host_key_hash=d["host_key_hash"],
+        created_at=event.at,
+        hide_until_reveal=d.get("hide_until_reveal", False),
+    )
+    for table in d["tables"]:
+        room.tables[table["id"]] = Table(id=table["id"], name=table["name"])
+    room.next_id = d.get("next_id", len(room.tables))
+    return room
+
+
+def _bump(room: Room, data: dict) -> None:
+    """Keep the id counter past every id an event introduced."""
+    room.next_id = max(room.next_id, data.get("next_id", room.next_id))
+
+
+def _joined(room: Room, d: dict, event: Event) -> None:
+    player = Player(
+        id=d["player"],
+        name=d["name"],
+        perspective=d["perspective"],
+        joined_at=event.at,
+        token_hash=d.get("token_hash"),
+        added_by=d.get("added_by"),
+    )
+    room.players[player.id] = player
+    if player.token_hash:
+        room.tokens[player.token_hash] = player.id
+    _bump(room, d)
+
+
+def _seated(room: Room, d: dict, event: Event) -> None:
+    player = room.players[d["player"]]
+    if player.table:
+        room.tables[player.table].seats.remove(player.id)
+    player.table = d["table"]
+    if player.table:
+        room.tables[player.table].seats.append(player.id)
+
+
+def _removed(room: Room, d: dict, event: Event) -> None:
+    player = room.players[d["player"]]
+    if player.table:
+        room.tables[player.table].seats.remove(player.id)
+    player.table = None
+    player.removed = True
+    if player.id in room.more_time:
+        room.more_time.remove(player.id)
+
+
+def _turn(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].turn = d["turn"]
+
+
+def _shuffled(room: Room, d: dict, event: Event) -> None:
+    table = room.tables[d["table"]]
+    table.order = list(d["order"])
+    table.shuffles += 1
+
+
+def _drawn(room: Room, d: dict, event: Event) -> None:
+    table = room.tables[d["table"]]
+    table.order.remove(d["card"])
+    table.rounds.append(
+        Round(number=len(table.rounds) + 1, card=d["card"], turn=d["turn"], drawn_at=event.at)
+    )
+
+
+def _responded(room: Room, d: dict, event: Event) -> None:
+    table = room.tables[d["table"]]
+    table.current.responses.append(
+        Response(
+            id=d["response"],
+            author=d["author"],
+            text=d["text"],
+            at=event.at,
+            entered_by=d.get("entered_by"),
+            private=d.get("private", False),
+        )
+    )
+    _bump(room, d)
+
+
+def _response(room: Room, d: dict) -> Response:
+    return next(r for r in room.tables[d["table"]].current.responses if r.id == d["response"])
+
+
+def _voted(room: Room, d: dict, event: Event) -> None:
+    _response(room, d).voters.append(d["voter"])
+
+
+def _unvoted(room: Room, d: dict, event: Event) -> None:
+    _response(room, d).voters.remove(d["voter"])
+
+
+def _revealed(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].current.revealed = True
+
+
+def _round_ended(room: Room, d: dict, event: Event) -> None:
+    table = room.tables[d["table"]]
+    current = table.current
+    current.outcome = d["outcome"]
+    current.agreed = d.get("agreed")
+    if d.get("note"):
+        table.notes.append(
+            Note(
+                id=d["note"],
+                kind="agreed",
+                text=d["text"],
+                author=d.get("author"),
+                at=event.at,
+                card=current.card,
+                entered_by=d.get("entered_by"),
+            )
+        )
+    _bump(room, d)
+
+
+def _noted(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].notes.append(
+        Note(
+            id=d["note"],
+            kind=d["kind"],
+            text=d["text"],
+            author=d.get("author"),
+            at=event.at,
+            entered_by=d.get("entered_by"),
+            private=d.get("private", False),
+        )
+    )
+    _bump(room, d)
+
+
+def _pledged(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].pledges.append(
+        Pledge(
+            id=d["pledge"],
+            author=d["author"],
+            text=d["text"],
+            at=event.at,
+            entered_by=d.get("entered_by"),
+            private=d.get("private", False),
+        )
+    )
+    _bump(room, d)
+
+
+def _privacy(room: Room, d: dict, event: Event) -> None:
+    _, item = room.find_item(d["item"])
+    item.private = d["private"]
+
+
+def _staged(room: Room, d: dict, event: Event) -> None:
+    if d.get("table"):
+        room.tables[d["table"]].stage = d["stage"]
+        return
+    room.stage = d["stage"]
+    for table in room.tables.values():
+        table.stage = d["stage"]
+
+
+def _set(**values):
+    def handler(room: Room, d: dict, event: Event) -> None:
+        for name, value in values.items():
+            setattr(room, name, value)
+
+    return handler
+
+
+def _timer(room: Room, d: dict, event: Event) -> None:
+    if d.get("seconds") is None:
+        room.timer = None
+    else:
+        room.timer = {"seconds": d["seconds"], "started_at": event.at, "ends_at": d["ends_at"]}
+    room.more_time.clear()
+
+
+def _more_time(room: Room, d: dict, event: Event) -> None:
+    if d["player"] not in room.more_time:
+        room.more_time.append(d["player"])
+
+
+def _notice(room: Room, d: dict, event: Event) -> None:
+    room.notice = {"text": d["text"], "at": event.at} if d.get("text") else None
+
+
+def _table_added(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]] = Table(id=d["table"], name=d["name"], stage=room.stage)
+    _bump(room, d)
+
+
+def _settings(room: Room, d: dict, event: Event) -> None:
+    room.hide_until_reveal = d["hide_until_reveal"]
+
+
+def _ended(room: Room, d: dict, event: Event) -> None:
+    room.ended = True
+    room.ended_at = event.at
+    room.paused = False
+    room.timer = None
+    room.stage = "closed"
+    for table in room.tables.values():
+        table.stage = "closed"
+
+
+HANDLERS = {
+    "player_joined": _joined,
+    "player_seated": _seated,
+    "player_removed": _removed,
+    "turn_passed": _turn,
+    "deck_shuffled": _shuffled,
+    "card_drawn": _drawn,
+    "response_added": _responded,
+    "vote_cast": _voted,
+    "vote_withdrawn": _unvoted,
+    "responses_revealed": _revealed,
+    "round_ended": _round_ended,
+    "note_added": _noted,
+    "pledge_added": _pledged,
+    "privacy_set": _privacy,
+    "stage_set": _staged,
+    "room_paused": _set(paused=True),
+    "room_resumed": _set(paused=False),
+    "room_locked": _set(locked=True),
+    "room_unlocked": _set(locked=False),
+    "timer_set": _timer,
+    "more_time_asked": _more_time,
+    "notice_sent": _notice,
+    "table_added": _table_added,
+    "settings_changed": _settings,
+    "room_ended": _ended,
+}
+EVENT_TYPES = ("room_created", *HANDLERS)

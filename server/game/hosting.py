@@ -1,0 +1,191 @@
+"""The facilitator's moves. The transport has already checked the host key; here every
+move also insists on `actor == "host"`, so a participant can never run one."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from .checks import RuleError, flag, player_of, require_host, require_open, table_of, text_field
+from .model import MAX_NAME, STAGES, Room
+from .moves import event, leave_table, new_id, seat
+from .play import finish_round
+from .seating import seat_everyone
+
+MAX_TIMER = 4 * 60 * 60
+
+
+def _turns_for_play(command: dict, room: Room, tables) -> list:
+    events = []
+    for table in tables:
+        if table.turn is None and table.seats:
+            events.append(event(command, "turn_passed", table=table.id, turn=table.seats[0]))
+    return events
+
+
+def start(room: Room, command: dict):
+    require_open(room, command)
+    if room.stage != "lobby":
+        raise RuleError("wrong_stage", "The workshop has already started.")
+    return [event(command, "stage_set", stage="play", table=None)] + _turns_for_play(
+        command, room, room.tables.values()
+    )
+
+
+def stage(room: Room, command: dict):
+    """Move every table, or one table, to any stage, forwards or back; nothing is lost."""
+    require_open(room, command)
+    new = command.get("stage")
+    if new not in STAGES:
+        raise RuleError("bad_request", f"Stage must be one of: {', '.join(STAGES)}.")
+    if command.get("table") is None:
+        tables = list(room.tables.values())
+        events = [event(command, "stage_set", stage=new, table=None)]
+    else:
+        table = table_of(room, command["table"])
+        tables = [table]
+        events = [event(command, "stage_set", stage=new, table=table.id)]
+    if new == "play":
+        events += _turns_for_play(command, room, tables)
+    return events
+
+
+def pause(room: Room, command: dict):
+    require_open(room, command)
+    return [] if room.paused else [event(command, "room_paused")]
+
+
+def resume(room: Room, command: dict):
+    require_open(room, command)
+    return [event(command, "room_resumed")] if room.paused else []
+
+
+def timer(room: Room, command: dict):
+    """Start (`seconds`), extend (`add`) or clear (`seconds: null`) the visible countdown.
+    It only ever informs: nothing happens to anyone when it reaches zero."""
+    require_open(room, command)
+    now = datetime.fromisoformat(command["at"])
+    if "add" in command:
+        seconds = command["add"]
+        if room.timer is not None:
+            ends = max(datetime.fromisoformat(room.timer["ends_at"]), now)
+            base = room.timer["seconds"]
+        else:
+            ends, base = now, 0
+    else:
+        seconds = command.get("seconds")
+        if seconds is None:
+            return [event(command, "timer_set", seconds=None, ends_at=None)]
+        ends, base = now, 0
+    if not isinstance(seconds, int) or isinstance(seconds, bool) or not 1 <= seconds <= MAX_TIMER:
+        raise RuleError("bad_request", "The timer takes a whole number of seconds, up to 4 hours.")
+    ends += timedelta(seconds=seconds)
+    return [event(command, "timer_set", seconds=base + seconds, ends_at=ends.isoformat())]
+
+
+def skip(room: Room, command: dict):
+    require_open(room, command)
+    table = table_of(room, command.get("table"))
+    if table.current is None:
+        raise RuleError("bad_request", "That table has no card to skip.")
+    return finish_round(room, command, table, "skipped")
+
+
+def broadcast(room: Room, command: dict):
+    require_open(room, command)
+    text = command.get("text")
+    if text == "" or text is None:
+        return [event(command, "notice_sent", text="")]
+    return [event(command, "notice_sent", text=text_field(command))]
+
+
+def move(room: Room, command: dict):
+    require_open(room, command)
+    player = player_of(room, command.get("player"))
+    table = None if command.get("table") is None else table_of(room, command["table"])
+    return seat(command, room, player.id, table)
+
+
+def remove(room: Room, command: dict):
+    require_open(room, command)
+    player = player_of(room, command.get("player"))
+    return leave_table(command, room, player.id) + [
+        event(command, "player_removed", player=player.id, table=player.table)
+    ]
+
+
+def lock(room: Room, command: dict):
+    require_open(room, command)
+    return [] if room.locked else [event(command, "room_locked")]
+
+
+def unlock(room: Room, command: dict):
+    require_open(room, command)
+    return [event(command, "room_unlocked")] if room.locked else []
+
+
+def add_table(room: Room, command: dict):
+    require_open(room, command)
+    if len(room.tables) >= 100:
+        raise RuleError("bad_request", "A workshop can have up to 100 tables.")
+    table_id, next_id = new_id(room, "t")
+    name = command.get("name")
+    name = text_field(command, "name", MAX_NAME) if name else f"Table {len(room.tables) + 1}"
+    return [event(command, "table_added", table=table_id, name=name, next_id=next_id)]
+
+
+def seat_all(room: Room, command: dict):
+    require_open(room, command)
+    tables = [(t.id, [room.players[p].perspective for p in t.seats]) for t in room.tables.values()]
+    waiting = [(p.id, p.perspective) for p in room.players.values() if not p.removed and p.table is None]
+    events, first_newcomer = [], {}
+    for player_id, table_id in seat_everyone(tables, waiting).items():
+        events.append(event(command, "player_seated", player=player_id, table=table_id, **{"from": None}))
+        first_newcomer.setdefault(table_id, player_id)
+    for table_id, player_id in first_newcomer.items():
+        table = room.tables[table_id]
+        if table.stage == "play" and table.turn is None:
+            events.append(event(command, "turn_passed", table=table_id, turn=player_id))
+    return events
+
+
+def settings(room: Room, command: dict):
+    require_open(room, command)
+    hide = flag(command, "hide_until_reveal")
+    if hide == room.hide_until_reveal:
+        return []
+    return [event(command, "settings_changed", hide_until_reveal=hide)]
+
+
+def end(room: Room, command: dict):
+    require_open(room, command)
+    return [event(command, "room_ended")]
+
+
+HOST_MOVES = {
+    "start": start,
+    "stage": stage,
+    "pause": pause,
+    "resume": resume,
+    "timer": timer,
+    "skip": skip,
+    "broadcast": broadcast,
+    "move": move,
+    "remove": remove,
+    "lock": lock,
+    "unlock": unlock,
+    "add_table": add_table,
+    "seat_all": seat_all,
+    "settings": settings,
+    "end": end,
+}
+
+
+def guarded(move):
+    def host_only(room: Room, command: dict):
+        require_host(command)
+        return move(room, command)
+
+    host_only.__doc__ = move.__doc__
+    return host_only
+
+
+HOST_MOVES = {name: guarded(move) for name, move in HOST_MOVES.items()}

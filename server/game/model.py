@@ -1,0 +1,158 @@
+"""The state of one workshop room, folded from its events.
+
+Plain dataclasses with no behaviour beyond small look-ups: `rules.decide` reads them and
+`fold.apply` changes them. Nothing here touches I/O, clocks or randomness.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+STAGES = ("lobby", "play", "reflect", "pledge", "closed")
+
+#: The perspectives a participant can bring ("I am here as ..."), id -> plain label.
+PERSPECTIVES = {
+    "person": "a person who uses services",
+    "carer": "a family carer",
+    "support_worker": "a support worker",
+    "manager": "a manager",
+    "commissioner": "a commissioner",
+    "health": "a health professional",
+    "other": "someone else who cares about this",
+}
+
+#: Kinds of table note: the agreed response of a round, a free note, and the reflect prompts.
+NOTE_KINDS = ("agreed", "note", "working", "not_working", "matters")
+
+VOTES_PER_CARD = 3
+MAX_NAME = 40
+MAX_TEXT = 500
+
+
+@dataclass
+class Event:
+    """A past-tense fact. `type` names it (`card_drawn`), `data` holds its fields."""
+
+    type: str
+    data: dict
+    at: str
+    actor: str | None = None
+
+
+@dataclass
+class Player:
+    id: str
+    name: str
+    perspective: str
+    joined_at: str
+    token_hash: str | None = None  # None for a person without a device, added by someone else
+    table: str | None = None
+    removed: bool = False
+    added_by: str | None = None
+
+
+@dataclass
+class Response:
+    id: str
+    author: str
+    text: str
+    at: str
+    entered_by: str | None = None
+    private: bool = False
+    voters: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Round:
+    """One card on one table: who drew it, what people said, how they voted."""
+
+    number: int
+    card: str
+    turn: str | None
+    drawn_at: str
+    responses: list[Response] = field(default_factory=list)
+    revealed: bool = False
+    outcome: str | None = None  # None while open, then "agreed", "no_agreement" or "skipped"
+    agreed: str | None = None  # id of the response that became the agreed note
+
+
+@dataclass
+class Note:
+    id: str
+    kind: str
+    text: str
+    author: str | None
+    at: str
+    entered_by: str | None = None
+    private: bool = False
+    card: str | None = None
+
+
+@dataclass
+class Pledge:
+    id: str
+    author: str
+    text: str
+    at: str
+    entered_by: str | None = None
+    private: bool = False
+
+
+@dataclass
+class Table:
+    id: str
+    name: str
+    stage: str = "lobby"
+    seats: list[str] = field(default_factory=list)
+    turn: str | None = None
+    order: list[str] = field(default_factory=list)  # card ids still to draw, next first
+    shuffles: int = 0
+    rounds: list[Round] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    pledges: list[Pledge] = field(default_factory=list)
+
+    @property
+    def current(self) -> Round | None:
+        if self.rounds and self.rounds[-1].outcome is None:
+            return self.rounds[-1]
+        return None
+
+
+@dataclass
+class Room:
+    code: str
+    title: str
+    deck: dict
+    host_key_hash: str
+    created_at: str
+    stage: str = "lobby"
+    paused: bool = False
+    locked: bool = False
+    ended: bool = False
+    ended_at: str | None = None
+    hide_until_reveal: bool = False
+    timer: dict | None = None  # {"seconds", "started_at", "ends_at"}
+    notice: dict | None = None  # last broadcast {"text", "at"}
+    more_time: list[str] = field(default_factory=list)  # players asking for more time
+    tables: dict[str, Table] = field(default_factory=dict)
+    players: dict[str, Player] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)  # token hash -> player id
+    done: dict[str, int] = field(default_factory=dict)  # "actor/command id" -> event number
+    n: int = 0
+    next_id: int = 0
+
+    @cached_property
+    def cards(self) -> dict[str, dict]:
+        return {card["id"]: card for card in self.deck["cards"]}
+
+    def find_item(self, item_id: str):
+        """Return (table, item) for a response, note or pledge id, or (None, None)."""
+        for table in self.tables.values():
+            for round_ in table.rounds:
+                for response in round_.responses:
+                    if response.id == item_id:
+                        return table, response
+            for item in (*table.notes, *table.pledges):
+                if item.id == item_id:
+                    return table, item
+        return None, None

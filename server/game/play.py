@@ -1,0 +1,318 @@
+"""The participants' moves: join, sit, draw, respond, vote, next, note, pledge and friends.
+
+Each move reads the room and the command and returns the events it causes, or raises
+`RuleError`. Time (`at`) and chance (`seed`) arrive on the command.
+"""
+from __future__ import annotations
+
+import random
+import unicodedata
+
+from .checks import (
+    RuleError,
+    flag,
+    player_of,
+    require_open,
+    require_stage,
+    seated_player,
+    speaker,
+    table_of,
+    text_field,
+)
+from .model import MAX_NAME, NOTE_KINDS, PERSPECTIVES, VOTES_PER_CARD, Room
+from .moves import event, join_table, new_id, next_seat, seat, turn_events
+
+MAX_RESPONSES_PER_CARD = 60
+
+
+def clean_name(command: dict) -> str:
+    name = command.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RuleError("bad_request", "Please tell us your first name.")
+    name = " ".join("".join(ch for ch in name if unicodedata.category(ch)[0] != "C").split())
+    if not name:
+        raise RuleError("bad_request", "Please tell us your first name.")
+    if len(name) > MAX_NAME:
+        raise RuleError("too_long", f"Please use a shorter name (up to {MAX_NAME} letters).")
+    return name
+
+
+def clean_perspective(command: dict) -> str:
+    perspective = command.get("perspective")
+    if perspective not in PERSPECTIVES:
+        raise RuleError("bad_request", "Please choose how you are here (I am here as ...).")
+    return perspective
+
+
+def join(room: Room, command: dict):
+    if room.ended:
+        raise RuleError("ended", "This workshop has ended, so nobody new can join.")
+    if room.locked:
+        raise RuleError("locked", "This workshop is not taking new people just now. Please ask the facilitator.")
+    name, perspective = clean_name(command), clean_perspective(command)
+    player_id, next_id = new_id(room, "p")
+    return [
+        event(
+            command,
+            "player_joined",
+            player=player_id,
+            name=name,
+            perspective=perspective,
+            token_hash=command["token_hash"],
+            next_id=next_id,
+        )
+    ]
+
+
+def add_person(room: Room, command: dict):
+    """Add someone without a device to a table, so others can enter their words."""
+    require_open(room, command)
+    name, perspective = clean_name(command), clean_perspective(command)
+    if command.get("actor") == "host":
+        table = table_of(room, command.get("table")) if command.get("table") is not None else None
+    else:
+        _, table = seated_player(room, command)
+    player_id, next_id = new_id(room, "p")
+    events = [
+        event(
+            command,
+            "player_joined",
+            player=player_id,
+            name=name,
+            perspective=perspective,
+            added_by=command["actor"],
+            next_id=next_id,
+        )
+    ]
+    if table is not None:
+        events.append(event(command, "player_seated", player=player_id, table=table.id, **{"from": None}))
+        events += join_table(command, room, player_id, table)
+    return events
+
+
+def sit(room: Room, command: dict):
+    require_open(room, command)
+    player = room.players.get(command.get("actor"))
+    if player is None or player.removed:
+        raise RuleError("forbidden", "Only people taking part can choose a table.")
+    return seat(command, room, player.id, table_of(room, command.get("table")))
+
+
+def draw(room: Room, command: dict):
+    require_open(room, command)
+    player, table = seated_player(room, command)
+    require_stage(table, "play")
+    if table.current is not None:
+        raise RuleError("bad_request", "There is already a card on the table. Press 'Next card' when you are ready.")
+    events = []
+    if table.turn is None:
+        events += turn_events(command, table, player.id)
+    elif table.turn != player.id:
+        name = room.players[table.turn].name
+        raise RuleError("not_your_turn", f"It is {name}'s turn to draw a card.")
+    order = list(table.order)
+    if not order:
+        order = [card["id"] for card in room.deck["cards"]]
+        seed = command.get("seed")
+        random.Random(seed if isinstance(seed, int) else 0).shuffle(order)
+        events.append(event(command, "deck_shuffled", table=table.id, order=order, reshuffle=table.shuffles > 0))
+    events.append(event(command, "card_drawn", table=table.id, card=order[0], turn=player.id))
+    return events
+
+
+def respond(room: Room, command: dict):
+    require_open(room, command)
+    person, table, entered_by = speaker(room, command)
+    require_stage(table, "play")
+    current = table.current
+    if current is None:
+        raise RuleError("wrong_stage", "There is no card on the table yet.")
+    if len(current.responses) >= MAX_RESPONSES_PER_CARD:
+        raise RuleError("too_long", "This card has a lot of answers already. Press 'Next card' to go on.")
+    text = text_field(command)
+    response_id, next_id = new_id(room, "r")
+    events = [
+        event(
+            command,
+            "response_added",
+            table=table.id,
+            response=response_id,
+            author=person.id,
+            text=text,
+            entered_by=entered_by,
+            private=flag(command, "private"),
+            next_id=next_id,
+        )
+    ]
+    if room.hide_until_reveal and not current.revealed:
+        answered = {r.author for r in current.responses} | {person.id}
+        if set(table.seats) <= answered:
+            events.append(event(command, "responses_revealed", table=table.id))
+    return events
+
+
+def _voting(room: Room, command: dict):
+    require_open(room, command)
+    person, table, entered_by = speaker(room, command)
+    require_stage(table, "play")
+    current = table.current
+    if current is None:
+        raise RuleError("wrong_stage", "There is no card on the table yet.")
+    response = next((r for r in current.responses if r.id == command.get("response")), None)
+    if response is None:
+        raise RuleError("not_found", "That answer is not on this card.")
+    if room.hide_until_reveal and not current.revealed:
+        raise RuleError("wrong_stage", "Voting opens when the answers are shown.")
+    return person, table, current, response
+
+
+def vote(room: Room, command: dict):
+    person, table, current, response = _voting(room, command)
+    if person.id in response.voters:
+        raise RuleError("bad_request", "You have already voted for that answer.")
+    used = sum(r.voters.count(person.id) for r in current.responses)
+    if used >= VOTES_PER_CARD:
+        raise RuleError("bad_request", f"You have used all {VOTES_PER_CARD} votes for this card. You can take one back.")
+    return [event(command, "vote_cast", table=table.id, response=response.id, voter=person.id)]
+
+
+def unvote(room: Room, command: dict):
+    person, table, _, response = _voting(room, command)
+    if person.id not in response.voters:
+        raise RuleError("bad_request", "You have not voted for that answer.")
+    return [event(command, "vote_withdrawn", table=table.id, response=response.id, voter=person.id)]
+
+
+def reveal(room: Room, command: dict):
+    require_open(room, command)
+    if command.get("actor") == "host":
+        table = table_of(room, command.get("table"))
+    else:
+        player, table = seated_player(room, command)
+        if table.turn not in (None, player.id):
+            raise RuleError("not_your_turn", "The person whose turn it is can show the answers.")
+    if table.current is None or table.current.revealed:
+        return []
+    return [event(command, "responses_revealed", table=table.id)]
+
+
+def finish_round(room: Room, command: dict, table, outcome: str):
+    """End the open round (agreeing its most-voted answer unless skipped); pass the turn."""
+    current = table.current
+    data = {"table": table.id, "outcome": outcome}
+    if outcome != "skipped":
+        best = max(current.responses, key=lambda r: len(r.voters), default=None)
+        if best is not None and best.voters:
+            note_id, next_id = new_id(room, "n")
+            data.update(
+                outcome="agreed",
+                agreed=best.id,
+                note=note_id,
+                text=best.text,
+                author=best.author,
+                entered_by=best.entered_by,
+                next_id=next_id,
+            )
+        else:
+            data["outcome"] = "no_agreement"
+    events = [event(command, "round_ended", **data)]
+    return events + turn_events(command, table, next_seat(table, current.turn or table.turn))
+
+
+def next_card(room: Room, command: dict):
+    require_open(room, command)
+    if command.get("actor") == "host":
+        table = table_of(room, command.get("table"))
+    else:
+        _, table = seated_player(room, command)
+    require_stage(table, "play")
+    if table.current is None:
+        raise RuleError("bad_request", "There is no card to move on from. Draw a card first.")
+    return finish_round(room, command, table, "agreed")
+
+
+def note(room: Room, command: dict):
+    require_open(room, command)
+    kind = command.get("kind", "note")
+    if kind not in NOTE_KINDS or kind == "agreed":
+        raise RuleError("bad_request", "Notes can be: note, working, not_working or matters.")
+    if command.get("actor") == "host" and command.get("for") is None:
+        person, table, entered_by = None, table_of(room, command.get("table")), "host"
+    else:
+        person, table, entered_by = speaker(room, command)
+    if kind != "note":
+        require_stage(table, "reflect")
+    note_id, next_id = new_id(room, "n")
+    return [
+        event(
+            command,
+            "note_added",
+            table=table.id,
+            note=note_id,
+            kind=kind,
+            text=text_field(command),
+            author=person.id if person else None,
+            entered_by=entered_by,
+            private=flag(command, "private"),
+            next_id=next_id,
+        )
+    ]
+
+
+def pledge(room: Room, command: dict):
+    require_open(room, command)
+    person, table, entered_by = speaker(room, command)
+    require_stage(table, "pledge")
+    pledge_id, next_id = new_id(room, "g")
+    return [
+        event(
+            command,
+            "pledge_added",
+            table=table.id,
+            pledge=pledge_id,
+            author=person.id,
+            text=text_field(command),
+            entered_by=entered_by,
+            private=flag(command, "private"),
+            next_id=next_id,
+        )
+    ]
+
+
+def keep(room: Room, command: dict):
+    """Mark one's own response, note or pledge as 'keep this in the room' (or share it again)."""
+    require_open(room, command)
+    table, item = room.find_item(command.get("item"))
+    if item is None:
+        raise RuleError("not_found", "That answer, note or pledge does not exist.")
+    actor = command.get("actor")
+    if actor != "host" and actor not in (item.author, item.entered_by):
+        raise RuleError("forbidden", "You can only change your own words.")
+    private = flag(command, "private") if "private" in command else True
+    if item.private == private:
+        return []
+    return [event(command, "privacy_set", table=table.id, item=item.id, private=private)]
+
+
+def more_time(room: Room, command: dict):
+    require_open(room, command)
+    player = player_of(room, command.get("actor"))
+    if player.id in room.more_time:
+        return []
+    return [event(command, "more_time_asked", player=player.id, table=player.table)]
+
+
+PLAYER_MOVES = {
+    "sit": sit,
+    "draw": draw,
+    "respond": respond,
+    "vote": vote,
+    "unvote": unvote,
+    "reveal": reveal,
+    "next": next_card,
+    "note": note,
+    "pledge": pledge,
+    "keep": keep,
+    "more_time": more_time,
+    "add_person": add_person,
+}

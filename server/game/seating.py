@@ -1,0 +1,37 @@
+""""Seat everyone": spread unseated people over the tables, mixing perspectives.
+
+Deals people out grouped by perspective (largest group first), each to one of the emptiest
+tables, preferring the table with fewest people of the same perspective. Sizes stay as even
+as they can be, and no table fills up with one kind of voice while another gets another.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+
+def seat_everyone(
+    tables: list[tuple[str, list[str]]], waiting: list[tuple[str, str]]
+) -> dict[str, str]:
+    """tables: [(table id, [perspective of each person already seated])];
+    waiting: [(player id, perspective)] in joining order. Returns {player id: table id}."""
+    if not tables:
+        return {}
+    sizes = {table_id: len(seated) for table_id, seated in tables}
+    mix = {table_id: Counter(seated) for table_id, seated in tables}
+    order = [table_id for table_id, _ in tables]
+    groups: dict[str, list[str]] = {}
+    for player_id, perspective in waiting:
+        groups.setdefault(perspective, []).append(player_id)
+    ranked = sorted(groups.items(), key=lambda item: -len(item[1]))
+    placed = {}
+    for perspective, people in ranked:
+        for player_id in people:
+            smallest = min(sizes.values())
+            choice = min(
+                (t for t in order if sizes[t] == smallest),
+                key=lambda t: (mix[t][perspective], order.index(t)),
+            )
+            placed[player_id] = choice
+            sizes[choice] += 1
+            mix[choice][perspective] += 1
+    return placed

@@ -1,0 +1,129 @@
+"""Projections of a room for the people looking at it.
+
+Clients never see raw state. Everyone at a table gets the same *table view*; people not yet
+seated get it with `"table": null`; the facilitator gets the *host view* of every table.
+Pure functions: presence (`online`) and the time (`now`) are passed in.
+"""
+from __future__ import annotations
+
+from .model import PERSPECTIVES, VOTES_PER_CARD, Room, Table
+
+
+def room_view(room: Room) -> dict:
+    return {
+        "code": room.code,
+        "title": room.title,
+        "stage": room.stage,
+        "paused": room.paused,
+        "locked": room.locked,
+        "ended": room.ended,
+        "hide_until_reveal": room.hide_until_reveal,
+        "timer": room.timer,
+        "notice": room.notice,
+        "deck": {"id": room.deck["id"], "title": room.deck["title"], "easy_first": room.deck.get("easy_first", False)},
+    }
+
+
+def card_view(room: Room, card_id: str) -> dict:
+    card = room.cards[card_id]
+    perspectives = room.deck.get("perspectives", {})
+    return {
+        "id": card["id"],
+        "type": card["type"],
+        "perspective": card.get("perspective"),
+        "perspective_label": perspectives.get(card.get("perspective"), ""),
+        "text": card["text"],
+        "easy": card.get("easy"),
+        "icon": card.get("icon"),
+    }
+
+
+def _name(room: Room, player_id: str | None) -> str | None:
+    if player_id is None:
+        return None
+    if player_id == "host":
+        return "the facilitator"
+    return room.players[player_id].name
+
+
+def _person(room: Room, player_id: str, online: set) -> dict:
+    player = room.players[player_id]
+    return {
+        "id": player.id,
+        "name": player.name,
+        "perspective": player.perspective,
+        "perspective_label": PERSPECTIVES[player.perspective],
+        "connected": player.id in online,
+        "device": player.token_hash is not None,
+        "table": player.table,
+    }
+
+
+def _said(room: Room, item) -> dict:
+    return {
+        "id": item.id,
+        "author": item.author,
+        "author_name": _name(room, item.author),
+        "text": item.text,
+        "entered_by": item.entered_by,
+        "entered_by_name": _name(room, item.entered_by),
+        "private": item.private,
+        "at": item.at,
+    }
+
+
+def table_detail(room: Room, table: Table, online: set) -> dict:
+    current = table.current
+    hidden = bool(current and room.hide_until_reveal and not current.revealed)
+    responses = []
+    if current:
+        for response in current.responses:
+            said = _said(room, response)
+            said.update(votes=len(response.voters), voters=list(response.voters))
+            if hidden:
+                said["text"] = None
+            responses.append(said)
+    return {
+        "id": table.id,
+        "name": table.name,
+        "stage": table.stage,
+        "players": [_person(room, p, online) for p in table.seats],
+        "turn": table.turn,
+        "card": card_view(room, current.card) if current else None,
+        "round": current.number if current else None,
+        "hidden": hidden,
+        "responses": responses,
+        "votes_per_card": VOTES_PER_CARD,
+        "cards_drawn": len(table.rounds),
+        "cards_left": len(table.order),
+        "reshuffles": max(0, table.shuffles - 1),
+        "notes": [dict(_said(room, note), kind=note.kind, card=note.card) for note in table.notes],
+        "pledges": [_said(room, pledge) for pledge in table.pledges],
+    }
+
+
+def table_list(room: Room) -> list[dict]:
+    return [{"id": t.id, "name": t.name, "seated": len(t.seats)} for t in room.tables.values()]
+
+
+def table_view(room: Room, table_id: str | None, online: set, now: str) -> dict:
+    """The same view for everyone at one table (`table_id=None`: people not yet seated)."""
+    return {
+        "n": room.n,
+        "now": now,
+        "room": room_view(room),
+        "tables": table_list(room),
+        "table": table_detail(room, room.tables[table_id], online) if table_id else None,
+    }
+
+
+def host_view(room: Room, online: set, now: str) -> dict:
+    return {
+        "n": room.n,
+        "now": now,
+        "room": room_view(room),
+        "tables": [table_detail(room, table, online) for table in room.tables.values()],
+        "players": [_person(room, p.id, online) for p in room.players.values() if not p.removed],
+        "more_time": [{"id": p, "name": _name(room, p)} for p in room.more_time],
+        "perspectives": PERSPECTIVES,
+    }

@@ -1,0 +1,47 @@
+"""The HTML pages, and the Socket.IO browser client installed from npm into web/."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, send_from_directory
+
+from . import WEB
+from .rooms import normalise_code
+
+bp = Blueprint("pages", __name__)
+SOCKET_IO_DIST = WEB / "node_modules" / "socket.io-client" / "dist"
+
+
+@bp.get("/")
+def home():
+    return render_template("index.html")
+
+
+@bp.get("/j/<code>")
+def join(code):
+    clean = normalise_code(code)
+    room = current_app.extensions["inourshoes"].rooms.get(clean) if clean else None
+    if room is None:
+        return render_template("index.html", missing_code=code[:12]), 404
+    return render_template("join.html", code=clean, title=room.title)
+
+
+@bp.get("/host/<code>")
+def host(code):
+    clean = normalise_code(code)
+    if clean is None:
+        abort(404)
+    # Whether the room exists is only told to someone holding its key (over the socket).
+    return render_template("host.html", code=clean)
+
+
+@bp.get("/vendor/socket.io.min.js")
+def socket_io_client():
+    return send_from_directory(SOCKET_IO_DIST, "socket.io.min.js", mimetype="text/javascript")
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    return send_from_directory(WEB / "static", "favicon.svg", mimetype="image/svg+xml")
+
+
+def init_app(app) -> None:
+    app.register_blueprint(bp)

@@ -1,0 +1,145 @@
+"""Live rooms: state folded from the log, kept in memory, changed only through `execute`.
+
+This is the one write path: decide, append to the log (committed), fold, and only then
+return the events so the caller can acknowledge and broadcast.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import random
+import secrets
+import threading
+from collections import Counter
+from datetime import datetime, timezone
+
+from .game import Room, RuleError, apply, command_key, decide, replay
+from .store import Store
+
+CODE_ALPHABET = "BCDFGHJKMNPQRTVWXY346789"  # no vowels, no 0/O, 1/I/L, 2/Z, 5/S look-alikes
+CODE_LENGTH = 6
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def new_secret() -> str:
+    """128 random bits, URL-safe."""
+    return secrets.token_urlsafe(16)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_code(code) -> str | None:
+    """Forgive case, spaces and dashes in a typed room code; None if it cannot be one."""
+    if not isinstance(code, str) or len(code) > 40:
+        return None
+    code = "".join(ch for ch in code.upper() if ch.isalnum())
+    if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
+        return None
+    return code
+
+
+class Rooms:
+    def __init__(self, store: Store, clock=utcnow):
+        self.store = store
+        self.clock = clock
+        self.live: dict[str, Room] = {}
+        self.online: dict[str, Counter] = {}  # room code -> player id -> open connections
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def _lock(self, code: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(code, threading.Lock())
+
+    def create(self, title, deck: dict, hide_until_reveal: bool = False) -> tuple[str, str]:
+        """Open a new room; returns (code, host key). The key is shown once, stored hashed."""
+        host_key = new_secret()
+        for _ in range(50):
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            if code not in self.live and not self.store.room_exists(code):
+                break
+        command = {
+            "type": "create",
+            "at": self.clock(),
+            "code": code,
+            "title": title,
+            "deck": deck,
+            "host_key_hash": digest(host_key),
+            "hide_until_reveal": hide_until_reveal,
+        }
+        events = decide(None, command)
+        with self._lock(code):
+            self.store.append(code, 1, events)
+            self.live[code] = replay(events)
+        return code, host_key
+
+    def get(self, code: str) -> Room | None:
+        """The live room, rebuilt from its events the first time it is touched."""
+        room = self.live.get(code)
+        if room is None and code:
+            with self._lock(code):
+                room = self.live.get(code)
+                if room is None:
+                    room = replay(self.store.events(code))
+                    if room is not None:
+                        self.live[code] = room
+        return room
+
+    def execute(self, code: str, command: dict) -> tuple[Room, list, int]:
+        """Run one command. Returns (room, new events, event number to acknowledge).
+        A command re-sent with the same id returns its first result and does nothing."""
+        room = self.get(code)
+        if room is None:
+            raise RuleError("not_found", "There is no workshop with that code.")
+        with self._lock(code):
+            if command.get("id"):
+                done = room.done.get(command_key(command))
+                if done is not None:
+                    return room, [], done
+            command.setdefault("at", self.clock())
+            command.setdefault("seed", random.getrandbits(32))
+            events = decide(room, command)
+            if events:
+                self.store.append(code, room.n + 1, events)
+                for event in events:
+                    apply(room, event)
+            return room, events, room.n
+
+    def check_host(self, code: str, host_key) -> Room | None:
+        room = self.get(code) if code else None
+        if room is None or not isinstance(host_key, str):
+            return None
+        return room if hmac.compare_digest(room.host_key_hash, digest(host_key)) else None
+
+    def player_for_token(self, room: Room, token) -> str | None:
+        if not isinstance(token, str) or len(token) > 100:
+            return None
+        return room.tokens.get(digest(token))
+
+    # presence: who has a connection open now (not recorded in the log)
+    def connected(self, code: str, player_id: str) -> bool:
+        """Count one more connection; True if the person just came online."""
+        counts = self.online.setdefault(code, Counter())
+        counts[player_id] += 1
+        return counts[player_id] == 1
+
+    def disconnected(self, code: str, player_id: str) -> bool:
+        """Count one connection less; True if the person just went offline."""
+        counts = self.online.get(code, Counter())
+        counts[player_id] -= 1
+        if counts[player_id] <= 0:
+            del counts[player_id]
+            return True
+        return False
+
+    def online_in(self, code: str) -> set:
+        return set(self.online.get(code, ()))
+
+    def forget(self, code: str) -> None:
+        self.live.pop(code, None)
+        self.online.pop(code, None)

@@ -1,0 +1,202 @@
+"""Socket.IO transport: parse and authorise a payload, run it through `Rooms`, then tell
+people. Every handler answers with an acknowledgement, `{"ok": true, ...}` or
+`{"ok": false, "error": {"code", "message"}}`, and never lets an exception escape.
+
+Socket.IO rooms used: `r:CODE` everyone in a workshop (notices), `h:CODE` its hosts,
+`u:CODE` people not yet seated, `t:CODE:TABLE` the people at one table.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+from flask import request
+from limits import parse, storage, strategies
+
+from .game import RuleError, host_view, table_view
+from .rooms import Rooms, digest, new_secret, normalise_code
+
+log = logging.getLogger(__name__)
+
+ROOM_WIDE = {
+    "stage_set", "room_paused", "room_resumed", "room_locked", "room_unlocked", "timer_set",
+    "notice_sent", "settings_changed", "room_ended", "table_added",
+}  # fmt: skip
+RESERVED = ("actor", "at", "seed", "token_hash", "code", "deck", "host_key_hash")
+JOIN_PER_CLIENT = parse("10/minute")
+JOIN_PER_ADDRESS = parse("300/minute")
+ACT_PER_CLIENT = parse("40/10seconds")
+
+
+def error(code: str, message: str) -> dict:
+    return {"ok": False, "error": {"code": code, "message": message}}
+
+
+class Transport:
+    def __init__(self, socketio, rooms: Rooms):
+        self.io = socketio
+        self.rooms = rooms
+        self.clients: dict[str, dict] = {}  # sid -> {"code", "player" | "host": True}
+        self.sids: dict[tuple, set] = {}  # (code, player id) -> that person's open sids
+        self.limiter = strategies.FixedWindowRateLimiter(storage.MemoryStorage())
+
+    def register(self) -> None:
+        for name in ("join", "host", "act"):
+            self.io.on_event(name, self._guarded(getattr(self, name)))
+        self.io.on_event("disconnect", self.disconnect)
+
+    def _guarded(self, handler):
+        @functools.wraps(handler)
+        def run(payload=None, *args):
+            try:
+                if not isinstance(payload, dict):
+                    raise RuleError("bad_request", "The message was not in the expected form.")
+                return handler(payload)
+            except RuleError as err:
+                return error(err.code, err.message)
+            except Exception:  # a bug must cost one action, never the server
+                log.exception("handler %s failed", handler.__name__)
+                return error("server_error", "Something went wrong on our side. Please try again.")
+
+        return run
+
+    # --- client -> server -------------------------------------------------------------
+    def join(self, payload: dict) -> dict:
+        sid = request.sid
+        address = request.remote_addr or "?"
+        if not (self.limiter.hit(JOIN_PER_CLIENT, "join", sid) and self.limiter.hit(JOIN_PER_ADDRESS, "join", address)):
+            raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
+        code = normalise_code(payload.get("code"))
+        room = self.rooms.get(code) if code else None
+        if room is None:
+            raise RuleError("not_found", "There is no workshop with that code. Please check it.")
+        token = payload.get("token")
+        player_id = self.rooms.player_for_token(room, token) if token else None
+        if player_id is not None and room.players[player_id].removed:
+            raise RuleError("forbidden", "You have left this workshop. Please ask the facilitator if this is a mistake.")
+        if player_id is None:
+            if token and not payload.get("name"):
+                raise RuleError("not_found", "We could not find you in this workshop. Please join again.")
+            token = new_secret()
+            command = {
+                "type": "join",
+                "name": payload.get("name"),
+                "perspective": payload.get("perspective"),
+                "token_hash": digest(token),
+            }
+            room, events, _ = self.rooms.execute(code, command)
+            player_id = events[0].data["player"]
+        self._forget(sid)
+        self.clients[sid] = {"code": code, "player": player_id}
+        self.sids.setdefault((code, player_id), set()).add(sid)
+        table = room.players[player_id].table
+        self.io.server.enter_room(sid, f"r:{code}")
+        self.io.server.enter_room(sid, f"t:{code}:{table}" if table else f"u:{code}")
+        if self.rooms.connected(code, player_id):
+            self.broadcast(code, {table} if table else set(), lobby=False)
+        else:
+            self.broadcast(code, set(), lobby=False)
+        return {"ok": True, "token": token, "player_id": player_id, "view": self._view(code, table)}
+
+    def host(self, payload: dict) -> dict:
+        sid = request.sid
+        if not self.limiter.hit(JOIN_PER_CLIENT, "host", sid):
+            raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
+        code = normalise_code(payload.get("code"))
+        room = self.rooms.check_host(code, payload.get("host_key")) if code else None
+        if room is None:
+            raise RuleError("forbidden", "That host link or key is not right.")
+        self._forget(sid)
+        self.clients[sid] = {"code": code, "host": True}
+        self.io.server.enter_room(sid, f"r:{code}")
+        self.io.server.enter_room(sid, f"h:{code}")
+        return {"ok": True, "view": host_view(room, self.rooms.online_in(code), self.rooms.clock())}
+
+    def act(self, payload: dict) -> dict:
+        sid = request.sid
+        client = self.clients.get(sid)
+        if client is None:
+            raise RuleError("forbidden", "Please join a workshop first.")
+        if not self.limiter.hit(ACT_PER_CLIENT, "act", sid):
+            raise RuleError("rate_limited", "That was a lot of clicks at once. Please wait a few seconds.")
+        command_id = payload.get("id")
+        if command_id is not None and (not isinstance(command_id, str) or len(command_id) > 64):
+            raise RuleError("bad_request", "'id' must be a short text.")
+        if payload.get("type") in ("join", "create"):
+            raise RuleError("bad_request", "Use the join message to join.")
+        command = {k: v for k, v in payload.items() if k not in RESERVED}
+        command["actor"] = "host" if client.get("host") else client["player"]
+        code = client["code"]
+        room, events, n = self.rooms.execute(code, command)
+        if events:
+            self.after(code, events)
+        return {"ok": True, "n": n}
+
+    def disconnect(self, *args) -> None:
+        self._forget(request.sid)
+
+    def _forget(self, sid: str) -> None:
+        client = self.clients.pop(sid, None)
+        if client and client.get("player"):
+            code, player_id = client["code"], client["player"]
+            self.sids.get((code, player_id), set()).discard(sid)
+            if self.rooms.disconnected(code, player_id):
+                room = self.rooms.get(code)
+                table = room.players[player_id].table if room else None
+                self.broadcast(code, {table} if table else set(), lobby=False)
+
+    # --- server -> client -------------------------------------------------------------
+    def after(self, code: str, events) -> None:
+        """Move people between Socket.IO rooms as the events say, then send fresh views."""
+        tables: set = set()
+        lobby = everything = False
+        for event in events:
+            data = event.data
+            if event.type in ROOM_WIDE:
+                if data.get("table"):
+                    tables.add(data["table"])
+                else:
+                    everything = True
+            if event.type == "notice_sent" and data.get("text"):
+                self.io.emit("notice", {"text": data["text"], "at": event.at}, to=f"r:{code}")
+            if event.type == "player_seated":
+                self._reseat(code, data["player"], data["from"], data["table"])
+                lobby = True
+            elif event.type == "player_removed":
+                self._removed(code, data["player"], data.get("table"))
+                lobby = True
+            tables.update(t for t in (data.get("table"), data.get("from")) if t)
+        room = self.rooms.get(code)
+        self.broadcast(code, set(room.tables) if everything else tables, lobby=lobby or everything)
+
+    def broadcast(self, code: str, tables: set, lobby: bool) -> None:
+        room = self.rooms.get(code)
+        online, now = self.rooms.online_in(code), self.rooms.clock()
+        for table_id in tables:
+            if table_id in room.tables:
+                self.io.emit("view", table_view(room, table_id, online, now), to=f"t:{code}:{table_id}")
+        if lobby:
+            self.io.emit("view", table_view(room, None, online, now), to=f"u:{code}")
+        self.io.emit("view", host_view(room, online, now), to=f"h:{code}")
+
+    def _sids(self, code: str, player_id: str) -> list[str]:
+        return list(self.sids.get((code, player_id), ()))
+
+    def _reseat(self, code: str, player_id: str, old: str | None, new: str | None) -> None:
+        for sid in self._sids(code, player_id):
+            self.io.server.leave_room(sid, f"t:{code}:{old}" if old else f"u:{code}")
+            self.io.server.enter_room(sid, f"t:{code}:{new}" if new else f"u:{code}")
+
+    def _removed(self, code: str, player_id: str, table: str | None) -> None:
+        for sid in self._sids(code, player_id):
+            self.io.emit("removed", {"text": "You have left the workshop. Thank you for taking part."}, to=sid)
+            for name in (f"r:{code}", f"u:{code}", f"t:{code}:{table}"):
+                self.io.server.leave_room(sid, name)
+            self.clients.pop(sid, None)
+        self.sids.pop((code, player_id), None)
+        self.rooms.online.get(code, {}).pop(player_id, None)
+
+    def _view(self, code: str, table: str | None) -> dict:
+        room = self.rooms.get(code)
+        return table_view(room, table, self.rooms.online_in(code), self.rooms.clock())
+

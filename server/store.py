@@ -1,0 +1,125 @@
+"""The event log in SQLite: the one module that talks to the database.
+
+`events` is the transcript and the source of truth; `rooms` is a small directory beside it.
+An accepted command's events are written in one transaction before anyone is told.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from .game import Event
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._lock = threading.Lock()
+        self._create_tables()
+
+    def _create_tables(self) -> None:
+        if "rooms" not in self.db.table_names():
+            self.db["rooms"].create(
+                {
+                    "code": str,
+                    "title": str,
+                    "deck": str,
+                    "created_at": str,
+                    "ended_at": str,
+                    "host_key_hash": str,
+                },
+                pk="code",
+            )
+        if "events" not in self.db.table_names():
+            self.db.execute(
+                """CREATE TABLE events (
+                    seq INTEGER PRIMARY KEY,
+                    room TEXT NOT NULL,
+                    n INTEGER NOT NULL,
+                    at TEXT NOT NULL,
+                    actor TEXT,
+                    type TEXT NOT NULL,
+                    data TEXT NOT NULL,
+                    UNIQUE(room, n)
+                )"""
+            )
+
+    def append(self, code: str, first_n: int, events: list[Event]) -> None:
+        """Write events numbered from `first_n` in one transaction (the room row with a
+        new room's first event, the end time with `room_ended`)."""
+        rows = [
+            (code, first_n + i, e.at, e.actor, e.type, json.dumps(e.data, separators=(",", ":")))
+            for i, e in enumerate(events)
+        ]
+        with self._transaction() as conn:
+            for e in events:
+                if e.type == "room_created":
+                    conn.execute(
+                        "INSERT INTO rooms (code, title, deck, created_at, host_key_hash) VALUES (?,?,?,?,?)",
+                        (code, e.data["title"], e.data["deck"]["id"], e.at, e.data["host_key_hash"]),
+                    )
+                elif e.type == "room_ended":
+                    conn.execute("UPDATE rooms SET ended_at = ? WHERE code = ?", (e.at, code))
+            conn.executemany("INSERT INTO events (room, n, at, actor, type, data) VALUES (?,?,?,?,?,?)", rows)
+
+    @contextmanager
+    def _transaction(self):
+        """One writer at a time, all or nothing."""
+        with self._lock:
+            conn = self.db.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def events(self, code: str):
+        """The room's events in order, as `Event`s (empty if the room is unknown)."""
+        for row in self.db.execute(
+            "SELECT at, actor, type, data FROM events WHERE room = ? ORDER BY n", [code]
+        ):
+            yield Event(type=row[2], data=json.loads(row[3]), at=row[0], actor=row[1])
+
+    def event_rows(self, code: str) -> list[dict]:
+        """The raw transcript, for exports."""
+        return [
+            {"n": n, "at": at, "actor": actor, "type": type_, "data": json.loads(data)}
+            for n, at, actor, type_, data in self.db.execute(
+                "SELECT n, at, actor, type, data FROM events WHERE room = ? ORDER BY n", [code]
+            )
+        ]
+
+    def room_exists(self, code: str) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM rooms WHERE code = ?", [code]).fetchone())
+
+    def rooms(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM rooms ORDER BY created_at DESC"))
+
+    def delete_room(self, code: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM events WHERE room = ?", [code])
+            conn.execute("DELETE FROM rooms WHERE code = ?", [code])
+
+    def ended_before(self, cutoff: str) -> list[str]:
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT code FROM rooms WHERE ended_at IS NOT NULL AND ended_at < ?", [cutoff]
+            )
+        ]
+
+    def close(self) -> None:
+        self.db.conn.close()
