@@ -12,7 +12,6 @@ from pathlib import Path
 from flask import Flask
 from flask_socketio import SocketIO
 
-from .decks import load_decks
 from .rooms import Rooms
 from .store import Store
 
@@ -42,6 +41,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
+
+    from .decks import load_decks  # here, so `python -m server.decks` imports it only once
 
     store = Store(app.config["DATABASE"])
     socketio = SocketIO(
