@@ -180,6 +180,33 @@ def _card_near_line(text: str, lineno: int) -> str | None:
     return card_id
 
 
+def _field_on_line(text: str, lineno: int) -> str | None:
+    """The key being set on a line ("type" for 'type = scenario'), if there is one."""
+    lines = text.splitlines()
+    if not 0 < lineno <= len(lines):
+        return None
+    m = re.match(r"\s*([A-Za-z0-9_-]{1,40})\s*=", lines[lineno - 1])
+    return m.group(1) if m else None
+
+
+_SYNTAX_HINTS = (
+    ("invalid value", 'text must be in double quotes, e.g. type = "scenario"'),
+    ("unterminated string", 'a text is missing its closing quote; use """ for text over several lines'),
+    ("illegal character", 'a line break inside a text is allowed only between triple quotes (""")'),
+    ("cannot overwrite a value", "the same field is set twice"),
+    ("cannot declare", "the same table or field is declared twice"),
+    ("expected '=' after a key", 'each line should look like: name = "value"'),
+)
+
+
+def _syntax_hint(message: str) -> str | None:
+    lower = message.lower()
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in lower:
+            return hint
+    return None
+
+
 # --------------------------------------------------------------------------- checking
 
 
@@ -237,10 +264,18 @@ class _Checker:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             lineno, message = _syntax_error_line(text, err)
-            where = f"line {lineno}: " if lineno else ""
-            card = _card_near_line(text, lineno) if lineno else None
-            near = f" (in card {card})" if card else ""
-            self.add(f"{where}this is not valid TOML{near}: {message}")
+            parts = []
+            if lineno:
+                parts.append(f"line {lineno}")
+                card = _card_near_line(text, lineno)
+                if card:
+                    parts.append(f"card {card}")
+                field = _field_on_line(text, lineno)
+                if field:
+                    parts.append(f"field '{field}'")
+            hint = _syntax_hint(message)
+            parts.append(f"this is not valid TOML: {message}" + (f" ({hint})" if hint else ""))
+            self.add(": ".join(parts))
             return
         except RecursionError:
             self.add("this is not valid TOML: it is nested too deeply")
@@ -620,7 +655,8 @@ def _cli_check(args: list[str]) -> int:
             failed = True
             continue
         ids[deck["id"]] = shown
-        print(f"{shown}: ok ({len(deck['cards'])} cards)")
+        count = len(deck["cards"])
+        print(f"{shown}: ok ({count} card{'' if count == 1 else 's'})")
     return 1 if failed else 0
 
 
