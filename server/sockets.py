@@ -152,11 +152,8 @@ class Transport:
         lobby = everything = False
         for event in events:
             data = event.data
-            if event.type in ROOM_WIDE:
-                if data.get("table"):
-                    tables.add(data["table"])
-                else:
-                    everything = True
+            if event.type in ROOM_WIDE and not (event.type == "stage_set" and data.get("table")):
+                everything = True
             if event.type == "notice_sent" and data.get("text"):
                 self.io.emit("notice", {"text": data["text"], "at": event.at}, to=f"r:{code}")
             if event.type == "player_seated":

@@ -1,0 +1,46 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test install install-dev browser check-decks bench clean
+
+run: install web/node_modules/.installed  ## install what is needed, start on http://localhost:5000
+	$(PY) run.py
+
+test: install-dev web/node_modules/.installed browser  ## install what is needed, run every test
+	$(PY) -m server.decks check
+	$(PY) -m pytest
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+
+install: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt $(VENV)/bin/activate
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+install-dev: $(VENV)/.installed-dev
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/activate
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium for the browser tests (never a browser downloaded by a test tool).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+check-decks: install
+	$(PY) -m server.decks check
+
+bench: install-dev
+	$(PY) bench/load.py
+
+clean:
+	rm -rf $(VENV) web/node_modules test-output .pytest_cache

@@ -1,0 +1,114 @@
+"""Untrusted input: every bad payload gets a clear error ack; the server and data survive."""
+import pytest
+import requests
+
+BAD_JOINS = [
+    ({"name": "Ann", "perspective": "person"}, "not_found"),  # no code
+    ({"code": "ZZZZZZ", "name": "Ann", "perspective": "person"}, "not_found"),
+    ({"code": 12345, "name": "Ann", "perspective": "person"}, "not_found"),
+    ({"code": "{code}", "perspective": "person"}, "bad_request"),
+    ({"code": "{code}", "name": "   ", "perspective": "person"}, "bad_request"),
+    ({"code": "{code}", "name": "A" * 41, "perspective": "person"}, "too_long"),
+    ({"code": "{code}", "name": ["Ann"], "perspective": "person"}, "bad_request"),
+    ({"code": "{code}", "name": "Ann", "perspective": "king"}, "bad_request"),
+    ({"code": "{code}", "token": "not-a-token"}, "not_found"),
+]
+
+
+@pytest.fixture
+def playing(server, people):
+    """A room in play with Ann (turn holder) and Bo at table 1, a card drawn."""
+    room = server.create_room()
+    host, ann, bo = people(), people(), people()
+    host.host(room["code"], room["host_key"])
+    ann.join(room["code"], "Ann")
+    bo.join(room["code"], "Bo", "carer")
+    ann.act("sit", table="t1")
+    bo.act("sit", table="t1")
+    host.act("start")
+    ann.act("draw")
+    bo.act("respond", text="kept safe")
+    return room, host, ann, bo
+
+
+@pytest.mark.parametrize("payload, code", BAD_JOINS)
+def test_bad_joins_are_refused(server, people, payload, code):
+    room = server.create_room()
+    payload = {k: (v.format(code=room["code"]) if isinstance(v, str) else v) for k, v in payload.items()}
+    ack = people().call("join", payload)
+    assert ack["ok"] is False and ack["error"]["code"] == code and ack["error"]["message"]
+
+
+@pytest.mark.parametrize("payload", [None, "join", 42, ["x"]])
+def test_payloads_that_are_not_objects_are_refused(people, payload):
+    person = people()
+    for event in ("join", "host", "act"):
+        ack = person.call(event, payload)
+        assert ack["error"]["code"] == "bad_request"
+
+
+BAD_ACTS = [
+    ({"type": "respond", "text": "x" * 501}, "too_long"),
+    ({"type": "respond", "text": {"a": 1}}, "bad_request"),
+    ({"type": "respond"}, "bad_request"),
+    ({"type": "vote", "response": "r999"}, "not_found"),
+    ({"type": "vote", "response": None}, "not_found"),
+    ({"type": "sit", "table": "t99"}, "not_found"),
+    ({"type": "sit", "table": ["t1"]}, "not_found"),
+    ({"type": "draw"}, "bad_request"),  # a card is already on the table
+    ({"type": "pledge", "text": "I will"}, "wrong_stage"),
+    ({"type": "note", "text": "hi", "kind": "weird"}, "bad_request"),
+    ({"type": "explode"}, "bad_request"),
+    ({"type": "join", "name": "Sneaky", "perspective": "person"}, "bad_request"),
+    ({"type": "respond", "text": "ok", "private": "yes"}, "bad_request"),
+    ({"type": "respond", "text": "ok", "id": ["not", "text"]}, "bad_request"),
+    ({"type": "start"}, "forbidden"),
+    ({"type": "remove", "player": "p1"}, "forbidden"),
+    ({"type": "end"}, "forbidden"),
+]
+
+
+@pytest.mark.parametrize("payload, code", BAD_ACTS)
+def test_bad_acts_are_refused_and_nothing_stored_changes(playing, payload, code):
+    room, host, ann, bo = playing
+    before = host.act("lock")["n"]  # a harmless host action, to read the event number
+    host.act("unlock")
+    ack = bo.call("act", payload)
+    assert ack["ok"] is False and ack["error"]["code"] == code, ack
+    after = host.act("lock")
+    assert after["n"] == before + 2  # only the host's lock/unlock/lock were recorded
+    view = bo.wait_for(lambda v: v["room"]["locked"])
+    assert [r["text"] for r in view["table"]["responses"]] == ["kept safe"]
+
+
+def test_acting_before_joining_is_refused(people):
+    ack = people().call("act", {"type": "draw"})
+    assert ack["error"]["code"] == "forbidden"
+
+
+def test_oversized_messages_do_not_hurt_the_server(server, people, playing):
+    room, host, ann, bo = playing
+    intruder = people()
+    try:
+        intruder.sio.emit("act", {"type": "respond", "text": "x" * 200_000})
+    except Exception:
+        pass
+    assert requests.get(server.url + "/healthz").ok
+    assert bo.act("respond", text="still here")["ok"]
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ({"title": "", "deck": "everyday-lives"}, 400),
+        ({"title": "x" * 121, "deck": "everyday-lives"}, 400),
+        ({"title": "Fine", "deck": "no-such-deck"}, 400),
+        ({"title": "Fine", "deck_toml": "this is = not [valid"}, 400),
+        ({"title": "Fine", "deck": "everyday-lives", "hide_until_reveal": "yes"}, 400),
+        (["not", "an", "object"], 400),
+    ],
+)
+def test_bad_room_requests_are_refused(server, body, status):
+    response = requests.post(server.url + "/api/rooms", json=body)
+    assert response.status_code == status
+    assert response.json()["error"]["message"]
