@@ -467,3 +467,12 @@ def test_icon_is_a_clean_svg(path):
         for name, value in element.attrib.items():
             assert "href" not in name and not name.lower().startswith("on"), name
             assert "url(" not in value and "javascript" not in value.lower(), value
+
+
+def test_readme_example_deck_is_valid():
+    readme = (DECK_DIR / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", readme, re.S).group(1)
+    deck = parse_deck(example, "decks/README.md example")
+    assert {c["type"] for c in deck["cards"]} == set(CARD_TYPES)
+    for name in sorted(icon_names()):
+        assert name in readme, f"icon {name!r} is listed in decks/README.md"
