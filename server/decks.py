@@ -249,9 +249,10 @@ class _Checker:
             self.add(f"expected the text of a TOML file, got {_kind(text)}")
             return
         try:
-            size = len(text.encode("utf-8", "surrogatepass"))
-        except Exception:  # noqa: BLE001 - untrusted input; report, never raise
-            size = len(text) * 4
+            size = len(text.encode("utf-8"))
+        except UnicodeEncodeError:
+            self.add("the text has characters that are not valid Unicode; save it as UTF-8")
+            return
         if size > MAX_DECK_BYTES:
             self.add(
                 f"the file is too big ({size // 1024} KB); a deck may be at most "

@@ -425,8 +425,14 @@ def test_parse_deck_only_raises_deck_error_on_mutated_decks(data):
 
 @pytest.mark.parametrize(
     "junk",
-    [None, 42, b"\xff\xfe\x00", ["a"], "a = " + "[" * 50_000, "a = " + "{b=" * 20_000, "\x00"],
-    ids=["none", "int", "bad-bytes", "list", "deep-array", "deep-table", "nul"],
+    [
+        None, 42, b"\xff\xfe\x00", ["a"], "a = " + "[" * 50_000, "a = " + "{b=" * 20_000,
+        "\x00", 'title = "\ud800"', b"x" * (300 * 1024),
+    ],
+    ids=[
+        "none", "int", "bad-bytes", "list", "deep-array", "deep-table", "nul", "surrogate",
+        "big-bytes",
+    ],
 )
 def test_parse_deck_junk(junk):
     with pytest.raises(DeckError):
