@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: run test install install-dev browser check-decks bench clean
 
 run: install web/node_modules/.installed  ## install what is needed, start on http://localhost:5000
-	$(PY) run.py
+	$(PY) run.py $(ARGS)
 
 test: install-dev web/node_modules/.installed browser  ## install what is needed, run every test
 	$(PY) -m server.decks check
