@@ -56,10 +56,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["inourshoes"] = services
 
     from . import api, headers, pages
+    from . import export, organise
     from .sockets import Transport
 
     headers.init_app(app)
     api.init_app(app)
     pages.init_app(app)
+    export.init_app(app)
+    organise.init_app(app)
     Transport(socketio, services.rooms).register()
     return app

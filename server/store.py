@@ -108,6 +108,15 @@ class Store:
     def rooms(self) -> list[dict]:
         return list(self.db.query("SELECT * FROM rooms ORDER BY created_at DESC"))
 
+    def room_stats(self) -> dict[str, dict]:
+        """Per room code: how many events it has and how many people joined it."""
+        return {
+            code: {"events": events, "people": people or 0}
+            for code, events, people in self.db.execute(
+                "SELECT room, COUNT(*), SUM(type = 'player_joined') FROM events GROUP BY room"
+            )
+        }
+
     def delete_room(self, code: str) -> None:
         with self._transaction() as conn:
             conn.execute("DELETE FROM events WHERE room = ?", [code])

@@ -1,0 +1,58 @@
+"""The notes as CSV: one row per response, note and pledge, for a spreadsheet.
+
+UTF-8 with a byte-order mark (so Excel reads the accents right). A cell that a spreadsheet
+could take for a formula (starting with = + - @, a tab or a carriage return) gets a
+leading apostrophe, so it is shown as text and never run.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+COLUMNS = ("room", "table", "kind", "card", "author", "perspective", "text", "votes", "time", "entered_by")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str | int:
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return value
+    value = str(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def rows(summary: dict):
+    for table in summary["tables"]:
+        base = {"room": summary["code"], "table": table["name"]}
+        for round_ in table["rounds"]:
+            for response in round_["responses"]:
+                yield _row(base, "response", round_["card"], response, response["votes"])
+        for kind, _ in summary["note_sections"]:
+            for note in table["notes"].get(kind, ()):
+                yield _row(base, kind, note.get("card"), note, note.get("votes"))
+        for pledge in table["pledges"]:
+            yield _row(base, "pledge", None, pledge, None)
+
+
+def _row(base: dict, kind: str, card: dict | None, item: dict, votes) -> dict:
+    return {
+        **base,
+        "kind": kind,
+        "card": card["text"] if card else "",
+        "author": item["author"],
+        "perspective": item["perspective"],
+        "text": item["text"],
+        "votes": votes,
+        "time": item["at"],
+        "entered_by": item["entered_by"],
+    }
+
+
+def render(summary: dict) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for row in rows(summary):
+        writer.writerow([cell(row[column]) for column in COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

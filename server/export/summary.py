@@ -1,0 +1,179 @@
+"""The session summary: one plain-data projection of a room that every report renders.
+
+`summarise(room, anonymous)` reads the folded state and returns dicts, lists and strings
+only, with everything "kept in the room" already left out, so a renderer cannot leak it.
+With `anonymous=True` every person is named by the perspective they brought instead.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from ..game import PERSPECTIVES, Room
+
+KEPT = "(kept in the room)"
+FACILITATOR = "the facilitator"
+
+CARD_TYPES = {
+    "scenario": "Scenario",
+    "reflection": "Reflection",
+    "question": "Question",
+    "wild": "Wild card",
+    "working": "What's working",
+}
+OUTCOMES = {
+    "agreed": "Agreed",
+    "no_agreement": "No agreement",
+    "skipped": "Skipped",
+    None: "Still on the table",
+}
+#: Note kinds in the order a report shows them, with their headings.
+NOTE_SECTIONS = (
+    ("agreed", "What we agreed"),
+    ("working", "What is working"),
+    ("not_working", "What is not working"),
+    ("matters", "What matters most"),
+    ("note", "Notes"),
+)
+
+
+def private_ids(room: Room) -> set[str]:
+    """Ids of every response, note and pledge kept in the room.
+
+    An agreed note repeats the words of the response it came from, so the two go together:
+    if either is kept in the room, both are (the rules do not mark the note themselves)."""
+    kept: set[str] = set()
+    for table in room.tables.values():
+        for round_ in table.rounds:
+            kept.update(r.id for r in round_.responses if r.private)
+        kept.update(item.id for item in (*table.notes, *table.pledges) if item.private)
+        for response_id, note_id in agreed_pairs(table):
+            if response_id in kept or note_id in kept:
+                kept.update((response_id, note_id))
+    return kept
+
+
+def agreed_pairs(table) -> list[tuple[str, str]]:
+    """(response id, agreed note id) for each agreed round: every round that agreed a
+    response added exactly one "agreed" note, in the same order."""
+    rounds = [r for r in table.rounds if r.agreed]
+    notes = [n for n in table.notes if n.kind == "agreed"]
+    return [(r.agreed, n.id) for r, n in zip(rounds, notes)]
+
+
+class _People:
+    """How to name people in this export."""
+
+    def __init__(self, room: Room, anonymous: bool):
+        self.room = room
+        self.anonymous = anonymous
+
+    def perspective(self, player_id: str | None) -> str:
+        player = self.room.players.get(player_id) if player_id else None
+        return PERSPECTIVES.get(player.perspective, "") if player else ""
+
+    def name(self, player_id: str | None) -> str:
+        if player_id is None or player_id == "host":
+            return FACILITATOR
+        player = self.room.players.get(player_id)
+        if player is None:
+            return "someone"
+        return self.perspective(player_id) if self.anonymous else player.name
+
+    def said(self, item, **extra) -> dict:
+        author = getattr(item, "author", None)
+        entered_by = item.entered_by
+        return {
+            "id": item.id,
+            "text": item.text,
+            "author": self.name(author),
+            "perspective": self.perspective(author),
+            "entered_by": self.name(entered_by) if entered_by else None,
+            "at": item.at,
+            **extra,
+        }
+
+
+def byline(item: dict) -> str:
+    """"Ann (a family carer), entered by Bo" or, anonymously, "a family carer, entered by ..."."""
+    who = item["author"]
+    if item["perspective"] and item["perspective"] != who:
+        who = f"{who} ({item['perspective']})"
+    if item.get("entered_by"):
+        who += f", entered by {item['entered_by']}"
+    return who
+
+
+def card_summary(room: Room, card_id: str) -> dict:
+    card = room.cards.get(card_id, {"id": card_id, "type": "", "text": ""})
+    labels = room.deck.get("perspectives", {})
+    return {
+        "id": card["id"],
+        "type": card.get("type", ""),
+        "type_label": CARD_TYPES.get(card.get("type"), card.get("type", "")),
+        "perspective": labels.get(card.get("perspective"), ""),
+        "text": card.get("text", ""),
+    }
+
+
+def _table(room: Room, table, people: _People, kept: set) -> dict:
+    rounds = []
+    for round_ in table.rounds:
+        responses = [
+            people.said(r, votes=len(r.voters), agreed=r.id == round_.agreed)
+            for r in round_.responses
+            if r.id not in kept
+        ]
+        agreed = next((r["text"] for r in responses if r["agreed"]), None)
+        rounds.append(
+            {
+                "number": round_.number,
+                "card": card_summary(room, round_.card),
+                "outcome": round_.outcome,
+                "outcome_label": OUTCOMES.get(round_.outcome, round_.outcome),
+                "responses": responses,
+                "agreed": agreed,
+            }
+        )
+    votes = {r.id: len(r.voters) for round_ in table.rounds for r in round_.responses}
+    votes.update({note: votes.get(response, 0) for response, note in agreed_pairs(table)})
+    notes = {kind: [] for kind, _ in NOTE_SECTIONS}
+    for note in table.notes:
+        if note.id not in kept:
+            card = card_summary(room, note.card) if note.card else None
+            extra = {"card": card, "votes": votes.get(note.id)} if note.kind == "agreed" else {}
+            notes.setdefault(note.kind, []).append(people.said(note, kind=note.kind, **extra))
+    pledges = [people.said(p, table=table.name) for p in table.pledges if p.id not in kept]
+    return {"id": table.id, "name": table.name, "rounds": rounds, "notes": notes, "pledges": pledges}
+
+
+def summarise(room: Room, anonymous: bool = False) -> dict:
+    people = _People(room, anonymous)
+    kept = private_ids(room)
+    present = [p for p in room.players.values() if not p.removed]
+    counts = Counter(p.perspective for p in present)
+    tables = [
+        _table(room, table, people, kept)
+        for table in room.tables.values()
+        if table.rounds or table.notes or table.pledges
+    ]
+    created = datetime.fromisoformat(room.created_at)
+    return {
+        "code": room.code,
+        "title": room.title,
+        "deck": {"id": room.deck.get("id", ""), "title": room.deck.get("title", "")},
+        "created_at": room.created_at,
+        "ended_at": room.ended_at,
+        "date": created.date().isoformat(),
+        "date_label": f"{created.day} {created:%B %Y}",
+        "ended": room.ended,
+        "anonymous": anonymous,
+        "people": len(present),
+        "perspectives": [
+            {"id": key, "label": label, "count": counts[key]} for key, label in PERSPECTIVES.items() if counts[key]
+        ],
+        "tables": tables,
+        "pledges": [pledge for table in tables for pledge in table["pledges"]],
+        "kept": len(kept),
+        "note_sections": NOTE_SECTIONS,
+    }

@@ -1,0 +1,104 @@
+"""The report as a Word document, built with python-docx.
+
+Real heading styles (Heading 1/2/3) so the navigation pane and screen readers find the
+structure, and List Bullet paragraphs. User text only ever goes in as run text (python-docx
+escapes it); characters XML cannot hold are dropped first.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from docx import Document
+from docx.shared import Pt
+
+from .summary import byline
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text) -> str:
+    return _NOT_XML.sub("", str(text))
+
+
+def _bullet(doc, text: str, by: str, bold: bool = False) -> None:
+    paragraph = doc.add_paragraph(style="List Bullet")
+    paragraph.add_run(clean(text)).bold = bold
+    detail = paragraph.add_run(clean(f" — {by}"))
+    detail.italic = True
+
+
+def _votes(n: int) -> str:
+    return f"{n} vote{'' if n == 1 else 's'}"
+
+
+def _facts(doc, summary: dict) -> None:
+    for label, value in (
+        ("Date", summary["date_label"]),
+        ("Deck", summary["deck"]["title"]),
+        ("Room code", summary["code"]),
+        ("People", f"{summary['people']} {'person' if summary['people'] == 1 else 'people'}"),
+    ):
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(clean(value))
+    for p in summary["perspectives"]:
+        doc.add_paragraph(clean(f"{p['label']}: {p['count']}"), style="List Bullet")
+    if summary["anonymous"]:
+        doc.add_paragraph("People are named by the perspective they brought.")
+    if summary["kept"]:
+        doc.add_paragraph(f"{summary['kept']} item(s) kept in the room are not in this report.")
+
+
+def _table(doc, table: dict, sections) -> None:
+    doc.add_heading(clean(table["name"]), level=2)
+    if table["rounds"]:
+        doc.add_heading("Cards", level=3)
+    for round_ in table["rounds"]:
+        card = round_["card"]
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"Card {round_['number']}: ").bold = True
+        paragraph.add_run(clean(card["text"]))
+        kind = " · ".join(part for part in (card["type_label"], card["perspective"], round_["outcome_label"]) if part)
+        paragraph.add_run(clean(f" ({kind})")).italic = True
+        for r in round_["responses"]:
+            by = f"{byline(r)} · {_votes(r['votes'])}" + (" · agreed" if r["agreed"] else "")
+            _bullet(doc, r["text"], by, bold=r["agreed"])
+        if not round_["responses"]:
+            doc.add_paragraph("No answers shared.")
+    for kind, heading in sections:
+        notes = table["notes"].get(kind)
+        if notes:
+            doc.add_heading(heading, level=3)
+            for note in notes:
+                card = f" · card: {note['card']['text']}" if note.get("card") else ""
+                _bullet(doc, note["text"], byline(note) + card)
+    if table["pledges"]:
+        doc.add_heading("Pledges", level=3)
+        for pledge in table["pledges"]:
+            _bullet(doc, pledge["text"], byline(pledge))
+
+
+def render(summary: dict) -> bytes:
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(11)
+    props = doc.core_properties
+    props.title = clean(summary["title"])
+    props.author = props.last_modified_by = "In Our Shoes"
+    props.subject = clean(f"Workshop {summary['code']}, {summary['deck']['title']}")
+    props.comments = ""
+    doc.add_heading(clean(summary["title"]), level=1)
+    _facts(doc, summary)
+    for index, table in enumerate(summary["tables"]):
+        if index:
+            doc.add_page_break()
+        _table(doc, table, summary["note_sections"])
+    doc.add_page_break()
+    doc.add_heading("All pledges", level=2)
+    for pledge in summary["pledges"]:
+        _bullet(doc, pledge["text"], f"{byline(pledge)} · {pledge['table']}")
+    if not summary["pledges"]:
+        doc.add_paragraph("No pledges shared.")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

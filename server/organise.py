@@ -1,0 +1,184 @@
+"""The organiser's page, `/organise`: list past workshops and delete them for good; and the
+optional retention rule that deletes ended workshops after N days.
+
+Settings (environment, or the same keys in `create_app`'s config):
+- `INOURSHOES_ADMIN_PASSWORD` (`ADMIN_PASSWORD`): the page's password; unset, the page is off (404).
+- `INOURSHOES_SECRET_KEY`: signs the session cookie; a random one per start if unset
+  (organisers then sign in again after a restart).
+- `INOURSHOES_RETENTION_DAYS` (`RETENTION_DAYS`): delete workshops that ended more than
+  N days ago, at start-up and then every `RETENTION_EVERY` seconds (an hour).
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from flask import (
+    Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for,
+)  # fmt: skip
+
+from .headers import limiter
+from .rooms import normalise_code
+
+log = logging.getLogger(__name__)
+bp = Blueprint("organise", __name__, url_prefix="/organise")
+LOGIN_LIMIT = "10/minute"
+
+
+def services():
+    return current_app.extensions["inourshoes"]
+
+
+# --- deleting -----------------------------------------------------------------------------
+def delete_workshop(services, code: str) -> None:
+    """Erase a workshop's events and directory row for good, and drop the live room."""
+    services.rooms.forget(code)
+    services.store.delete_room(code)
+    services.rooms.forget(code)  # in case it was rebuilt from the log meanwhile
+
+
+def purge(services, days: int, now: datetime | None = None) -> list[str]:
+    """Delete every workshop that ended more than `days` days ago; returns their codes."""
+    cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
+    codes = services.store.ended_before(cutoff.isoformat(timespec="milliseconds"))
+    for code in codes:
+        delete_workshop(services, code)
+    if codes:
+        log.info("retention: deleted %d workshop(s) ended before %s", len(codes), cutoff.date())
+    return codes
+
+
+def _keep_purging(services, days: int, every: float) -> None:
+    while True:
+        services.socketio.sleep(every)
+        try:
+            purge(services, days)
+        except Exception:  # keep the rule running; the next pass tries again
+            log.exception("retention pass failed")
+
+
+def retention_days(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        days = 0
+    if days < 1:
+        raise ValueError(f"INOURSHOES_RETENTION_DAYS must be a whole number of days (1 or more), not {value!r}.")
+    return days
+
+
+# --- signing in ---------------------------------------------------------------------------
+def _password() -> str | None:
+    return current_app.config.get("ADMIN_PASSWORD") or None
+
+
+def _fingerprint(password: str) -> str:
+    """Kept in the session: a changed password signs everyone out."""
+    return hmac.new(current_app.secret_key.encode(), password.encode(), hashlib.sha256).hexdigest()
+
+
+def signed_in() -> bool:
+    mark = session.get("organiser")
+    return isinstance(mark, str) and hmac.compare_digest(mark, _fingerprint(_password()))
+
+
+def _check_csrf() -> None:
+    token, sent = session.get("csrf"), request.form.get("csrf", "")
+    if not (isinstance(token, str) and hmac.compare_digest(token.encode(), sent.encode())):
+        abort(400, "This form has expired. Please go back, reload the page and try again.")
+
+
+@bp.before_request
+def only_when_configured():
+    if _password() is None:
+        abort(404)
+
+
+@bp.after_request
+def private(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.errorhandler(429)
+def too_many_tries(err):
+    return render_template("organise.html", page="login", error="Too many tries. Please wait a minute."), 429
+
+
+@bp.errorhandler(400)
+def bad_form(err):
+    return render_template("organise.html", page="error", error=err.description), 400
+
+
+@bp.get("")
+def index():
+    if not signed_in():
+        return render_template("organise.html", page="login")
+    stats = services().store.room_stats()
+    workshops = [dict(row, **stats.get(row["code"], {"events": 0, "people": 0})) for row in services().store.rooms()]
+    return render_template("organise.html", page="list", workshops=workshops)
+
+
+@bp.post("/login")
+@limiter.limit(LOGIN_LIMIT)
+def login():
+    sent = request.form.get("password", "")
+    if not hmac.compare_digest(sent.encode(), _password().encode()):
+        return render_template("organise.html", page="login", error="That password is not right."), 403
+    session.clear()
+    session["organiser"] = _fingerprint(_password())
+    session["csrf"] = secrets.token_urlsafe(32)
+    return redirect(url_for("organise.index"), 303)
+
+
+@bp.post("/logout")
+def logout():
+    _check_csrf()
+    session.clear()
+    return redirect(url_for("organise.index"), 303)
+
+
+def _workshop(code: str) -> dict:
+    if not signed_in():
+        abort(redirect(url_for("organise.index"), 303))
+    clean = normalise_code(code)
+    row = next((r for r in services().store.rooms() if r["code"] == clean), None) if clean else None
+    if row is None:
+        abort(404)
+    return dict(row, **services().store.room_stats().get(clean, {"events": 0, "people": 0}))
+
+
+@bp.get("/rooms/<code>/delete")
+def confirm_delete(code):
+    return render_template("organise.html", page="confirm", workshop=_workshop(code))
+
+
+@bp.post("/rooms/<code>/delete")
+def delete(code):
+    workshop = _workshop(code)
+    _check_csrf()
+    delete_workshop(services(), workshop["code"])
+    flash(f"Workshop {workshop['code']} ({workshop['title']}) has been deleted for good.")
+    return redirect(url_for("organise.index"), 303)
+
+
+def init_app(app) -> None:
+    app.config.setdefault("ADMIN_PASSWORD", os.environ.get("INOURSHOES_ADMIN_PASSWORD"))
+    app.config.setdefault("RETENTION_DAYS", os.environ.get("INOURSHOES_RETENTION_DAYS"))
+    app.config.setdefault("RETENTION_EVERY", 60 * 60)
+    if not app.secret_key:
+        app.secret_key = os.environ.get("INOURSHOES_SECRET_KEY") or secrets.token_hex(32)
+    if app.config.get("SESSION_COOKIE_SAMESITE") is None:
+        app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.register_blueprint(bp)
+    days = retention_days(app.config["RETENTION_DAYS"])
+    if days:
+        found = app.extensions["inourshoes"]
+        purge(found, days)
+        found.socketio.start_background_task(_keep_purging, found, days, app.config["RETENTION_EVERY"])
