@@ -26,6 +26,7 @@ RESERVED = ("actor", "at", "seed", "token_hash", "code", "deck", "host_key_hash"
 JOIN_PER_CLIENT = parse("10/minute")
 JOIN_PER_ADDRESS = parse("300/minute")
 ACT_PER_CLIENT = parse("40/10seconds")
+HOST_VIEW_DELAY = 0.15  # seconds: the host view (every table) is sent at most this often
 
 
 def error(code: str, message: str) -> dict:
@@ -38,6 +39,8 @@ class Transport:
         self.rooms = rooms
         self.clients: dict[str, dict] = {}  # sid -> {"code", "player" | "host": True}
         self.sids: dict[tuple, set] = {}  # (code, player id) -> that person's open sids
+        self.hosts: dict[str, set] = {}  # code -> open host sids
+        self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
         self.limiter = strategies.FixedWindowRateLimiter(storage.MemoryStorage())
 
     def register(self) -> None:
@@ -108,6 +111,7 @@ class Transport:
             raise RuleError("forbidden", "That host link or key is not right.")
         self._forget(sid)
         self.clients[sid] = {"code": code, "host": True}
+        self.hosts.setdefault(code, set()).add(sid)
         self.io.server.enter_room(sid, f"r:{code}")
         self.io.server.enter_room(sid, f"h:{code}")
         return {"ok": True, "view": host_view(room, self.rooms.online_in(code), self.rooms.clock())}
@@ -137,6 +141,8 @@ class Transport:
 
     def _forget(self, sid: str) -> None:
         client = self.clients.pop(sid, None)
+        if client and client.get("host"):
+            self.hosts.get(client["code"], set()).discard(sid)
         if client and client.get("player"):
             code, player_id = client["code"], client["player"]
             self.sids.get((code, player_id), set()).discard(sid)
@@ -174,7 +180,22 @@ class Transport:
                 self.io.emit("view", table_view(room, table_id, online, now), to=f"t:{code}:{table_id}")
         if lobby:
             self.io.emit("view", table_view(room, None, online, now), to=f"u:{code}")
-        self.io.emit("view", host_view(room, online, now), to=f"h:{code}")
+        self._host_view_soon(code)
+
+    def _host_view_soon(self, code: str) -> None:
+        """The host view covers every table, so it is the costly one to build and send:
+        changes within HOST_VIEW_DELAY are gathered into one view."""
+        if not self.hosts.get(code) or code in self.host_view_due:
+            return
+        self.host_view_due.add(code)
+        self.io.start_background_task(self._send_host_view, code)
+
+    def _send_host_view(self, code: str) -> None:
+        self.io.sleep(HOST_VIEW_DELAY)
+        self.host_view_due.discard(code)
+        room = self.rooms.get(code)
+        if room is not None:
+            self.io.emit("view", host_view(room, self.rooms.online_in(code), self.rooms.clock()), to=f"h:{code}")
 
     def _sids(self, code: str, player_id: str) -> list[str]:
         return list(self.sids.get((code, player_id), ()))
