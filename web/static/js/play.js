@@ -1,0 +1,186 @@
+// The play screen: whose turn it is, the card, your answer, everyone's answers with votes,
+// "Next card", who is at the table, and the table's notes.
+
+import { el } from "./live.js";
+import { actionButton, byline, itemList, statusLine, swap } from "./dom.js";
+import { cardView, stopReading } from "./card.js";
+import { forChooser, sayForm } from "./forms.js";
+import { peopleSection } from "./people.js";
+
+export function nameOf(table, playerId) {
+  const player = table.players.find((p) => p.id === playerId);
+  return player ? player.name : "someone";
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function turnBox({ act, meId }) {
+  const heading = el("h2", { id: "turn-heading", class: "turn-heading", tabindex: "-1" });
+  const detail = el("p", { class: "turn-detail" });
+  const action = el("div", { class: "turn-action" });
+  const status = statusLine("draw-status");
+  const node = el("section", { class: "turn-box", "aria-labelledby": "turn-heading" }, heading, detail, action, status);
+
+  function update(table) {
+    const me = meId();
+    const holder = table.players.find((p) => p.id === table.turn);
+    const mine = table.turn === me;
+    if (table.card) {
+      heading.textContent = mine ? "You drew this card" : `${nameOf(table, table.turn)} drew this card`;
+      detail.textContent = "Everyone can add an answer, then vote for the answers they like.";
+      swap(action);
+      return;
+    }
+    if (mine || !table.turn) {
+      heading.textContent = mine ? "It is your turn" : "Anyone can start";
+      detail.textContent = "Draw a card. Everyone at the table will see it.";
+      swap(action, actionButton({ key: "draw", text: "Draw a card", cls: "button button-strong button-big", status, run: () => act("draw") }));
+    } else if (holder && !holder.device) {
+      heading.textContent = `It is ${holder.name}'s turn`;
+      detail.textContent = `${holder.name} has no device, so you can draw the card for them.`;
+      swap(action, actionButton({
+        key: "draw", text: `Draw a card for ${holder.name}`, cls: "button button-strong button-big", status,
+        run: () => act("draw", { for: holder.id }),
+      }));
+    } else {
+      heading.textContent = `It is ${nameOf(table, table.turn)}'s turn`;
+      detail.textContent = `Waiting for ${nameOf(table, table.turn)} to draw a card.`;
+      swap(action);
+    }
+  }
+  return { node, heading, update };
+}
+
+function answersSection({ act, meId }) {
+  const heading = el("h2", { id: "answers-heading", text: "Answers" });
+  const chooser = forChooser("vote-for", "Vote for:");
+  const left = el("p", { class: "votes-left" });
+  const body = el("div", { class: "answers-body" });
+  const status = statusLine("vote-status");
+  const node = el("section", { class: "panel answers", "aria-labelledby": "answers-heading" },
+    heading, chooser.field, left, body, status);
+  let table = null;
+  chooser.select.addEventListener("change", () => table && update(table));
+
+  function hiddenAnswers(t) {
+    const names = [...new Set(t.responses.map((r) => r.author_name))];
+    const mayReveal = !t.turn || t.turn === meId();
+    return [
+      el("p", { class: "hidden-note", text: "Answers are hidden until everyone has answered." }),
+      names.length
+        ? el("ul", { class: "answered" }, ...names.map((n) => el("li", { text: `${n} has answered` })))
+        : el("p", { class: "empty", text: "Nobody has answered yet." }),
+      mayReveal
+        ? actionButton({ key: "reveal", text: "Show answers", cls: "button", status, run: () => act("reveal") })
+        : null,
+    ];
+  }
+
+  function answer(r, voter) {
+    const voted = r.voters.includes(voter);
+    const textId = `answer-${r.id}`;
+    return el("li", { class: voted ? "said-item answer voted" : "said-item answer" },
+      el("p", { class: "said", id: textId, text: r.text }),
+      byline(r, meId()),
+      el("div", { class: "answer-votes" },
+        el("span", { class: "vote-count", text: plural(r.votes, "vote") }),
+        actionButton({
+          key: `vote-${r.id}`,
+          text: voted ? "Take vote back" : "Vote",
+          cls: voted ? "button button-quiet" : "button",
+          describedby: textId,
+          status,
+          run: () => {
+            const fields = { response: r.id };
+            if (voter !== meId()) fields.for = voter;
+            return act(voted ? "unvote" : "vote", fields);
+          },
+        })));
+  }
+
+  function update(t) {
+    table = t;
+    node.hidden = !t.card;
+    if (!t.card) return;
+    heading.textContent = t.responses.length ? `Answers (${t.responses.length})` : "Answers";
+    chooser.update(t, meId());
+    if (t.hidden) {
+      chooser.field.hidden = true;
+      left.hidden = true;
+      swap(body, hiddenAnswers(t));
+      return;
+    }
+    const voter = chooser.value() || meId();
+    const used = t.responses.filter((r) => r.voters.includes(voter)).length;
+    const remaining = Math.max(0, t.votes_per_card - used);
+    left.hidden = false;
+    left.textContent = voter === meId()
+      ? `You have ${remaining} of ${t.votes_per_card} votes left for this card.`
+      : `${nameOf(t, voter)} has ${remaining} of ${t.votes_per_card} votes left for this card.`;
+    swap(body, t.responses.length
+      ? el("ul", { class: "said-list" }, ...t.responses.map((r) => answer(r, voter)))
+      : el("p", { class: "empty", text: "No answers yet. Be the first!" }));
+  }
+  return { node, update };
+}
+
+export function playScreen(ctx) {
+  const { act, meId } = ctx;
+  const turn = turnBox(ctx);
+  const cardSlot = el("div", { class: "card-slot" });
+  const respond = sayForm({
+    key: "answer",
+    label: "Your answer",
+    hint: "What would you do? How would it feel? There are no wrong answers.",
+    button: "Add my answer",
+    type: "respond",
+    act,
+    meId,
+  });
+  const answers = answersSection(ctx);
+  const nextStatus = statusLine("next-status");
+  const next = el("section", { class: "next-box", "aria-label": "Move on" },
+    el("p", { class: "hint", id: "next-hint", text: "When you are ready: the answer with the most votes is kept in “What we agreed”." }),
+    actionButton({ key: "next", text: "Next card", cls: "button button-strong", describedby: "next-hint", status: nextStatus, run: () => act("next") }),
+    nextStatus);
+  const people = peopleSection(ctx);
+  const agreed = el("div");
+  const notes = el("div");
+  const noteForm = sayForm({
+    key: "note", label: "Add a note for the table", button: "Add note", type: "note", fields: { kind: "note" }, act, meId, rows: 2,
+  });
+  let shownRound;
+
+  const node = el("div", { class: "play" },
+    el("div", { class: "play-main" }, turn.node, cardSlot, respond.node, answers.node, next),
+    el("div", { class: "play-side" },
+      people.node,
+      el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
+        el("h2", { id: "agreed-heading", text: "What we agreed" }), agreed),
+      el("section", { class: "panel", "aria-labelledby": "notes-heading" },
+        el("h2", { id: "notes-heading", text: "Notes" }), notes, noteForm.node)));
+
+  return {
+    node,
+    heading: turn.heading,
+    update(view) {
+      const t = view.table;
+      turn.update(t);
+      if (t.round !== shownRound) {
+        shownRound = t.round;
+        stopReading();
+        swap(cardSlot, t.card ? cardView(t.card, { easyFirst: view.room.deck.easy_first, number: t.cards_drawn }) : null);
+      }
+      respond.node.hidden = !t.card;
+      respond.update(t);
+      answers.update(t);
+      next.hidden = !t.card;
+      people.update(t);
+      swap(agreed, itemList(t.notes.filter((n) => n.kind === "agreed"), meId(), "Nothing yet. After each card, the answer with the most votes goes here."));
+      swap(notes, itemList(t.notes.filter((n) => n.kind === "note"), meId(), "No notes yet."));
+      noteForm.update(t);
+    },
+  };
+}

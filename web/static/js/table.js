@@ -1,0 +1,154 @@
+// The participant's room: a header (where you are, the timer, "I need more time"), then the
+// screen for the table's stage, and a calm full-screen message while the workshop is paused.
+// Every view from the server goes through `update`; screens are rebuilt only when the stage
+// changes, so what you are typing is never lost.
+
+import { el } from "./live.js";
+import { announce, statusLine } from "./dom.js";
+import { createTimer } from "./timer.js";
+import { nameOf, playScreen } from "./play.js";
+import { closedScreen, lobbyScreen, pledgeScreen, reflectScreen, seatScreen } from "./stages.js";
+
+const SCREENS = {
+  seat: seatScreen,
+  lobby: lobbyScreen,
+  play: playScreen,
+  reflect: reflectScreen,
+  pledge: pledgeScreen,
+  closed: closedScreen,
+};
+
+const STAGE_NEWS = {
+  lobby: "Back to the start: waiting for the facilitator.",
+  play: "The game has started.",
+  reflect: "Time to look back together: what is working, what is not, what matters most.",
+  pledge: "Time for pledges: one thing you will do.",
+  closed: "This part is finished. Thank you for taking part.",
+};
+
+export function screenKey(view) {
+  if (view.room.ended) return "closed";
+  if (!view.table) return view.room.stage === "closed" ? "closed" : "seat";
+  return SCREENS[view.table.stage] ? view.table.stage : "lobby";
+}
+
+function header({ code, act, meId, savedName }) {
+  const title = el("h1", { class: "room-title" });
+  const where = el("p", { class: "whoami" });
+  const timer = createTimer();
+  const moreStatus = el("p", { class: "good", role: "status" });
+  const moreError = statusLine("more-time-status");
+  let asked = null; // the timer we asked more time for
+  const more = el("button", {
+    type: "button",
+    class: "button button-quiet",
+    text: "I need more time",
+    onclick: async () => {
+      const ack = await act("more_time");
+      if (ack.ok) {
+        moreStatus.textContent = "Thank you. The facilitator knows you need more time.";
+        moreError.textContent = "";
+        asked = current;
+      } else {
+        moreError.textContent = ack.error.message;
+      }
+    },
+  });
+  let current = null;
+  const node = el("header", { class: "room-header" },
+    el("p", { class: "kicker" }, "In Our Shoes · room ", el("span", { class: "room-code", text: `${code.slice(0, 3)} ${code.slice(3)}` })),
+    title,
+    where,
+    el("div", { class: "status-row" }, timer.node, more, moreStatus, moreError));
+
+  function update(view) {
+    title.textContent = view.room.title;
+    const t = view.table;
+    const me = t && t.players.find((p) => p.id === meId());
+    where.replaceChildren();
+    const name = me ? me.name : savedName();
+    if (name) where.append("You are ", el("strong", { text: name }));
+    if (me) where.append(` (here as ${me.perspective_label})`);
+    if (t) where.append(name ? " at " : "You are at ", el("strong", { text: t.name }));
+    if (where.childNodes.length) where.append(".");
+    timer.update(view.room.timer, view.now);
+    current = view.room.timer ? view.room.timer.ends_at : null;
+    if (asked !== current) moreStatus.textContent = "";
+    more.hidden = view.room.ended || !t || !["play", "reflect", "pledge"].includes(t.stage);
+  }
+  return { node, update };
+}
+
+function pausedPanel() {
+  return el("section", { class: "paused-screen", "aria-labelledby": "paused-heading", hidden: true },
+    el("div", { class: "paused-inner" },
+      el("h2", { id: "paused-heading", tabindex: "-1", text: "Paused" }),
+      el("p", { text: "The facilitator has paused the workshop for a moment." }),
+      el("p", { text: "Take a breath. Nothing is lost. We will carry on soon." })));
+}
+
+// What a screen reader user hears when something changes at the table.
+function news(prev, view, meId) {
+  const said = [];
+  const t = view.table;
+  const p = prev && prev.table;
+  if (prev && prev.room.paused !== view.room.paused) {
+    said.push(view.room.paused ? "The workshop is paused." : "We are carrying on.");
+  }
+  if (!t) return said;
+  if (!p) {
+    said.push(`You are at ${t.name}.`);
+  } else if (p.id !== t.id) {
+    said.push(`You are now at ${t.name}.`);
+  } else if (p.stage !== t.stage) {
+    said.push(STAGE_NEWS[t.stage] || "");
+  }
+  if (t.stage !== "play") return said;
+  if (t.card && p && p.round !== t.round) {
+    said.push(t.turn === meId ? "You drew a card." : `${nameOf(t, t.turn)} drew a card.`);
+  }
+  if (p && p.card && !t.card) {
+    const before = p.notes.filter((n) => n.kind === "agreed").length;
+    const agreed = t.notes.filter((n) => n.kind === "agreed");
+    if (agreed.length > before) said.push(`Kept in What we agreed: ${agreed[agreed.length - 1].text}`);
+  }
+  if (!t.card && (!p || p.turn !== t.turn || p.card || p.stage !== t.stage)) {
+    if (t.turn === meId) said.push("It is your turn. You can draw a card.");
+    else if (t.turn && p) said.push(`It is ${nameOf(t, t.turn)}'s turn.`);
+  }
+  if (p && p.hidden && !t.hidden && t.card && p.round === t.round) said.push("The answers are showing now. You can vote.");
+  return said;
+}
+
+export function createRoom(root, ctx) {
+  const top = header(ctx);
+  const body = el("div", { class: "screen" });
+  const paused = pausedPanel();
+  root.replaceChildren(top.node, body, paused);
+  let screen = null;
+  let key = null;
+  let prev = null;
+
+  function update(view) {
+    const next = screenKey(view);
+    if (next !== key) {
+      key = next;
+      screen = SCREENS[next](ctx);
+      body.replaceChildren(screen.node);
+    }
+    top.update(view);
+    screen.update(view);
+    const wasPaused = !paused.hidden;
+    paused.hidden = !view.room.paused || view.room.ended;
+    top.node.inert = !paused.hidden;
+    body.inert = !paused.hidden;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !document.contains(active) || paused.contains(active);
+    if (!paused.hidden && !wasPaused) paused.querySelector("h2").focus();
+    else if (paused.hidden && lost) screen.heading.focus();
+    news(prev, view, ctx.meId()).forEach(announce);
+    prev = view;
+  }
+
+  return { update };
+}

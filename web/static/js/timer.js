@@ -1,0 +1,70 @@
+// The facilitator's visible countdown. It only informs: at zero it says "Time is up" and
+// nothing else happens to anybody. The server's clock (`view.now`) corrects this device's.
+
+import { el } from "./live.js";
+import { announce } from "./dom.js";
+
+function clock(seconds) {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+function minutes(seconds) {
+  const m = Math.round(seconds / 60);
+  if (seconds < 60) return `${seconds} seconds`;
+  return m === 1 ? "1 minute" : `${m} minutes`;
+}
+
+export function createTimer() {
+  // role=timer is not announced every second; we announce the start and the end ourselves
+  const node = el("p", { class: "timer", role: "timer", hidden: true });
+  let endsAt = null;
+  let offset = 0; // server time minus this device's time, in ms
+  let ticking = null;
+  let current = null;
+  let first = true; // the timer already running when the page opened is not news
+
+  function left() {
+    return Math.ceil((endsAt - (Date.now() + offset)) / 1000);
+  }
+
+  function tick() {
+    const seconds = left();
+    if (seconds <= 0) {
+      node.textContent = "Time is up.";
+      node.classList.add("timer-up");
+      clearInterval(ticking);
+      ticking = null;
+      return true;
+    }
+    node.classList.remove("timer-up");
+    node.textContent = `Time left: ${clock(seconds)}`;
+    return false;
+  }
+
+  function update(timer, now) {
+    if (now) offset = Date.parse(now) - Date.now();
+    const key = (timer && timer.ends_at) || null;
+    const news = !first;
+    first = false;
+    if (key === current) return;
+    current = key;
+    clearInterval(ticking);
+    ticking = null;
+    if (!key) {
+      node.hidden = true;
+      return;
+    }
+    endsAt = Date.parse(key);
+    node.hidden = false;
+    if (!tick()) {
+      ticking = setInterval(() => {
+        if (tick()) announce("Time is up. Take your time to finish what you are saying.");
+      }, 1000);
+      if (news) announce(`The facilitator started a timer: ${minutes(left())}.`);
+    }
+  }
+  return { node, update };
+}
