@@ -1,0 +1,88 @@
+// Everyone in the room: who is still waiting for a table, and a row per person to move them
+// to another table or (after a kind "are you sure?") remove them from the workshop.
+
+import { el } from "./live.js";
+import { off, run, setOptions } from "./host-util.js";
+
+const rows = new Map(); // player id -> {row, update}
+
+export function renderPeople(view, live) {
+  const waiting = view.players.filter((p) => p.table === null);
+  document.getElementById("unseated-heading").textContent = `Waiting for a table (${waiting.length})`;
+  document.getElementById("unseated-list").replaceChildren(...(waiting.length
+    ? waiting.map((p) => el("li", {}, el("strong", { text: p.name }), ` · ${p.perspective_label}`))
+    : [el("li", { class: "quiet", text: "Nobody is waiting." })]));
+
+  const tables = [["", "Not at a table"], ...view.tables.map((t) => [t.id, t.name])];
+  const body = document.getElementById("people-rows");
+  for (const person of view.players) {
+    if (!rows.has(person.id)) rows.set(person.id, personRow(person.id, live));
+    rows.get(person.id).update(person, tables);
+  }
+  for (const id of [...rows.keys()]) {
+    if (!view.players.some((p) => p.id === id)) rows.delete(id);
+  }
+  const wanted = view.players.map((p) => rows.get(p.id).row);
+  if (wanted.length !== body.children.length || wanted.some((row, i) => body.children[i] !== row)) {
+    body.replaceChildren(...wanted);
+  }
+  document.getElementById("people-heading").textContent = `Everyone in the room (${view.players.length})`;
+}
+
+function personRow(id, live) {
+  const say = document.getElementById("people-status");
+  const p = `person-${id}`;
+  const nameCell = el("th", { scope: "row" });
+  const asCell = el("td");
+  const statusCell = el("td");
+  const select = el("select", { id: `${p}-table`, "aria-label": "" });
+  const move = el("button", { type: "button", class: "h-btn h-btn-quiet" });
+  const remove = el("button", { type: "button", class: "h-btn h-btn-quiet" });
+  const question = el("p");
+  const yes = el("button", { type: "button", class: "h-btn h-btn-danger" });
+  const no = el("button", { type: "button", class: "h-btn h-btn-quiet" });
+  const confirm = el("div", { class: "confirm", hidden: true }, question, yes, no);
+  let name = "";
+
+  move.addEventListener("click", () => {
+    const table = select.value || null;
+    const where = table ? select.selectedOptions[0].textContent : "waiting for a table";
+    run(live, say, "move", { player: id, table }, `${name} moved: ${where}.`);
+  });
+  remove.addEventListener("click", () => {
+    confirm.hidden = false;
+    yes.focus();
+  });
+  no.addEventListener("click", () => {
+    confirm.hidden = true;
+    remove.focus();
+  });
+  yes.addEventListener("click", async () => {
+    const ack = await run(live, say, "remove", { player: id }, `${name} has left the workshop.`);
+    if (ack.ok) document.getElementById("people-heading").focus();
+  });
+
+  const row = el("tr", {}, nameCell, asCell, statusCell,
+    el("td", { "data-live": true }, el("div", { class: "h-row h-row-tight" }, select, move)),
+    el("td", { "data-live": true }, remove, confirm));
+
+  function update(person, tables) {
+    name = person.name;
+    nameCell.textContent = person.name;
+    asCell.textContent = person.perspective_label;
+    statusCell.replaceChildren(person.device
+      ? el("span", { class: person.connected ? "online" : "offline", text: person.connected ? "connected" : "not connected" })
+      : el("span", { class: "no-device", text: "no device" }));
+    select.setAttribute("aria-label", `Table for ${person.name}`);
+    setOptions(select, tables, person.table || "");
+    move.textContent = "Move";
+    move.setAttribute("aria-label", `Move ${person.name}`);
+    remove.textContent = "Remove…";
+    remove.setAttribute("aria-label", `Remove ${person.name}`);
+    question.textContent = `Remove ${person.name} from the workshop? They will see a thank-you message. What they have already said stays in the notes.`;
+    yes.textContent = `Yes, remove ${person.name}`;
+    no.textContent = `Keep ${person.name}`;
+    off(move, false);
+  }
+  return { row, update };
+}
