@@ -48,7 +48,7 @@ def render(summary: dict) -> str:
     if summary["anonymous"]:
         out.append("- People are named by the perspective they brought.")
     if summary["kept"]:
-        out.append(f"- {summary['kept']} item(s) kept in the room are not in this report.")
+        out.append(f"- {summary['kept_line']}")
     for table in summary["tables"]:
         out += ["", f"## {md_text(table['name'])}"]
         if table["rounds"]:

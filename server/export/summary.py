@@ -99,7 +99,7 @@ def byline(item: dict) -> str:
     who = item["author"]
     if item["perspective"] and item["perspective"] != who:
         who = f"{who} ({item['perspective']})"
-    if item.get("entered_by"):
+    if item.get("entered_by") and item["entered_by"] != item["author"]:
         who += f", entered by {item['entered_by']}"
     return who
 
@@ -125,12 +125,15 @@ def _table(room: Room, table, people: _People, kept: set) -> dict:
             if r.id not in kept
         ]
         agreed = next((r["text"] for r in responses if r["agreed"]), None)
+        outcome = OUTCOMES.get(round_.outcome, round_.outcome)
+        if round_.agreed and agreed is None:
+            outcome += " (the answer was kept in the room)"
         rounds.append(
             {
                 "number": round_.number,
                 "card": card_summary(room, round_.card),
                 "outcome": round_.outcome,
-                "outcome_label": OUTCOMES.get(round_.outcome, round_.outcome),
+                "outcome_label": outcome,
                 "responses": responses,
                 "agreed": agreed,
             }
@@ -145,6 +148,14 @@ def _table(room: Room, table, people: _People, kept: set) -> dict:
             notes.setdefault(note.kind, []).append(people.said(note, kind=note.kind, **extra))
     pledges = [people.said(p, table=table.name) for p in table.pledges if p.id not in kept]
     return {"id": table.id, "name": table.name, "rounds": rounds, "notes": notes, "pledges": pledges}
+
+
+def _kept_line(count: int) -> str:
+    if not count:
+        return ""
+    if count == 1:
+        return "1 item was kept in the room, so it is not in this report."
+    return f"{count} items were kept in the room, so they are not in this report."
 
 
 def summarise(room: Room, anonymous: bool = False) -> dict:
@@ -175,5 +186,6 @@ def summarise(room: Room, anonymous: bool = False) -> dict:
         "tables": tables,
         "pledges": [pledge for table in tables for pledge in table["pledges"]],
         "kept": len(kept),
+        "kept_line": _kept_line(len(kept)),
         "note_sections": NOTE_SECTIONS,
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import datetime
 
 from docx import Document
 from docx.shared import Pt
@@ -47,7 +48,7 @@ def _facts(doc, summary: dict) -> None:
     if summary["anonymous"]:
         doc.add_paragraph("People are named by the perspective they brought.")
     if summary["kept"]:
-        doc.add_paragraph(f"{summary['kept']} item(s) kept in the room are not in this report.")
+        doc.add_paragraph(summary["kept_line"])
 
 
 def _table(doc, table: dict, sections) -> None:
@@ -86,7 +87,8 @@ def render(summary: dict) -> bytes:
     props.title = clean(summary["title"])
     props.author = props.last_modified_by = "In Our Shoes"
     props.subject = clean(f"Workshop {summary['code']}, {summary['deck']['title']}")
-    props.comments = ""
+    props.comments = props.keywords = props.category = ""
+    props.created = props.modified = datetime.fromisoformat(summary["created_at"])
     doc.add_heading(clean(summary["title"]), level=1)
     _facts(doc, summary)
     for index, table in enumerate(summary["tables"]):

@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from server.export.eventlog import events_of
+from server.export.markdown import md_text
 from server.game import host_view, replay
 from server.replay import load
 
@@ -153,16 +154,10 @@ def test_the_report_lists_people_cards_votes_and_who_entered_what(server, sessio
     assert "  - a family carer: 1" in md and "  - a health professional: 1" in md
     assert f"- {FOR_EXTRA} — Ebenezer (a health professional), entered by Bartholomew · 0 votes" in md
     assert f"- {PLEDGES[2]} — Ebenezer (a health professional), entered by the facilitator" in md
-    assert re.search(rf"- {re.escape(markdown_text(SHARED))} — Bartholomew \(a family carer\) · 2 votes · \*\*agreed\*\*", md)
+    assert re.search(rf"- {re.escape(md_text(SHARED))} — Bartholomew \(a family carer\) · 2 votes · \*\*agreed\*\*", md)
     headings = [line for line in md.splitlines() if line.startswith("#")]
     assert headings[:3] == ["# Winter pressures: a workshop", "## Table 1", "### Cards"]
     assert "### What is not working" in headings and "## All pledges" == headings[-1]
-
-
-def markdown_text(text: str) -> str:
-    from server.export.markdown import md_text
-
-    return md_text(text)
 
 
 def test_dangerous_text_comes_out_inert(server, session):

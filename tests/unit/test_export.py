@@ -13,7 +13,7 @@ import pytest
 
 from server.export import eventlog, markdown, printable, spreadsheet, word
 from server.export.routes import filename
-from server.export.summary import KEPT, private_ids, summarise
+from server.export.summary import KEPT, byline, private_ids, summarise
 from server.replay import ReplayError, load, main
 
 from .story import Story
@@ -171,7 +171,9 @@ def test_an_agreed_note_goes_with_the_response_it_came_from():
     agreed_note = next(n for n in t2.notes if n.kind == "agreed")
     assert agreed_note.text == SECRETS[1]
     assert agreed_note.id in private_ids(story.room)
-    assert summarise(story.room)["tables"][1]["notes"]["agreed"] == []
+    table2 = summarise(story.room)["tables"][1]
+    assert table2["notes"]["agreed"] == [] and table2["rounds"][0]["agreed"] is None
+    assert table2["rounds"][0]["outcome_label"] == "Agreed (the answer was kept in the room)"
     # and the other way: keeping the agreed note keeps the answer it repeats
     t1_note = next(n for n in story.room.tables["t1"].notes if n.kind == "agreed")
     t1_note.private = True
@@ -204,6 +206,18 @@ def test_anonymous_exports_name_nobody(fmt):
     assert "a family carer" in text
     if fmt not in ("json", "csv"):
         assert "entered by a family carer" in text  # Bo entered Ed's words
+
+
+def test_bylines_name_the_author_and_whoever_entered_the_words():
+    story, _ = workshop()
+    s = summarise(story.room)
+    t1, t2 = s["tables"]
+    assert byline(t1["rounds"][0]["responses"][2]) == "Ed (a health professional), entered by Bo"
+    assert byline(t2["notes"]["note"][0]) == "the facilitator"
+    assert byline(s["pledges"][1]) == "Ed (a health professional), entered by the facilitator"
+    anonymous = summarise(story.room, anonymous=True)
+    assert byline(anonymous["tables"][0]["rounds"][0]["responses"][2]) == "a health professional, entered by a family carer"
+    assert s["kept_line"] == "5 items were kept in the room, so they are not in this report."
 
 
 def test_markdown_shows_user_text_as_text():
