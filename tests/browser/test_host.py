@@ -14,18 +14,31 @@ NAMES = [("Ana", "person"), ("Ben", "carer"), ("Chidi", "support_worker"), ("Dee
 
 @pytest.fixture
 def people(server):
+    """Participants on python-socketio: `people(code, names)` joins them (not seated)."""
     made = []
 
-    def join_all(code):
-        for name, perspective in NAMES:
+    def join_all(code, names=NAMES):
+        joined = []
+        for name, perspective in names:
             person = Participant(server.url)
             assert person.join(code, name, perspective)["ok"]
-            made.append(person)
-        return made
+            joined.append(person)
+        made.extend(joined)
+        return joined
 
     yield join_all
     for person in made:
         person.close()
+
+
+def join_in_browser(page, server, code, name):
+    """Join through /j/CODE as a person would, without choosing a table."""
+    page.goto(f"{server.url}/j/{code}")
+    page.get_by_label("Your first name").fill(name)
+    page.get_by_label("A person who uses services").check()
+    page.get_by_role("button", name="Join the workshop").click()
+    expect(page.get_by_role("button", name=re.compile("^Sit at Table 1"))).to_be_visible()
+    return page
 
 
 def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_dir):
@@ -39,7 +52,8 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
     expect(page.locator("#join-code")).to_have_text(" ".join(room["code"]))
     expect(page.get_by_role("img", name=f"QR code to join workshop {room['code']}")).to_be_visible()
 
-    ana, ben, chidi, dee = people(room["code"])
+    ana = join_in_browser(new_page(), server, room["code"], "Ana")
+    ben, chidi, dee = people(room["code"], NAMES[1:])
     waiting = page.locator("#unseated-list")
     for name, _ in NAMES:
         expect(waiting).to_contain_text(name)
@@ -47,18 +61,19 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
 
     page.get_by_role("button", name="Start the workshop").click()
     expect(page.locator("#room-state")).to_contain_text("Play")
-    ana.wait_for(lambda v: v["room"]["stage"] == "play")
+    ben.wait_for(lambda v: v["room"]["stage"] == "play")
 
     page.get_by_role("button", name=re.compile("^Seat everyone")).click()
     expect(page.get_by_role("heading", name="Waiting for a table (0)")).to_be_visible()
     for table in ("Table 1", "Table 2"):
         card = page.get_by_role("article", name=table)
         expect(card.get_by_role("heading", name="People at this table (2)")).to_be_visible()
-    for person in (ana, ben, chidi, dee):
+    expect(ana.locator(".whoami")).to_contain_text("at Table")
+    for person in (ben, chidi, dee):
         assert person.wait_for(lambda v: v["table"] is not None)["table"]["players"]
 
     # a card on a table shows up on the host's overview
-    first = next(p for p in (ana, ben, chidi, dee) if p.view["table"]["turn"] == p.player_id)
+    first = next(p for p in (ben, chidi, dee) if p.view["table"]["turn"] == p.player_id)
     assert first.act("draw")["ok"]
     card_text = first.wait_for(lambda v: v["table"]["card"])["table"]["card"]["text"]
     expect(page.locator("#tables")).to_contain_text(card_text)
@@ -67,21 +82,24 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
 
     page.get_by_role("button", name="Pause everyone").click()
     expect(page.locator("#paused-note")).to_be_visible()
-    for person in (ana, ben, chidi, dee):
+    expect(ana.get_by_role("heading", name="Paused")).to_be_visible()
+    for person in (ben, chidi, dee):
         person.wait_for(lambda v: v["room"]["paused"])
     refused = first.act("respond", text="I would ask what they need.")
     assert refused["ok"] is False and refused["error"]["code"] == "paused"
 
     page.get_by_role("button", name="Resume").click()
     expect(page.locator("#paused-note")).to_be_hidden()
-    for person in (ana, ben, chidi, dee):
+    expect(ana.get_by_role("heading", name="Paused")).to_be_hidden()
+    for person in (ben, chidi, dee):
         person.wait_for(lambda v: not v["room"]["paused"])
     assert first.act("respond", text="I would ask what they need.")["ok"]
 
     page.get_by_label("Message", exact=True).fill("Five minutes to the break")
     page.get_by_role("button", name="Send to everyone").click()
     expect(page.locator("#notice")).to_contain_text("Five minutes to the break")
-    for person in (ana, ben, chidi, dee):
+    expect(ana.locator("#notice")).to_contain_text("Five minutes to the break")
+    for person in (ben, chidi, dee):
         person.wait_for(lambda v: (v["room"]["notice"] or {}).get("text") == "Five minutes to the break")
         assert person.notices and person.notices[-1]["text"] == "Five minutes to the break"
 
@@ -89,11 +107,79 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
     page.get_by_role("button", name="Yes, end the workshop").click()
     expect(page.locator("#ended-note")).to_be_visible()
     expect(page.locator("#ended-note")).to_contain_text("read-only")
-    for person in (ana, ben, chidi, dee):
+    expect(ana.get_by_text("The workshop has ended")).to_be_visible()
+    for person in (ben, chidi, dee):
         person.wait_for(lambda v: v["room"]["ended"])
     expect(page.get_by_role("button", name="Pause everyone")).to_be_disabled()
     expect(page.get_by_role("button", name="Markdown")).to_be_enabled()
     assert_accessible(page)
+
+
+def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people):
+    room = server.create_room("Helping hands", "everyday-lives")
+    page = new_page(room["host_url"])
+    ben, chidi = people(room["code"], NAMES[1:3])
+    expect(page.get_by_role("heading", name="Waiting for a table (2)")).to_be_visible()
+    page.get_by_role("button", name="Start the workshop").click()
+    page.get_by_role("button", name=re.compile("^Seat everyone")).click()
+    expect(page.get_by_role("heading", name="Waiting for a table (0)")).to_be_visible()
+
+    # the timer counts down; "I need more time" gets a one-click +2 minutes
+    page.get_by_label("Minutes").fill("3")
+    page.get_by_role("button", name="Start timer").click()
+    expect(page.get_by_role("timer")).to_have_text(re.compile(r"^[23]:\d\d$"))
+    assert ben.wait_for(lambda v: v["room"]["timer"])["room"]["timer"]["seconds"] == 180
+    assert ben.act("more_time")["ok"]
+    asking = page.get_by_role("region", name="Asking for more time")
+    expect(asking).to_contain_text("Ben")
+    asking.get_by_role("button", name="+2 minutes").click()
+    expect(asking).to_be_hidden()
+    assert ben.wait_for(lambda v: v["room"]["timer"]["seconds"] == 300)
+    expect(page.get_by_role("timer")).to_have_text(re.compile(r"^[45]:\d\d$"))
+
+    # someone without a device joins Table 1; the host enters their answer and vote
+    table = page.get_by_role("article", name="Table 1")
+    table.get_by_text("Add someone without a device").click()
+    table.get_by_label("First name").fill("Sam")
+    table.get_by_label("Here as").select_option("carer")
+    table.get_by_role("button", name="Add to this table").click()
+    expect(table.get_by_role("listitem").filter(has_text="Sam")).to_contain_text("no device")
+    drawer = next(p for p in (ben, chidi) if p.view["table"] and p.view["table"]["id"] == "t1")
+    assert drawer.wait_for(lambda v: v["table"]["turn"] == drawer.player_id)
+    assert drawer.act("draw")["ok"]
+    table.get_by_text("Add words or a vote for someone").click()
+    table.get_by_label("Speaking for").select_option(label="Sam (no device)")
+    table.get_by_label("Their words").fill("Ask me before you decide.")
+    table.get_by_role("button", name="Add their words").click()
+    expect(table).to_contain_text("1 answer ·")
+    table.get_by_role("button", name="Add their vote").click()
+    expect(table).to_contain_text("1 vote ·")
+    said = drawer.wait_for(lambda v: v["table"]["responses"] and v["table"]["responses"][0]["votes"] == 1)
+    assert said["table"]["responses"][0]["author_name"] == "Sam"
+
+    # move Chidi to the other table, then remove Ben (after a kind "are you sure?")
+    other = "Table 2" if chidi.view["table"]["id"] == "t1" else "Table 1"
+    page.get_by_label("Table for Chidi").select_option(label=other)
+    page.get_by_role("button", name="Move Chidi", exact=True).click()
+    chidi.wait_for(lambda v: v["table"] and v["table"]["name"] == other)
+    page.get_by_role("button", name="Remove Ben").click()
+    page.get_by_role("button", name="Yes, remove Ben").click()
+    expect(page.locator("#people-rows")).not_to_contain_text("Ben")
+    with ben.changed:
+        ben.changed.wait_for(lambda: ben.removed, timeout=5)
+
+    # lock the room: nobody new can join until it is unlocked
+    page.get_by_role("button", name="Lock the room").click()
+    expect(page.get_by_role("button", name="Unlock the room")).to_be_visible()
+    latecomer = Participant(server.url)
+    try:
+        assert latecomer.join(room["code"], "Eve", "other")["error"]["code"] == "locked"
+        page.get_by_role("button", name="Unlock the room").click()
+        expect(page.get_by_role("button", name="Lock the room")).to_be_visible()
+        assert latecomer.join(room["code"], "Eve", "other")["ok"]
+    finally:
+        latecomer.close()
+    expect(page.locator("#unseated-list")).to_contain_text("Eve")
 
 
 def test_host_page_with_a_wrong_key_says_so(server, new_page):

@@ -154,11 +154,11 @@ function helpers(id, p, live, perspectives) {
   voteButton.addEventListener("click", () => run(live, say, "vote", { for: who.value, response: answer.value }, "Vote added."));
   const forSomeone = el("details", { class: "helper", "data-live": true },
     el("summary", { text: "Add words or a vote for someone" }),
-    el("div", { class: "h-field" }, el("label", { for: `${p}-for`, text: "For" }), who),
+    el("div", { class: "h-field" }, el("label", { for: `${p}-for`, text: "Speaking for" }), who),
     el("div", { class: "h-field" }, el("label", { for: `${p}-kind`, text: "What" }), kind),
     el("div", { class: "h-field" }, el("label", { for: `${p}-words`, text: "Their words" }), words),
     wordsButton,
-    el("div", { class: "h-field" }, el("label", { for: `${p}-answer`, text: "Their vote for" }), answer),
+    el("div", { class: "h-field" }, el("label", { for: `${p}-answer`, text: "Their vote goes to" }), answer),
     voteButton);
 
   function update(table) {
