@@ -116,6 +116,7 @@ def test_three_people_play_a_round_and_keep_what_they_agreed(server, new_page, r
     expect(cy.get_by_text("You have 1 of 3 votes left for this card.")).to_be_visible()
     expect(ana.locator(".answer", has_text="Give people time").get_by_role("button")).to_have_text("Take vote back")
 
+    ana.evaluate("window.scrollTo(0, 0)")
     ana.screenshot(path=output_dir / "table-360x740.png")
     ana.screenshot(path=output_dir / "table-360x740-full.png", full_page=True)
     bo.screenshot(path=output_dir / "table-1280x800.png", full_page=True)

@@ -1,0 +1,135 @@
+"""Accessibility of the participant's screens: axe-core finds no WCAG 2.x A/AA violation, text
+is at least 18px, buttons and fields are at least 44px tall, and nothing needs sideways
+scrolling at 200% zoom or on a 320px-wide phone."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_play import bot, join, room  # noqa: F401  (fixtures and a helper)
+
+SMALL_TEXT = """() => {
+  const small = [];
+  for (const node of document.querySelectorAll('body *')) {
+    const style = getComputedStyle(node);
+    if (style.display === 'none' || style.visibility === 'hidden' || node.closest('.sr-only, [hidden]')) continue;
+    const text = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
+    if (text && parseFloat(style.fontSize) < 18) small.push(node.tagName + ' ' + style.fontSize + ' ' + node.textContent.trim().slice(0, 30));
+  }
+  return small;
+}"""
+
+SMALL_TARGETS = """() => {
+  const small = [];
+  for (const node of document.querySelectorAll('button, select, textarea, input:not([type=radio]):not([type=checkbox])')) {
+    const box = node.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    if (box.height < 44 || box.width < 44) small.push(node.outerHTML.slice(0, 60) + ' ' + box.width + 'x' + box.height);
+  }
+  for (const node of document.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+    const row = node.parentElement.getBoundingClientRect();
+    if (row.height && row.height < 44) small.push(node.id + ' row ' + row.height);
+  }
+  return small;
+}"""
+
+
+def check(page):
+    """Everything this file promises, on the screen the page shows now."""
+    assert_accessible(page)
+    assert page.evaluate(SMALL_TEXT) == []
+    assert page.evaluate(SMALL_TARGETS) == []
+    assert page.evaluate("parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize)") >= 1.5
+    for width, height in ((640, 400), (320, 640)):  # 1280px at 200% zoom; a small phone
+        page.set_viewport_size({"width": width, "height": height})
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"sideways scrolling of {overflow}px at {width}px"
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_home_page(server, new_page):
+    page = new_page(server.url + "/")
+    expect(page.locator("#deck-options input")).not_to_have_count(0)
+    check(page)
+    page.get_by_role("button", name="Join", exact=True).click()
+    expect(page.locator("#join-error")).to_contain_text("Please type the room code first.")
+    page.get_by_label("Use your own deck").check()
+    check(page)
+
+
+def test_join_choose_a_table_and_lobby(server, new_page, room):  # noqa: F811
+    made = room()
+    page = new_page(f"{server.url}/j/{made['code']}", width=360, height=740)
+    page.get_by_role("button", name="Join the workshop").click()
+    expect(page.locator("#join-error")).to_have_text("Please tell us your first name.")
+    check(page)
+    page.get_by_label("Your first name").fill("Ana")
+    page.get_by_label("A support worker").check()
+    page.get_by_role("button", name="Join the workshop").click()
+    expect(page.get_by_role("heading", name="Choose a table")).to_be_visible()
+    check(page)
+    page.get_by_role("button", name="Sit at Table 2").click()
+    expect(page.get_by_role("heading", name="You are at Table 2")).to_be_visible()
+    page.get_by_role("button", name="Add someone without a device").click()
+    check(page)
+
+
+def test_table_screen_in_play(server, new_page, room, bot):  # noqa: F811
+    made = room()
+    page = join(new_page(), server, made["code"], "Ana")
+    bo = bot(made, "Bo")
+    assert bo.act("add_person", name="Sam", perspective="person")["ok"]
+    made["host"].act("start")
+    page.get_by_role("button", name="Draw a card").click()
+    bo.act("respond", text="Ask them first.", private=True)
+    bo.act("vote", response=bo.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]["id"])
+    expect(page.locator(".answer")).to_have_count(1)
+    made["host"].act("timer", seconds=600)
+    made["host"].act("broadcast", text="Halfway there.")
+    expect(page.locator("#notice")).to_be_visible()
+    expect(page.get_by_role("timer")).to_contain_text("Time left")
+    page.get_by_role("button", name="Easy Read").click()
+    check(page)
+    made["host"].act("pause")
+    expect(page.get_by_role("heading", name="Paused")).to_be_visible()
+    check(page)
+
+
+def test_hidden_answers(server, new_page, room, bot):  # noqa: F811
+    made = room(hide_until_reveal=True)
+    page = join(new_page(), server, made["code"], "Ana")
+    bo = bot(made, "Bo")
+    made["host"].act("start")
+    page.get_by_role("button", name="Draw a card").click()
+    bo.act("respond", text="Hidden for now.")
+    expect(page.get_by_text("Bo has answered")).to_be_visible()
+    check(page)
+
+
+def test_reflect_pledge_and_closed_screens(server, new_page, room):  # noqa: F811
+    made = room()
+    page = join(new_page(), server, made["code"], "Ana")
+    host = made["host"]
+    host.act("stage", stage="reflect")
+    expect(page.get_by_role("heading", name="Looking back together")).to_be_visible()
+    page.get_by_label("Add to “What matters most?”").fill("Being asked.")
+    page.locator(".reflect-matters").get_by_role("button", name="Add").click()
+    expect(page.locator(".reflect-matters .said")).to_have_text("Being asked.")
+    check(page)
+    host.act("stage", stage="pledge")
+    page.get_by_label("I will ...").fill("I will listen.")
+    page.get_by_role("button", name="Make my pledge").click()
+    expect(page.locator(".pledge .said")).to_have_text("I will listen.")
+    check(page)
+    host.act("end")
+    expect(page.get_by_role("heading", name="Thank you for taking part")).to_be_visible()
+    check(page)
+
+
+def test_goodbye_screen(server, new_page, room):  # noqa: F811
+    made = room()
+    page = join(new_page(), server, made["code"], "Ana")
+    player = made["host"].wait_for(lambda v: v["players"])["players"][0]["id"]
+    made["host"].act("remove", player=player)
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
+    check(page)
