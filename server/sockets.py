@@ -24,9 +24,18 @@ ROOM_WIDE = {
 }  # fmt: skip
 RESERVED = ("actor", "at", "seed", "token_hash", "code", "deck", "host_key_hash")
 JOIN_PER_CLIENT = parse("10/minute")
-JOIN_PER_ADDRESS = parse("300/minute")
+JOIN_PER_ADDRESS = parse("1000/minute")
 ACT_PER_CLIENT = parse("40/10seconds")
 HOST_VIEW_DELAY = 0.15  # seconds: the host view (every table) is sent at most this often
+
+
+class LazyMemoryStorage(storage.MemoryStorage):
+    """limits' in-memory storage, minus the timer thread it starts every 10 ms to purge old
+    windows (costly under load): windows expire when read, and a client's are cleared when
+    it disconnects."""
+
+    def _MemoryStorage__schedule_expiry(self) -> None:
+        pass
 
 
 def error(code: str, message: str) -> dict:
@@ -41,7 +50,7 @@ class Transport:
         self.sids: dict[tuple, set] = {}  # (code, player id) -> that person's open sids
         self.hosts: dict[str, set] = {}  # code -> open host sids
         self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
-        self.limiter = strategies.FixedWindowRateLimiter(storage.MemoryStorage())
+        self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
 
     def register(self) -> None:
         for name in ("join", "host", "act"):
@@ -138,6 +147,8 @@ class Transport:
 
     def disconnect(self, *args) -> None:
         self._forget(request.sid)
+        for item, scope in ((JOIN_PER_CLIENT, "join"), (JOIN_PER_CLIENT, "host"), (ACT_PER_CLIENT, "act")):
+            self.limiter.clear(item, scope, request.sid)
 
     def _forget(self, sid: str) -> None:
         client = self.clients.pop(sid, None)

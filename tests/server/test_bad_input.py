@@ -112,3 +112,10 @@ def test_bad_room_requests_are_refused(server, body, status):
     response = requests.post(server.url + "/api/rooms", json=body)
     assert response.status_code == status
     assert response.json()["error"]["message"]
+
+
+def test_joining_over_and_over_is_rate_limited(server, people):
+    room = server.create_room()
+    person = people()
+    codes = [person.call("join", {"code": room["code"], "token": "wrong"})["error"]["code"] for _ in range(12)]
+    assert codes[:10] == ["not_found"] * 10 and codes[-1] == "rate_limited"
