@@ -182,6 +182,37 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     expect(page.locator("#unseated-list")).to_contain_text("Eve")
 
 
+def test_host_page_comes_back_after_the_server_restarts(fresh_server, browser):
+    server = fresh_server.start()
+    room = server.create_room("Restart", "everyday-lives")
+    # our own page: while the server is down the browser rightly logs refused connections
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    errors = []
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda msg: msg.type == "error" and "ERR_CONNECTION_REFUSED" not in msg.text and errors.append(msg.text),
+    )
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    eve = None
+    try:
+        page.goto(room["host_url"])
+        expect(page.get_by_role("heading", level=1)).to_have_text("Restart")
+        server.kill()
+        expect(page.locator("#reconnecting")).to_be_visible()
+        server.start()
+        expect(page.locator("#reconnecting")).to_be_hidden(timeout=15000)
+        # the page said `host` again on reconnecting, so it is sent the room's views again
+        eve = Participant(server.url)
+        assert eve.join(room["code"], "Eve", "other")["ok"]
+        expect(page.locator("#unseated-list")).to_contain_text("Eve")
+    finally:
+        if eve:
+            eve.close()
+        context.close()
+    assert errors == []
+
+
 def test_host_page_with_a_wrong_key_says_so(server, new_page):
     room = server.create_room("Wrong key", "everyday-lives")
     page = new_page(f"{server.url}/host/{room['code']}#key=not-the-right-key")

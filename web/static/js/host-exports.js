@@ -16,10 +16,11 @@ export function initExports(code, key) {
         const response = await fetch(`/api/rooms/${code}/export.${format}${query}`, {
           headers: { Authorization: `Bearer ${key() || ""}` },
         });
-        if (!response.ok) throw new Error(problem(response.status));
+        if (!response.ok) throw new Error(await problem(response));
         const blob = await response.blob();
         const stamp = new Date().toISOString().slice(0, 10);
-        save(blob, `in-our-shoes-${code}-${stamp}${anonymous.checked ? "-anonymous" : ""}.${format}`);
+        const fallback = `inourshoes-${code}-${stamp}${anonymous.checked ? "-anonymous" : ""}.${format}`;
+        save(blob, serverName(response) || fallback);
         say.textContent = `The ${NAMES[format]} file is downloading.`;
       } catch (err) {
         say.classList.add("status-error");
@@ -30,7 +31,21 @@ export function initExports(code, key) {
   }
 }
 
-function problem(status) {
+// The name the server suggests (Content-Disposition), if it is a plain safe one.
+function serverName(response) {
+  const header = response.headers.get("Content-Disposition") || "";
+  const match = /filename="?([A-Za-z0-9._-]+)"?/.exec(header);
+  return match ? match[1] : null;
+}
+
+async function problem(response) {
+  try {
+    const body = await response.json();
+    if (body && body.error && body.error.message) return body.error.message;
+  } catch {
+    // not JSON: fall back to a message by status
+  }
+  const { status } = response;
   if (status === 403) return "The host key was not accepted for downloads. Please open the host link again.";
   if (status === 404) return "That download is not available yet.";
   if (status === 429) return "Too many downloads at once. Please wait a minute and try again.";

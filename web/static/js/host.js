@@ -45,7 +45,9 @@ function showProblem(heading, detail) {
 
 async function sayHello() {
   if (!state.key) {
-    showProblem("This host link is not right", "This link has no host key in it. Please open the full host link you were given when you made the workshop (it ends with #key=...).");
+    showProblem("This host link is not right",
+      "This link has no host key in it. Please open the full host link you were given "
+      + "when you made the workshop (it ends with #key=...).");
     return;
   }
   const ack = await state.live.call("host", { code, host_key: state.key });
@@ -58,7 +60,9 @@ async function sayHello() {
     } catch {
       // nothing stored
     }
-    showProblem("This host link is not right", "We could not open this workshop with that host link. Please check you have the whole link, including everything after the #.");
+    showProblem("This host link is not right",
+      "We could not open this workshop with that host link. "
+      + "Please check you have the whole link, including everything after the #.");
   } else {
     showProblem("We could not open the workshop", ack && ack.error ? ack.error.message : "Please try again.");
   }
