@@ -36,9 +36,7 @@ def services():
 # --- deleting -----------------------------------------------------------------------------
 def delete_workshop(services, code: str) -> None:
     """Erase a workshop's events and directory row for good, and drop the live room."""
-    services.rooms.forget(code)
-    services.store.delete_room(code)
-    services.rooms.forget(code)  # in case it was rebuilt from the log meanwhile
+    services.rooms.delete(code)
 
 
 def purge(services, days: int, now: datetime | None = None) -> list[str]:

@@ -97,6 +97,8 @@ class Rooms:
         if room is None:
             raise RuleError("not_found", "There is no workshop with that code.")
         with self._lock(code):
+            if self.live.get(code) is not room:
+                raise RuleError("not_found", "There is no workshop with that code.")
             if command.get("id"):
                 done = room.done.get(command_key(command))
                 if done is not None:
@@ -143,3 +145,10 @@ class Rooms:
     def forget(self, code: str) -> None:
         self.live.pop(code, None)
         self.online.pop(code, None)
+
+    def delete(self, code: str) -> None:
+        """Erase a room's events for good. Under the room's lock, so a command already on
+        its way either lands before the delete or finds the room gone."""
+        with self._lock(code):
+            self.store.delete_room(code)
+            self.forget(code)

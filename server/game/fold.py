@@ -147,6 +147,8 @@ def _round_ended(room: Room, d: dict, event: Event) -> None:
                 at=event.at,
                 card=current.card,
                 entered_by=d.get("entered_by"),
+                private=d.get("private", False),
+                source=d.get("agreed"),
             )
         )
     _bump(room, d)
@@ -182,8 +184,14 @@ def _pledged(room: Room, d: dict, event: Event) -> None:
 
 
 def _privacy(room: Room, d: dict, event: Event) -> None:
-    _, item = room.find_item(d["item"])
-    item.private = d["private"]
+    """An agreed note and the answer it came from are one thing: privacy covers both."""
+    table, item = room.find_item(d["item"])
+    source = getattr(item, "source", None) or item.id
+    linked = [n for n in table.notes if n.source == source]
+    for round_ in table.rounds:
+        linked += [r for r in round_.responses if r.id == source]
+    for thing in (item, *linked):
+        thing.private = d["private"]
 
 
 def _staged(room: Room, d: dict, event: Event) -> None:

@@ -86,6 +86,7 @@ class Note:
     entered_by: str | None = None
     private: bool = False
     card: str | None = None
+    source: str | None = None  # for an agreed note: the response it came from
 
 
 @dataclass

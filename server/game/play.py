@@ -211,6 +211,7 @@ def finish_round(room: Room, command: dict, table, outcome: str):
                 text=best.text,
                 author=best.author,
                 entered_by=best.entered_by,
+                private=best.private,
                 next_id=next_id,
             )
         else:

@@ -266,3 +266,18 @@ def test_replaying_the_log_gives_the_same_state():
     story.do("host", "stage", stage="reflect")
     story.do(ann, "note", text="kindness", kind="matters")
     assert dataclasses.asdict(story.replayed()) == dataclasses.asdict(story.room)
+
+
+def test_an_agreed_note_keeps_the_privacy_of_its_answer():
+    story, (ann, bo, cy) = seated_story()
+    story.do(ann, "draw")
+    r = story.do(bo, "respond", text="between us", private=True)[0].data["response"]
+    story.do(cy, "vote", response=r)
+    story.do(cy, "next")
+    note = story.room.tables["t1"].notes[-1]
+    assert note.private and note.source == r
+    story.do(bo, "keep", item=r, private=False)
+    assert not story.room.tables["t1"].notes[-1].private
+    story.do(bo, "keep", item=note.id, private=True)
+    assert story.room.tables["t1"].rounds[-1].responses[0].private
+    assert dataclasses.asdict(story.replayed()) == dataclasses.asdict(story.room)
