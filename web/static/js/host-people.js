@@ -30,7 +30,7 @@ export function renderPeople(view, live) {
 }
 
 function personRow(id, live) {
-  const say = document.getElementById("people-status");
+  const say = el("p", { class: "status", role: "status" });
   const p = `person-${id}`;
   const nameCell = el("th", { scope: "row" });
   const asCell = el("td");
@@ -58,13 +58,16 @@ function personRow(id, live) {
     remove.focus();
   });
   yes.addEventListener("click", async () => {
-    const ack = await run(live, say, "remove", { player: id }, `${name} has left the workshop.`);
-    if (ack.ok) document.getElementById("people-heading").focus();
+    const ack = await run(live, say, "remove", { player: id });
+    if (ack.ok) {
+      document.getElementById("people-status").textContent = `${name} has left the workshop.`;
+      document.getElementById("people-heading").focus();
+    }
   });
 
   const row = el("tr", {}, nameCell, asCell, statusCell,
     el("td", { "data-live": true }, el("div", { class: "h-row h-row-tight" }, select, move)),
-    el("td", { "data-live": true }, remove, confirm));
+    el("td", { "data-live": true }, remove, confirm, say));
 
   function update(person, tables) {
     name = person.name;

@@ -137,7 +137,7 @@ function helpers(id, p, live, perspectives) {
     el("div", { class: "h-field" }, el("label", { for: `${p}-add-as`, text: "Here as" }), addAs),
     addButton);
 
-  const who = el("select", { id: `${p}-for` });
+  const who = el("select", { id: `${p}-for`, onchange: () => { who.dataset.chosen = "yes"; } });
   const kind = el("select", { id: `${p}-kind` });
   setOptions(kind, KINDS);
   const words = el("textarea", { id: `${p}-words`, rows: "2", maxlength: "500" });
@@ -163,7 +163,8 @@ function helpers(id, p, live, perspectives) {
 
   function update(table) {
     const people = [...table.players].sort((a, b) => Number(a.device) - Number(b.device));
-    setOptions(who, people.map((person) => [person.id, person.device ? person.name : `${person.name} (no device)`]));
+    const first = people.length && !who.dataset.chosen ? people[0].id : undefined;
+    setOptions(who, people.map((person) => [person.id, person.device ? person.name : `${person.name} (no device)`]), first);
     off(who, people.length === 0);
     off(wordsButton, people.length === 0);
     setOptions(kind, KINDS, KIND_FOR_STAGE[table.stage] || "note");
