@@ -34,47 +34,50 @@ SMALL_TARGETS = """() => {
 }"""
 
 
-def check(page):
-    """Everything this file promises, on the screen the page shows now."""
+def check(page, shots, name):
+    """Everything this file promises, on the screen the page shows now (and a screenshot of it
+    in test-output/, for a person to look at)."""
+    page.screenshot(path=shots / f"a11y-{name}.png", full_page=True)
     assert_accessible(page)
     assert page.evaluate(SMALL_TEXT) == []
     assert page.evaluate(SMALL_TARGETS) == []
     assert page.evaluate("parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize)") >= 1.5
+    size = page.viewport_size
     for width, height in ((640, 400), (320, 640)):  # 1280px at 200% zoom; a small phone
         page.set_viewport_size({"width": width, "height": height})
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"sideways scrolling of {overflow}px at {width}px"
-    page.set_viewport_size({"width": 1280, "height": 800})
+    page.set_viewport_size(size)
 
 
-def test_home_page(server, new_page):
+def test_home_page(server, output_dir, new_page):
     page = new_page(server.url + "/")
     expect(page.locator("#deck-options input")).not_to_have_count(0)
-    check(page)
+    check(page, output_dir, "home")
     page.get_by_role("button", name="Join", exact=True).click()
     expect(page.locator("#join-error")).to_contain_text("Please type the room code first.")
     page.get_by_label("Use your own deck").check()
-    check(page)
+    check(page, output_dir, "home-own-deck")
 
 
-def test_join_choose_a_table_and_lobby(server, new_page, room):  # noqa: F811
+def test_join_choose_a_table_and_lobby(server, output_dir, new_page, room):  # noqa: F811
     made = room()
     page = new_page(f"{server.url}/j/{made['code']}", width=360, height=740)
     page.get_by_role("button", name="Join the workshop").click()
-    expect(page.locator("#join-error")).to_have_text("Please tell us your first name.")
-    check(page)
+    expect(page.locator("#name-error")).to_have_text("Please tell us your first name.")
+    check(page, output_dir, "join-form-error")
     page.get_by_label("Your first name").fill("Ana")
     page.get_by_label("A support worker").check()
     page.get_by_role("button", name="Join the workshop").click()
     expect(page.get_by_role("heading", name="Choose a table")).to_be_visible()
-    check(page)
+    check(page, output_dir, "choose-table")
     page.get_by_role("button", name="Sit at Table 2").click()
     expect(page.get_by_role("heading", name="You are at Table 2")).to_be_visible()
     page.get_by_role("button", name="Add someone without a device").click()
-    check(page)
+    check(page, output_dir, "lobby-add-person")
 
 
-def test_table_screen_in_play(server, new_page, room, bot):  # noqa: F811
+def test_table_screen_in_play(server, output_dir, new_page, room, bot):  # noqa: F811
     made = room()
     page = join(new_page(), server, made["code"], "Ana")
     bo = bot(made, "Bo")
@@ -89,24 +92,24 @@ def test_table_screen_in_play(server, new_page, room, bot):  # noqa: F811
     expect(page.locator("#notice")).to_be_visible()
     expect(page.get_by_role("timer")).to_contain_text("Time left")
     page.get_by_role("button", name="Easy Read").click()
-    check(page)
+    check(page, output_dir, "play")
     made["host"].act("pause")
     expect(page.get_by_role("heading", name="Paused")).to_be_visible()
-    check(page)
+    check(page, output_dir, "paused")
 
 
-def test_hidden_answers(server, new_page, room, bot):  # noqa: F811
+def test_hidden_answers(server, output_dir, new_page, room, bot):  # noqa: F811
     made = room(hide_until_reveal=True)
-    page = join(new_page(), server, made["code"], "Ana")
+    page = join(new_page(width=360, height=740), server, made["code"], "Ana")
     bo = bot(made, "Bo")
     made["host"].act("start")
     page.get_by_role("button", name="Draw a card").click()
     bo.act("respond", text="Hidden for now.")
     expect(page.get_by_text("Bo has answered")).to_be_visible()
-    check(page)
+    check(page, output_dir, "hidden-answers")
 
 
-def test_reflect_pledge_and_closed_screens(server, new_page, room):  # noqa: F811
+def test_reflect_pledge_and_closed_screens(server, output_dir, new_page, room):  # noqa: F811
     made = room()
     page = join(new_page(), server, made["code"], "Ana")
     host = made["host"]
@@ -115,21 +118,21 @@ def test_reflect_pledge_and_closed_screens(server, new_page, room):  # noqa: F81
     page.get_by_label("Add to “What matters most?”").fill("Being asked.")
     page.locator(".reflect-matters").get_by_role("button", name="Add").click()
     expect(page.locator(".reflect-matters .said")).to_have_text("Being asked.")
-    check(page)
+    check(page, output_dir, "reflect")
     host.act("stage", stage="pledge")
     page.get_by_label("I will ...").fill("I will listen.")
     page.get_by_role("button", name="Make my pledge").click()
     expect(page.locator(".pledge .said")).to_have_text("I will listen.")
-    check(page)
+    check(page, output_dir, "pledge")
     host.act("end")
     expect(page.get_by_role("heading", name="Thank you for taking part")).to_be_visible()
-    check(page)
+    check(page, output_dir, "closed")
 
 
-def test_goodbye_screen(server, new_page, room):  # noqa: F811
+def test_goodbye_screen(server, output_dir, new_page, room):  # noqa: F811
     made = room()
-    page = join(new_page(), server, made["code"], "Ana")
+    page = join(new_page(width=360, height=740), server, made["code"], "Ana")
     player = made["host"].wait_for(lambda v: v["players"])["players"][0]["id"]
     made["host"].act("remove", player=player)
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
-    check(page)
+    check(page, output_dir, "goodbye")

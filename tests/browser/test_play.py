@@ -201,10 +201,10 @@ def test_someone_without_a_device_takes_part_through_a_neighbour(server, new_pag
     form.get_by_label("Write for:").select_option(label="Sam (no device)")
     answer(ana, "Sam says: let me choose.")
     expect(ana.locator(".answer", has_text="let me choose")).to_contain_text("Sam, entered by Ana")
-    ana.locator(".answers").get_by_label("Vote for:").select_option(label="Sam (no device)")
+    ana.locator(".answers").get_by_label("Vote on behalf of:").select_option(label="Sam (no device)")
     vote_for(ana, "let me choose")
     expect(ana.get_by_text("Sam has 2 of 3 votes left for this card.")).to_be_visible()
-    ana.locator(".answers").get_by_label("Vote for:").select_option(label="Me (Ana)")
+    ana.locator(".answers").get_by_label("Vote on behalf of:").select_option(label="Me (Ana)")
     expect(ana.get_by_text("You have 3 of 3 votes left for this card.")).to_be_visible()
 
 
@@ -298,4 +298,34 @@ def test_an_unknown_code_says_so_on_the_home_page(server, browser):
     assert response.status == 404
     expect(page.locator("#missing-code")).to_contain_text("“zzzzzz”")
     expect(page.get_by_label("Room code")).to_have_value("zzzzzz")
+    context.close()
+
+
+def test_the_facilitator_can_seat_and_move_you(server, new_page, room):
+    made = room()
+    ana = join(new_page(), server, made["code"], "Ana", table=None)
+    expect(ana.get_by_text("Or wait here: the facilitator can seat you.")).to_be_visible()
+    player = made["host"].wait_for(lambda v: v["players"])["players"][0]["id"]
+    made["host"].act("move", player=player, table=made["tables"][1])
+    expect(ana.get_by_role("heading", name="You are at Table 2")).to_be_visible()
+    made["host"].act("start")
+    made["host"].act("move", player=player, table=made["tables"][0])
+    expect(ana.locator(".whoami")).to_contain_text("at Table 1")
+    expect(ana.get_by_role("heading", name="It is your turn")).to_be_visible()
+
+
+def test_losing_the_server_shows_reconnecting_and_rejoins_as_the_same_person(fresh_server, browser):
+    # its own context: while the server is down, Chromium logs failed connections as errors
+    fresh_server.start()
+    made = fresh_server.create_room("Carers' week")
+    context = browser.new_context()
+    page = context.new_page()
+    join(page, fresh_server, made["code"], "Ana")
+    fresh_server.kill()
+    expect(page.locator("#reconnecting")).to_be_visible()
+    fresh_server.start()
+    expect(page.locator("#reconnecting")).to_be_hidden(timeout=15000)
+    expect(page.locator(".whoami")).to_contain_text("You are Ana")
+    expect(page.locator(".person", has_text="Ana")).to_contain_text("Connected")
+    expect(page.get_by_role("heading", name="You are at Table 1")).to_be_visible()
     context.close()

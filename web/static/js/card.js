@@ -51,7 +51,8 @@ export function cardView(card, { easyFirst, number }) {
     text: "Read aloud",
     onclick: () => {
       stopReading();
-      const utterance = new SpeechSynthesisUtterance(text.textContent);
+      const intro = [TYPES[card.type], told ? told.textContent : ""].filter(Boolean).join(". ");
+      const utterance = new SpeechSynthesisUtterance(`${intro}. ${text.textContent}`);
       utterance.lang = "en-GB";
       utterance.rate = 0.9;
       window.speechSynthesis.speak(utterance);

@@ -87,7 +87,7 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
       textarea.value = prefill;
       keep.checked = false;
       status.classList.add("good");
-      status.textContent = "Thank you. It is added below.";
+      status.textContent = "Thank you. It is added.";
     } else {
       status.classList.remove("good");
       status.textContent = ack.error.message;

@@ -14,6 +14,7 @@ const welcome = document.getElementById("join-welcome");
 const form = document.getElementById("join-form");
 const nameInput = document.getElementById("name");
 const joinError = document.getElementById("join-error");
+const nameError = document.getElementById("name-error");
 const roomNode = document.getElementById("room");
 const banner = document.getElementById("reconnecting");
 const noticeBox = document.getElementById("notice");
@@ -75,8 +76,11 @@ form.addEventListener("submit", async (event) => {
   if (joining) return;
   const name = nameInput.value.trim();
   const chosen = form.querySelector("input[name=perspective]:checked");
+  nameError.textContent = "";
+  nameInput.removeAttribute("aria-invalid");
   if (!name) {
-    joinError.textContent = "Please tell us your first name.";
+    nameError.textContent = "Please tell us your first name.";
+    nameInput.setAttribute("aria-invalid", "true");
     nameInput.focus();
     return;
   }

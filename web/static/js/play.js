@@ -55,7 +55,7 @@ function turnBox({ act, meId }) {
 
 function answersSection({ act, meId }) {
   const heading = el("h2", { id: "answers-heading", text: "Answers" });
-  const chooser = forChooser("vote-for", "Vote for:");
+  const chooser = forChooser("vote-for", "Vote on behalf of:");
   const left = el("p", { class: "votes-left" });
   const body = el("div", { class: "answers-body" });
   const status = statusLine("vote-status");

@@ -16,7 +16,7 @@ function tableChoices(view, act, status, current) {
       status,
       run: () => act("sit", { table: t.id }),
     }),
-    el("span", { class: "seated", id: `seated-${t.id}`, text: t.seated === 1 ? "1 person there" : `${t.seated} people there` }))));
+    el("span", { class: "seated", id: `seated-${t.id}`, text: t.seated === 0 ? "Nobody there yet" : t.seated === 1 ? "1 person there" : `${t.seated} people there` }))));
 }
 
 export function seatScreen({ act }) {

@@ -130,10 +130,11 @@ export function createRoom(root, ctx) {
   let prev = null;
 
   function update(view) {
-    const next = screenKey(view);
+    const kind = screenKey(view);
+    const next = `${kind}:${view.table ? view.table.id : ""}`; // a new table gets a fresh screen
     if (next !== key) {
       key = next;
-      screen = SCREENS[next](ctx);
+      screen = SCREENS[kind](ctx);
       body.replaceChildren(screen.node);
     }
     top.update(view);
@@ -142,6 +143,7 @@ export function createRoom(root, ctx) {
     paused.hidden = !view.room.paused || view.room.ended;
     top.node.inert = !paused.hidden;
     body.inert = !paused.hidden;
+    document.body.classList.toggle("is-paused", !paused.hidden);
     const active = document.activeElement;
     const lost = !active || active === document.body || !document.contains(active) || paused.contains(active);
     if (!paused.hidden && !wasPaused) paused.querySelector("h2").focus();
