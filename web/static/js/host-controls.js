@@ -26,10 +26,12 @@ export function initControls(live, { hostLink }) {
     const label = STAGES.find(([id]) => id === stage)[1];
     run(live, say, "stage", { stage, table: null }, `All tables are now at: ${label}.`);
   });
-  $("hide-until-reveal").addEventListener("change", (event) => {
-    const hide = event.target.checked;
-    run(live, say, "settings", { hide_until_reveal: hide },
+  $("hide-until-reveal").addEventListener("change", async (event) => {
+    const box = event.target;
+    const hide = box.checked;
+    const ack = await run(live, say, "settings", { hide_until_reveal: hide },
       hide ? "Answers stay hidden until each table shows them." : "Answers show as soon as they are written.");
+    if (!ack.ok && current) box.checked = current.room.hide_until_reveal;
   });
   confirmStep($("end"), $("end-confirm"), $("end-yes"), $("end-no"), async () => {
     const ack = await run(live, $("end-status"), "end", {}, "The workshop has ended.");
