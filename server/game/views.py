@@ -124,6 +124,6 @@ def host_view(room: Room, online: set, now: str) -> dict:
         "room": room_view(room),
         "tables": [table_detail(room, table, online) for table in room.tables.values()],
         "players": [_person(room, p.id, online) for p in room.players.values() if not p.removed],
-        "more_time": [{"id": p, "name": _name(room, p)} for p in room.more_time],
+        "more_time": [{"id": p, "name": _name(room, p), "table": room.players[p].table} for p in room.more_time],
         "perspectives": PERSPECTIVES,
     }
