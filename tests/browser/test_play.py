@@ -58,7 +58,7 @@ def bot(server):
 
 def join(page, server, code, name, perspective="carer", table="Table 1"):
     """Join through /j/CODE as a person would, and sit at a table."""
-    page.goto(f"{server.url}/j/{code}")
+    page.goto(f"{server.url}/j/{code}", wait_until="domcontentloaded")
     page.get_by_label("Your first name").fill(name)
     page.get_by_label(AS[perspective]).check()
     page.get_by_role("button", name="Join the workshop").click()
@@ -178,8 +178,14 @@ def test_hidden_answers_show_who_answered_until_everyone_has(server, new_page, r
     bo = bot(made, "Bo")
     made["host"].act("start")
     ana.get_by_role("button", name="Draw a card").click()
+    expect(ana.locator(".card")).to_be_visible()
+    # someone reading further down the page is not moved when news arrives
+    ana.evaluate("document.activeElement.blur(); window.scrollTo(0, document.body.scrollHeight)")
+    scrolled = ana.evaluate("window.scrollY")
+    assert scrolled > 0
     bo.act("respond", text="A secret answer")
     expect(ana.get_by_text("Answers are hidden until everyone has answered.")).to_be_visible()
+    assert ana.evaluate("window.scrollY") == scrolled
     expect(ana.get_by_text("Bo has answered")).to_be_visible()
     expect(ana.get_by_text("A secret answer")).to_have_count(0)
     ana.get_by_role("button", name="Show answers").click()

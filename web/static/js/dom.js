@@ -36,9 +36,10 @@ export function statusLine(id) {
   return el("p", { id, class: "error", role: "status" });
 }
 
-// A button that ignores clicks while its action is on its way, then reports any error.
-export function actionButton({ key, text, cls = "button", status, run, describedby }) {
-  let busy = false;
+// A button that ignores clicks while its action is on its way (even if the button is redrawn
+// meanwhile), then reports any error in `status` or calls `after` when it worked.
+const inFlight = new Set();
+export function actionButton({ key, text, cls = "button", status, run, after, describedby }) {
   return el("button", {
     type: "button",
     class: cls,
@@ -46,16 +47,23 @@ export function actionButton({ key, text, cls = "button", status, run, described
     "aria-describedby": describedby,
     text,
     onclick: async () => {
-      if (busy) return;
-      busy = true;
+      if (inFlight.has(key)) return;
+      inFlight.add(key);
       try {
         const ack = await run();
         if (status) status.textContent = ack && !ack.ok ? ack.error.message : "";
+        if (ack && ack.ok && after) after();
       } finally {
-        busy = false;
+        inFlight.delete(key);
       }
     },
   });
+}
+
+// After an action that removes its own button, put focus somewhere sensible if it was lost.
+export function refocus(target) {
+  const active = document.activeElement;
+  if (target && (!active || active === document.body || !document.contains(active))) target.focus();
 }
 
 const ICONS = {

@@ -2,7 +2,7 @@
 // "Next card", who is at the table, and the table's notes.
 
 import { el } from "./live.js";
-import { actionButton, byline, itemList, statusLine, swap } from "./dom.js";
+import { actionButton, byline, itemList, refocus, statusLine, swap } from "./dom.js";
 import { cardView, stopReading } from "./card.js";
 import { forChooser, sayForm } from "./forms.js";
 import { peopleSection } from "./people.js";
@@ -14,6 +14,11 @@ export function nameOf(table, playerId) {
 
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// Once a card is drawn, the "Draw a card" button is gone: take the reader to the card.
+function focusCard() {
+  refocus(document.getElementById("card-heading"));
 }
 
 function turnBox({ act, meId }) {
@@ -36,12 +41,15 @@ function turnBox({ act, meId }) {
     if (mine || !table.turn) {
       heading.textContent = mine ? "It is your turn" : "Anyone can start";
       detail.textContent = "Draw a card. Everyone at the table will see it.";
-      swap(action, actionButton({ key: "draw", text: "Draw a card", cls: "button button-strong button-big", status, run: () => act("draw") }));
+      swap(action, actionButton({
+        key: "draw", text: "Draw a card", cls: "button button-strong button-big", status, after: focusCard,
+        run: () => act("draw"),
+      }));
     } else if (holder && !holder.device) {
       heading.textContent = `It is ${holder.name}'s turn`;
       detail.textContent = `${holder.name} has no device, so you can draw the card for them.`;
       swap(action, actionButton({
-        key: "draw", text: `Draw a card for ${holder.name}`, cls: "button button-strong button-big", status,
+        key: "draw", text: `Draw a card for ${holder.name}`, cls: "button button-strong button-big", status, after: focusCard,
         run: () => act("draw", { for: holder.id }),
       }));
     } else {
@@ -54,7 +62,7 @@ function turnBox({ act, meId }) {
 }
 
 function answersSection({ act, meId }) {
-  const heading = el("h2", { id: "answers-heading", text: "Answers" });
+  const heading = el("h2", { id: "answers-heading", tabindex: "-1", text: "Answers" });
   const chooser = forChooser("vote-for", "Vote on behalf of:");
   const left = el("p", { class: "votes-left" });
   const body = el("div", { class: "answers-body" });
@@ -73,7 +81,10 @@ function answersSection({ act, meId }) {
         ? el("ul", { class: "answered" }, ...names.map((n) => el("li", { text: `${n} has answered` })))
         : el("p", { class: "empty", text: "Nobody has answered yet." }),
       mayReveal
-        ? actionButton({ key: "reveal", text: "Show answers", cls: "button", status, run: () => act("reveal") })
+        ? actionButton({
+          key: "reveal", text: "Show answers", cls: "button", status, run: () => act("reveal"),
+          after: () => refocus(heading),
+        })
         : null,
     ];
   }
@@ -143,7 +154,10 @@ export function playScreen(ctx) {
   const nextStatus = statusLine("next-status");
   const next = el("section", { class: "next-box", "aria-label": "Move on" },
     el("p", { class: "hint", id: "next-hint", text: "When you are ready: the answer with the most votes is kept in “What we agreed”." }),
-    actionButton({ key: "next", text: "Next card", cls: "button button-strong", describedby: "next-hint", status: nextStatus, run: () => act("next") }),
+    actionButton({
+      key: "next", text: "Next card", cls: "button button-strong", describedby: "next-hint", status: nextStatus,
+      run: () => act("next"), after: () => refocus(turn.heading),
+    }),
     nextStatus);
   const people = peopleSection(ctx);
   const agreed = el("div");

@@ -132,7 +132,8 @@ export function createRoom(root, ctx) {
   function update(view) {
     const kind = screenKey(view);
     const next = `${kind}:${view.table ? view.table.id : ""}`; // a new table gets a fresh screen
-    if (next !== key) {
+    const rebuilt = next !== key;
+    if (rebuilt) {
       key = next;
       screen = SCREENS[kind](ctx);
       body.replaceChildren(screen.node);
@@ -144,10 +145,13 @@ export function createRoom(root, ctx) {
     top.node.inert = !paused.hidden;
     body.inert = !paused.hidden;
     document.body.classList.toggle("is-paused", !paused.hidden);
+    // Move focus only when what had it went away (a new screen, the end of a pause), never
+    // just because a view arrived: someone reading the page must not be scrolled about.
     const active = document.activeElement;
-    const lost = !active || active === document.body || !document.contains(active) || paused.contains(active);
+    const lost = !active || active === document.body || !document.contains(active);
     if (!paused.hidden && !wasPaused) paused.querySelector("h2").focus();
-    else if (paused.hidden && lost) screen.heading.focus();
+    else if (paused.hidden && wasPaused && (lost || paused.contains(active))) screen.heading.focus({ preventScroll: true });
+    else if (paused.hidden && rebuilt && lost) screen.heading.focus();
     news(prev, view, ctx.meId()).forEach(announce);
     prev = view;
   }
