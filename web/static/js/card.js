@@ -26,7 +26,9 @@ export function cardView(card, { easyFirst, number }) {
   const note = el("p", { class: "card-mode" });
 
   function show() {
-    text.textContent = easy ? card.easy : card.text;
+    const words = easy ? card.easy : card.text;
+    // a reflection is often a short poem: " / " marks the end of a line
+    text.textContent = card.type === "reflection" ? words.split(" / ").join("\n") : words;
     note.textContent = easy ? "Easy Read words" : "";
     note.hidden = !easy;
     toggle.setAttribute("aria-pressed", String(easy));
