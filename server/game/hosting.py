@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from .checks import RuleError, flag, player_of, require_host, require_open, table_of, text_field
 from .model import MAX_NAME, STAGES, Room
-from .moves import event, leave_table, new_id, seat
+from .moves import event, leave_table, new_id, next_seat, seat, turn_events
 from .play import finish_round
 from .seating import seat_everyone
 
@@ -82,10 +82,13 @@ def timer(room: Room, command: dict):
 
 
 def skip(room: Room, command: dict):
+    """Skip the table's card; with no card on the table, skip the turn (someone away)."""
     require_open(room, command)
     table = table_of(room, command.get("table"))
     if table.current is None:
-        raise RuleError("bad_request", "That table has no card to skip.")
+        if table.turn is None:
+            raise RuleError("bad_request", "That table has no card or turn to skip.")
+        return turn_events(command, table, next_seat(table, table.turn))
     return finish_round(room, command, table, "skipped")
 
 

@@ -99,8 +99,9 @@ def sit(room: Room, command: dict):
 
 
 def draw(room: Room, command: dict):
+    """The turn-holder draws; for someone without a device, a tablemate draws `for` them."""
     require_open(room, command)
-    player, table = seated_player(room, command)
+    player, table, _ = speaker(room, command)
     require_stage(table, "play")
     if table.current is not None:
         raise RuleError("bad_request", "There is already a card on the table. Press 'Next card' when you are ready.")

@@ -97,7 +97,11 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
         "cards_drawn": len(table.rounds),
         "cards_left": len(table.order),
         "reshuffles": max(0, table.shuffles - 1),
-        "notes": [dict(_said(room, note), kind=note.kind, card=note.card) for note in table.notes],
+        "notes": [
+            dict(_said(room, note), kind=note.kind, card=note.card, card_text=room.cards[note.card]["text"] if note.card else None)
+            for note in table.notes
+        ],
+        "more_time": [p for p in room.more_time if p in table.seats],
         "pledges": [_said(room, pledge) for pledge in table.pledges],
     }
 

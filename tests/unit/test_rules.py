@@ -281,3 +281,18 @@ def test_an_agreed_note_keeps_the_privacy_of_its_answer():
     story.do(bo, "keep", item=note.id, private=True)
     assert story.room.tables["t1"].rounds[-1].responses[0].private
     assert dataclasses.asdict(story.replayed()) == dataclasses.asdict(story.room)
+
+
+def test_a_tablemate_draws_for_someone_without_a_device_and_the_host_can_skip_a_turn():
+    story, (ann, bo, cy) = seated_story()
+    sam = story.do(ann, "add_person", name="Sam", perspective="person")[0].data["player"]
+    for player in (ann, bo, cy):
+        story.do(player, "draw")
+        story.do(player, "next")
+    assert story.room.tables["t1"].turn == sam
+    assert error_code(story, ann, "draw") == "not_your_turn"
+    story.do(ann, "draw", **{"for": sam})
+    assert story.room.tables["t1"].current.turn == sam
+    story.do(ann, "next")
+    story.do("host", "skip", table="t1")  # Ann is away: the host passes her turn on
+    assert story.room.tables["t1"].turn == bo
