@@ -101,18 +101,20 @@ def _drawn(room: Room, d: dict, event: Event) -> None:
     )
 
 
+def _words(d: dict, event: Event, key: str) -> dict:
+    """The fields every response, note and pledge shares."""
+    return {
+        "id": d[key],
+        "author": d.get("author"),
+        "text": d["text"],
+        "at": event.at,
+        "entered_by": d.get("entered_by"),
+        "private": d.get("private", False),
+    }
+
+
 def _responded(room: Room, d: dict, event: Event) -> None:
-    table = room.tables[d["table"]]
-    table.current.responses.append(
-        Response(
-            id=d["response"],
-            author=d["author"],
-            text=d["text"],
-            at=event.at,
-            entered_by=d.get("entered_by"),
-            private=d.get("private", False),
-        )
-    )
+    room.tables[d["table"]].current.responses.append(Response(**_words(d, event, "response")))
     _bump(room, d)
 
 
@@ -155,31 +157,12 @@ def _round_ended(room: Room, d: dict, event: Event) -> None:
 
 
 def _noted(room: Room, d: dict, event: Event) -> None:
-    room.tables[d["table"]].notes.append(
-        Note(
-            id=d["note"],
-            kind=d["kind"],
-            text=d["text"],
-            author=d.get("author"),
-            at=event.at,
-            entered_by=d.get("entered_by"),
-            private=d.get("private", False),
-        )
-    )
+    room.tables[d["table"]].notes.append(Note(kind=d["kind"], **_words(d, event, "note")))
     _bump(room, d)
 
 
 def _pledged(room: Room, d: dict, event: Event) -> None:
-    room.tables[d["table"]].pledges.append(
-        Pledge(
-            id=d["pledge"],
-            author=d["author"],
-            text=d["text"],
-            at=event.at,
-            entered_by=d.get("entered_by"),
-            private=d.get("private", False),
-        )
-    )
+    room.tables[d["table"]].pledges.append(Pledge(**_words(d, event, "pledge")))
     _bump(room, d)
 
 

@@ -121,30 +121,38 @@ def draw(room: Room, command: dict):
     return events
 
 
-def respond(room: Room, command: dict):
+def _card_in_play(room: Room, command: dict):
+    """Who speaks, at which table, and the round open there (there must be one)."""
     require_open(room, command)
     person, table, entered_by = speaker(room, command)
     require_stage(table, "play")
-    current = table.current
-    if current is None:
+    if table.current is None:
         raise RuleError("wrong_stage", "There is no card on the table yet.")
+    return person, table, entered_by, table.current
+
+
+def _words(room: Room, command: dict, type_: str, key: str, prefix: str, person, table, entered_by, **extra):
+    """The event for words someone said (a response, note or pledge), with a new id."""
+    item_id, next_id = new_id(room, prefix)
+    return event(
+        command,
+        type_,
+        table=table.id,
+        **{key: item_id},
+        **extra,
+        author=person.id if person else None,
+        text=text_field(command),
+        entered_by=entered_by,
+        private=flag(command, "private"),
+        next_id=next_id,
+    )
+
+
+def respond(room: Room, command: dict):
+    person, table, entered_by, current = _card_in_play(room, command)
     if len(current.responses) >= MAX_RESPONSES_PER_CARD:
         raise RuleError("too_long", "This card has a lot of answers already. Press 'Next card' to go on.")
-    text = text_field(command)
-    response_id, next_id = new_id(room, "r")
-    events = [
-        event(
-            command,
-            "response_added",
-            table=table.id,
-            response=response_id,
-            author=person.id,
-            text=text,
-            entered_by=entered_by,
-            private=flag(command, "private"),
-            next_id=next_id,
-        )
-    ]
+    events = [_words(room, command, "response_added", "response", "r", person, table, entered_by)]
     if room.hide_until_reveal and not current.revealed:
         answered = {r.author for r in current.responses} | {person.id}
         if set(table.seats) <= answered:
@@ -153,12 +161,7 @@ def respond(room: Room, command: dict):
 
 
 def _voting(room: Room, command: dict):
-    require_open(room, command)
-    person, table, entered_by = speaker(room, command)
-    require_stage(table, "play")
-    current = table.current
-    if current is None:
-        raise RuleError("wrong_stage", "There is no card on the table yet.")
+    person, table, _, current = _card_in_play(room, command)
     response = next((r for r in current.responses if r.id == command.get("response")), None)
     if response is None:
         raise RuleError("not_found", "That answer is not on this card.")
@@ -244,41 +247,14 @@ def note(room: Room, command: dict):
         person, table, entered_by = speaker(room, command)
     if kind != "note":
         require_stage(table, "reflect")
-    note_id, next_id = new_id(room, "n")
-    return [
-        event(
-            command,
-            "note_added",
-            table=table.id,
-            note=note_id,
-            kind=kind,
-            text=text_field(command),
-            author=person.id if person else None,
-            entered_by=entered_by,
-            private=flag(command, "private"),
-            next_id=next_id,
-        )
-    ]
+    return [_words(room, command, "note_added", "note", "n", person, table, entered_by, kind=kind)]
 
 
 def pledge(room: Room, command: dict):
     require_open(room, command)
     person, table, entered_by = speaker(room, command)
     require_stage(table, "pledge")
-    pledge_id, next_id = new_id(room, "g")
-    return [
-        event(
-            command,
-            "pledge_added",
-            table=table.id,
-            pledge=pledge_id,
-            author=person.id,
-            text=text_field(command),
-            entered_by=entered_by,
-            private=flag(command, "private"),
-            next_id=next_id,
-        )
-    ]
+    return [_words(room, command, "pledge_added", "pledge", "g", person, table, entered_by)]
 
 
 def keep(room: Room, command: dict):
