@@ -3,7 +3,13 @@
 The only eventlet-specific code lives here: monkey-patching, and a listening socket with
 TCP_NODELAY set so a view and its acknowledgement are not held back by delayed ACKs.
 """
-import eventlet
+import warnings
+
+# eventlet is the design card's server; its deprecation notice is known (DESIGN section 5)
+# and the code keeps everything eventlet-specific here, so it is not repeated at every start.
+warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
+
+import eventlet  # noqa: E402
 
 eventlet.monkey_patch()
 
