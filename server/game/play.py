@@ -44,46 +44,37 @@ def clean_perspective(command: dict) -> str:
     return perspective
 
 
+def _joined(room: Room, command: dict, **extra):
+    """A new person in the room, with a checked name and perspective and a new id."""
+    player_id, next_id = new_id(room, "p")
+    return event(
+        command,
+        "player_joined",
+        player=player_id,
+        name=clean_name(command),
+        perspective=clean_perspective(command),
+        **extra,
+        next_id=next_id,
+    )
+
+
 def join(room: Room, command: dict):
     if room.ended:
         raise RuleError("ended", "This workshop has ended, so nobody new can join.")
     if room.locked:
         raise RuleError("locked", "This workshop is not taking new people just now. Please ask the facilitator.")
-    name, perspective = clean_name(command), clean_perspective(command)
-    player_id, next_id = new_id(room, "p")
-    return [
-        event(
-            command,
-            "player_joined",
-            player=player_id,
-            name=name,
-            perspective=perspective,
-            token_hash=command["token_hash"],
-            next_id=next_id,
-        )
-    ]
+    return [_joined(room, command, token_hash=command["token_hash"])]
 
 
 def add_person(room: Room, command: dict):
     """Add someone without a device to a table, so others can enter their words."""
     require_open(room, command)
-    name, perspective = clean_name(command), clean_perspective(command)
     if command.get("actor") == "host":
         table = table_of(room, command.get("table")) if command.get("table") is not None else None
     else:
         _, table = seated_player(room, command)
-    player_id, next_id = new_id(room, "p")
-    events = [
-        event(
-            command,
-            "player_joined",
-            player=player_id,
-            name=name,
-            perspective=perspective,
-            added_by=command["actor"],
-            next_id=next_id,
-        )
-    ]
+    events = [_joined(room, command, added_by=command["actor"])]
+    player_id = events[0].data["player"]
     if table is not None:
         events.append(event(command, "player_seated", player=player_id, table=table.id, **{"from": None}))
         events += join_table(command, room, player_id, table)
