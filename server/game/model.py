@@ -52,13 +52,19 @@ class Player:
 
 
 @dataclass
-class Response:
+class Said:
+    """Words someone said: a response, a note or a pledge."""
+
     id: str
-    author: str
+    author: str | None
     text: str
     at: str
-    entered_by: str | None = None
-    private: bool = False
+    entered_by: str | None = None  # who typed them, for someone without a device
+    private: bool = False  # "keep this in the room": left out of every export
+
+
+@dataclass
+class Response(Said):
     voters: list[str] = field(default_factory=list)
 
 
@@ -77,26 +83,15 @@ class Round:
 
 
 @dataclass
-class Note:
-    id: str
-    kind: str
-    text: str
-    author: str | None
-    at: str
-    entered_by: str | None = None
-    private: bool = False
+class Note(Said):
+    kind: str = "note"
     card: str | None = None
     source: str | None = None  # for an agreed note: the response it came from
 
 
 @dataclass
-class Pledge:
-    id: str
-    author: str
-    text: str
-    at: str
-    entered_by: str | None = None
-    private: bool = False
+class Pledge(Said):
+    pass
 
 
 @dataclass

@@ -178,14 +178,19 @@ def unvote(room: Room, command: dict):
     return [event(command, "vote_withdrawn", table=table.id, response=response.id, voter=person.id)]
 
 
+def _own_table(room: Room, command: dict):
+    """The sender's table: the one named by the host, or where the participant sits.
+    Returns (participant or None for the host, table)."""
+    if command.get("actor") == "host":
+        return None, table_of(room, command.get("table"))
+    return seated_player(room, command)
+
+
 def reveal(room: Room, command: dict):
     require_open(room, command)
-    if command.get("actor") == "host":
-        table = table_of(room, command.get("table"))
-    else:
-        player, table = seated_player(room, command)
-        if table.turn not in (None, player.id):
-            raise RuleError("not_your_turn", "The person whose turn it is can show the answers.")
+    player, table = _own_table(room, command)
+    if player is not None and table.turn not in (None, player.id):
+        raise RuleError("not_your_turn", "The person whose turn it is can show the answers.")
     if table.current is None or table.current.revealed:
         return []
     return [event(command, "responses_revealed", table=table.id)]
@@ -217,10 +222,7 @@ def finish_round(room: Room, command: dict, table, outcome: str):
 
 def next_card(room: Room, command: dict):
     require_open(room, command)
-    if command.get("actor") == "host":
-        table = table_of(room, command.get("table"))
-    else:
-        _, table = seated_player(room, command)
+    _, table = _own_table(room, command)
     require_stage(table, "play")
     if table.current is None:
         raise RuleError("bad_request", "There is no card to move on from. Draw a card first.")
