@@ -22,6 +22,7 @@ ROOM_WIDE = {
     "stage_set", "room_paused", "room_resumed", "room_locked", "room_unlocked", "timer_set",
     "notice_sent", "settings_changed", "room_ended", "table_added",
 }  # fmt: skip
+CLIENT_EVENTS = ("join", "host", "act")  # each answers with an acknowledgement
 RESERVED = ("actor", "at", "seed", "token_hash", "code", "deck", "host_key_hash")
 JOIN_PER_CLIENT = parse("10/minute")
 JOIN_PER_ADDRESS = parse("1000/minute")
@@ -53,7 +54,7 @@ class Transport:
         self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
 
     def register(self) -> None:
-        for name in ("join", "host", "act"):
+        for name in CLIENT_EVENTS:
             self.io.on_event(name, self._guarded(getattr(self, name)))
         self.io.on_event("disconnect", self.disconnect)
 
