@@ -10,10 +10,9 @@ import hmac
 import random
 import secrets
 import threading
-from collections import Counter
 from datetime import datetime, timezone
 
-from .game import Room, RuleError, apply, command_key, decide, replay
+from .game import Audiences, Room, RuleError, apply, audiences, decide, presence_audiences, replay
 from .store import Store
 
 CODE_ALPHABET = "BCDFGHJKMNPQRTVWXY346789"  # no vowels, no 0/O, 1/I/L, 2/Z, 5/S look-alikes
@@ -44,12 +43,16 @@ def normalise_code(code) -> str | None:
 
 
 class Rooms:
+    """The live rooms of this process, the commands each has done, and who is online."""
+
     def __init__(self, store: Store, clock=utcnow):
         self.store = store
         self.clock = clock
         self.live: dict[str, Room] = {}
-        self.online: dict[str, Counter] = {}  # room code -> player id -> open connections
-        self._locks: dict[str, threading.Lock] = {}
+        self.done: dict[str, dict[tuple[str, str], int]] = {}  # code -> (actor, id) -> n
+        self.sockets: dict[str, dict[str, set[str]]] = {}  # code -> player id -> open sids
+        self.away: dict[str, dict[str, str]] = {}  # code -> player id -> offline since (UTC)
+        self._locks: dict[str, threading.Lock] = {}  # only for rooms that exist
         self._guard = threading.Lock()
 
     def _lock(self, code: str) -> threading.Lock:
@@ -76,41 +79,48 @@ class Rooms:
         with self._lock(code):
             self.store.append(code, 1, events)
             self.live[code] = replay(events)
+            self.done[code] = {}
         return code, host_key
 
     def get(self, code: str) -> Room | None:
-        """The live room, rebuilt from its events the first time it is touched."""
+        """The live room, rebuilt from its events the first time it is touched. A code
+        that names no room leaves nothing behind, however many are tried."""
         room = self.live.get(code)
-        if room is None and code:
-            with self._lock(code):
-                room = self.live.get(code)
-                if room is None:
-                    room = replay(self.store.events(code))
-                    if room is not None:
-                        self.live[code] = room
+        if room is not None or not code or not self.store.room_exists(code):
+            return room
+        with self._lock(code):
+            room = self.live.get(code)
+            if room is None:
+                room = replay(self.store.events(code))
+                if room is None:  # deleted meanwhile
+                    self._drop_lock(code)
+                    return None
+                self.done[code] = self.store.commands(code)
+                self.live[code] = room
         return room
 
-    def execute(self, code: str, command: dict) -> tuple[Room, list, int]:
-        """Run one command. Returns (room, new events, event number to acknowledge).
-        A command re-sent with the same id returns its first result and does nothing."""
+    def execute(self, code: str, command: dict) -> tuple[Room, int, Audiences]:
+        """Run one command. Returns (room, event number to acknowledge, who must hear).
+        A command re-sent with the same id returns its first number and does nothing."""
         room = self.get(code)
         if room is None:
             raise RuleError("not_found", "There is no workshop with that code.")
         with self._lock(code):
             if self.live.get(code) is not room:
                 raise RuleError("not_found", "There is no workshop with that code.")
-            if command.get("id"):
-                done = room.done.get(command_key(command))
-                if done is not None:
-                    return room, [], done
+            key = (str(command.get("actor")), command["id"]) if command.get("id") else None
+            if key in self.done[code]:
+                return room, self.done[code][key], Audiences()
             command.setdefault("at", self.clock())
             command.setdefault("seed", random.getrandbits(32))
             events = decide(room, command)
             if events:
-                self.store.append(code, room.n + 1, events)
+                self.store.append(code, room.n + 1, events, key)
                 for event in events:
                     apply(room, event)
-            return room, events, room.n
+                if key:
+                    self.done[code][key] = room.n
+            return room, room.n, audiences(room, events)
 
     def check_host(self, code: str, host_key) -> Room | None:
         room = self.get(code) if code else None
@@ -123,28 +133,43 @@ class Rooms:
             return None
         return room.tokens.get(digest(token))
 
-    # presence: who has a connection open now (not recorded in the log)
-    def connected(self, code: str, player_id: str) -> bool:
-        """Count one more connection; True if the person just came online."""
-        counts = self.online.setdefault(code, Counter())
-        counts[player_id] += 1
-        return counts[player_id] == 1
+    # --- presence: who has a connection open now (not recorded in the log) -----------
+    def connected(self, code: str, player_id: str, sid: str) -> Audiences | None:
+        """One more open connection; who must hear if the person just came online."""
+        sids = self.sockets.setdefault(code, {}).setdefault(player_id, set())
+        sids.add(sid)
+        self.away.get(code, {}).pop(player_id, None)
+        return presence_audiences(self.live[code], player_id) if len(sids) == 1 else None
 
-    def disconnected(self, code: str, player_id: str) -> bool:
-        """Count one connection less; True if the person just went offline."""
-        counts = self.online.get(code, Counter())
-        counts[player_id] -= 1
-        if counts[player_id] <= 0:
-            del counts[player_id]
-            return True
-        return False
+    def disconnected(self, code: str, player_id: str, sid: str) -> Audiences | None:
+        """One open connection less; who must hear if the person just went offline."""
+        people = self.sockets.get(code, {})
+        sids = people.get(player_id, set())
+        sids.discard(sid)
+        if sids or player_id not in people:
+            return None
+        del people[player_id]
+        self.away.setdefault(code, {})[player_id] = self.clock()
+        room = self.live.get(code)
+        return presence_audiences(room, player_id) if room else None
+
+    def sids_of(self, code: str, player_id: str) -> list[str]:
+        return list(self.sockets.get(code, {}).get(player_id, ()))
+
+    def gone(self, code: str, player_id: str) -> list[str]:
+        """The person was removed: forget their connections; returns the sids they had."""
+        return list(self.sockets.get(code, {}).pop(player_id, ()))
 
     def online_in(self, code: str) -> set:
-        return set(self.online.get(code, ()))
+        return set(self.sockets.get(code, ()))
 
     def forget(self, code: str) -> None:
-        self.live.pop(code, None)
-        self.online.pop(code, None)
+        for table in (self.live, self.done, self.sockets, self.away):
+            table.pop(code, None)
+
+    def _drop_lock(self, code: str) -> None:
+        with self._guard:
+            self._locks.pop(code, None)
 
     def delete(self, code: str) -> None:
         """Erase a room's events for good. Under the room's lock, so a command already on
@@ -152,3 +177,4 @@ class Rooms:
         with self._lock(code):
             self.store.delete_room(code)
             self.forget(code)
+        self._drop_lock(code)

@@ -13,15 +13,11 @@ import logging
 from flask import request
 from limits import parse, storage, strategies
 
-from .game import RuleError, host_view, table_view
+from .game import Audiences, RuleError, host_view, table_view
 from .rooms import Rooms, digest, new_secret, normalise_code
 
 log = logging.getLogger(__name__)
 
-ROOM_WIDE = {
-    "stage_set", "room_paused", "room_resumed", "room_locked", "room_unlocked", "timer_set",
-    "notice_sent", "settings_changed", "room_ended", "table_added",
-}  # fmt: skip
 CLIENT_EVENTS = ("join", "host", "act")  # each answers with an acknowledgement
 RESERVED = ("actor", "at", "seed", "token_hash", "code", "deck", "host_key_hash")
 JOIN_PER_CLIENT = parse("10/minute")
@@ -48,7 +44,6 @@ class Transport:
         self.io = socketio
         self.rooms = rooms
         self.clients: dict[str, dict] = {}  # sid -> {"code", "player" | "host": True}
-        self.sids: dict[tuple, set] = {}  # (code, player id) -> that person's open sids
         self.hosts: dict[str, set] = {}  # code -> open host sids
         self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
         self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
@@ -97,18 +92,15 @@ class Transport:
                 "perspective": payload.get("perspective"),
                 "token_hash": digest(token),
             }
-            room, events, _ = self.rooms.execute(code, command)
-            player_id = events[0].data["player"]
+            room, _, news = self.rooms.execute(code, command)
+            player_id = room.tokens[command["token_hash"]]
+            self.send(code, news)
         self._forget(sid)
         self.clients[sid] = {"code": code, "player": player_id}
-        self.sids.setdefault((code, player_id), set()).add(sid)
         table = room.players[player_id].table
         self.io.server.enter_room(sid, f"r:{code}")
         self.io.server.enter_room(sid, f"t:{code}:{table}" if table else f"u:{code}")
-        if self.rooms.connected(code, player_id):
-            self.broadcast(code, {table} if table else set(), lobby=False)
-        else:
-            self.broadcast(code, set(), lobby=False)
+        self.send(code, self.rooms.connected(code, player_id, sid))
         return {"ok": True, "token": token, "player_id": player_id, "view": self._view(code, table)}
 
     def host(self, payload: dict) -> dict:
@@ -141,9 +133,8 @@ class Transport:
         command = {k: v for k, v in payload.items() if k not in RESERVED}
         command["actor"] = "host" if client.get("host") else client["player"]
         code = client["code"]
-        room, events, n = self.rooms.execute(code, command)
-        if events:
-            self.after(code, events)
+        _, n, news = self.rooms.execute(code, command)
+        self.send(code, news)
         return {"ok": True, "n": n}
 
     def disconnect(self, *args) -> None:
@@ -156,43 +147,32 @@ class Transport:
         if client and client.get("host"):
             self.hosts.get(client["code"], set()).discard(sid)
         if client and client.get("player"):
-            code, player_id = client["code"], client["player"]
-            self.sids.get((code, player_id), set()).discard(sid)
-            if self.rooms.disconnected(code, player_id):
-                room = self.rooms.get(code)
-                table = room.players[player_id].table if room else None
-                self.broadcast(code, {table} if table else set(), lobby=False)
+            self.send(client["code"], self.rooms.disconnected(client["code"], client["player"], sid))
 
     # --- server -> client -------------------------------------------------------------
-    def after(self, code: str, events) -> None:
-        """Move people between Socket.IO rooms as the events say, then send fresh views."""
-        tables: set = set()
-        lobby = everything = False
-        for event in events:
-            data = event.data
-            if event.type in ROOM_WIDE and not (event.type == "stage_set" and data.get("table")):
-                everything = True
-            if event.type == "notice_sent" and data.get("text"):
-                self.io.emit("notice", {"text": data["text"], "at": event.at}, to=f"r:{code}")
-            if event.type == "player_seated":
-                self._reseat(code, data["player"], data["from"], data["table"])
-                lobby = True
-            elif event.type == "player_removed":
-                self._removed(code, data["player"], data.get("table"))
-                lobby = True
-            tables.update(t for t in (data.get("table"), data.get("from")) if t)
+    def send(self, code: str, news: Audiences | None) -> None:
+        """Tell the people the rules named: move sockets between Socket.IO rooms as people
+        change table or leave, show notices, then send each changed view once."""
+        if news is None:
+            return
+        for player_id, old, new in news.moves:
+            for sid in self.rooms.sids_of(code, player_id):
+                self.io.server.leave_room(sid, f"t:{code}:{old}" if old else f"u:{code}")
+                self.io.server.enter_room(sid, f"t:{code}:{new}" if new else f"u:{code}")
+        for player_id, table in news.removed:
+            self._removed(code, player_id, table)
+        for notice in news.notices:
+            self.io.emit("notice", notice, to=f"r:{code}")
         room = self.rooms.get(code)
-        self.broadcast(code, set(room.tables) if everything else tables, lobby=lobby or everything)
-
-    def broadcast(self, code: str, tables: set, lobby: bool) -> None:
-        room = self.rooms.get(code)
+        if room is None:
+            return
         online, now = self.rooms.online_in(code), self.rooms.clock()
-        for table_id in tables:
-            if table_id in room.tables:
-                self.io.emit("view", table_view(room, table_id, online, now), to=f"t:{code}:{table_id}")
-        if lobby:
+        for table_id in news.tables:
+            self.io.emit("view", table_view(room, table_id, online, now), to=f"t:{code}:{table_id}")
+        if news.lobby:
             self.io.emit("view", table_view(room, None, online, now), to=f"u:{code}")
-        self._host_view_soon(code)
+        if news.hosts:
+            self._host_view_soon(code)
 
     def _host_view_soon(self, code: str) -> None:
         """The host view covers every table, so it is the costly one to build and send:
@@ -209,22 +189,12 @@ class Transport:
         if room is not None:
             self.io.emit("view", host_view(room, self.rooms.online_in(code), self.rooms.clock()), to=f"h:{code}")
 
-    def _sids(self, code: str, player_id: str) -> list[str]:
-        return list(self.sids.get((code, player_id), ()))
-
-    def _reseat(self, code: str, player_id: str, old: str | None, new: str | None) -> None:
-        for sid in self._sids(code, player_id):
-            self.io.server.leave_room(sid, f"t:{code}:{old}" if old else f"u:{code}")
-            self.io.server.enter_room(sid, f"t:{code}:{new}" if new else f"u:{code}")
-
     def _removed(self, code: str, player_id: str, table: str | None) -> None:
-        for sid in self._sids(code, player_id):
+        for sid in self.rooms.gone(code, player_id):
             self.io.emit("removed", {"text": "You have left the workshop. Thank you for taking part."}, to=sid)
             for name in (f"r:{code}", f"u:{code}", f"t:{code}:{table}"):
                 self.io.server.leave_room(sid, name)
             self.clients.pop(sid, None)
-        self.sids.pop((code, player_id), None)
-        self.rooms.online.get(code, {}).pop(player_id, None)
 
     def _view(self, code: str, table: str | None) -> dict:
         room = self.rooms.get(code)

@@ -54,10 +54,34 @@ class Store:
                     UNIQUE(room, n)
                 )"""
             )
+        if "commands" not in self.db.table_names():
+            self._create_commands()
 
-    def append(self, code: str, first_n: int, events: list[Event]) -> None:
+    def _create_commands(self) -> None:
+        """Which client command produced which event number, so a command re-sent with the
+        same id (a lost acknowledgement, a retry after reconnecting) is done only once.
+        Older logs wrote `cmd` ("actor/id") into the last event of a command: carry those over."""
+        with self._transaction() as conn:
+            conn.execute(
+                """CREATE TABLE commands (
+                    room TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    command_id TEXT NOT NULL,
+                    n INTEGER NOT NULL,
+                    UNIQUE(room, actor, command_id)
+                )"""
+            )
+            conn.execute(
+                """INSERT OR IGNORE INTO commands (room, actor, command_id, n)
+                   SELECT room, substr(cmd, 1, instr(cmd, '/') - 1), substr(cmd, instr(cmd, '/') + 1), n
+                   FROM (SELECT room, n, json_extract(data, '$.cmd') AS cmd FROM events)
+                   WHERE cmd IS NOT NULL AND instr(cmd, '/') > 0"""
+            )
+
+    def append(self, code: str, first_n: int, events: list[Event], command: tuple[str, str] | None = None) -> None:
         """Write events numbered from `first_n` in one transaction (the room row with a
-        new room's first event, the end time with `room_ended`)."""
+        new room's first event, the end time with `room_ended`), and the (actor, command
+        id) that caused them, remembered with the number of the last one."""
         rows = [
             (code, first_n + i, e.at, e.actor, e.type, json.dumps(e.data, separators=(",", ":")))
             for i, e in enumerate(events)
@@ -72,6 +96,11 @@ class Store:
                 elif e.type == "room_ended":
                     conn.execute("UPDATE rooms SET ended_at = ? WHERE code = ?", (e.at, code))
             conn.executemany("INSERT INTO events (room, n, at, actor, type, data) VALUES (?,?,?,?,?,?)", rows)
+            if command is not None:
+                conn.execute(
+                    "INSERT INTO commands (room, actor, command_id, n) VALUES (?,?,?,?)",
+                    (code, command[0], command[1], first_n + len(events) - 1),
+                )
 
     @contextmanager
     def _transaction(self):
@@ -102,6 +131,15 @@ class Store:
             )
         ]
 
+    def commands(self, code: str) -> dict[tuple[str, str], int]:
+        """(actor, command id) -> the event number its acknowledgement gave."""
+        return {
+            (actor, command_id): n
+            for actor, command_id, n in self.db.execute(
+                "SELECT actor, command_id, n FROM commands WHERE room = ?", [code]
+            )
+        }
+
     def room_exists(self, code: str) -> bool:
         return bool(self.db.execute("SELECT 1 FROM rooms WHERE code = ?", [code]).fetchone())
 
@@ -120,6 +158,7 @@ class Store:
     def delete_room(self, code: str) -> None:
         with self._transaction() as conn:
             conn.execute("DELETE FROM events WHERE room = ?", [code])
+            conn.execute("DELETE FROM commands WHERE room = ?", [code])
             conn.execute("DELETE FROM rooms WHERE code = ?", [code])
 
     def ended_before(self, cutoff: str) -> list[str]:

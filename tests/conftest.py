@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.server.clients import Participant
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "test-output"
 
@@ -24,6 +26,8 @@ def free_port() -> int:
 
 class ServerProcess:
     """`python run.py` on loopback, as a person would start it; can be killed and restarted."""
+
+    http = requests  # `get` and `post`, as the in-process server offers them
 
     def __init__(self, db: Path, port: int | None = None):
         self.db = db
@@ -66,6 +70,9 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.kill()
         self.log.close()
+
+    def participant(self) -> Participant:
+        return Participant(self.url)
 
     def create_room(self, title: str = "Test workshop", deck: str = "everyday-lives", **extra) -> dict:
         response = requests.post(self.url + "/api/rooms", json={"title": title, "deck": deck, **extra}, timeout=5)

@@ -56,12 +56,6 @@ def require_open(room: Room, command: dict) -> None:
         raise RuleError("paused", "The facilitator has paused the workshop. Please wait a moment.")
 
 
-def require_stage(table: Table, *stages: str) -> None:
-    if table.stage not in stages:
-        wanted = " or ".join(stages)
-        raise RuleError("wrong_stage", f"You can do that in the {wanted} stage; this table is in the {table.stage} stage.")
-
-
 def seated_player(room: Room, command: dict) -> tuple[Player, Table]:
     """The sender, who must be a participant sitting at a table."""
     player = room.players.get(command.get("actor"))

@@ -15,9 +15,6 @@ def apply(room: Room | None, event: Event) -> Room:
     else:
         HANDLERS[event.type](room, event.data, event)
     room.n += 1
-    cmd = event.data.get("cmd")
-    if cmd:
-        room.done[cmd] = room.n
     return room
 
 

@@ -1,16 +1,17 @@
-"""The facilitator's moves. The transport has already checked the host key; here every
-move also insists on `actor == "host"`, so a participant can never run one."""
+"""The facilitator's moves. The transport has already checked the host key, and `decide`
+insists on `actor == "host"` for every move here, so a participant can never run one."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from .checks import RuleError, flag, player_of, require_host, require_open, table_of, text_field
+from .checks import RuleError, flag, player_of, table_of, text_field
 from .model import MAX_NAME, STAGES, Room
 from .moves import event, leave_table, new_id, next_seat, seat, turn_events
 from .play import finish_round
 from .seating import seat_everyone
 
 MAX_TIMER = 4 * 60 * 60
+MAX_TABLES = 250  # a conference of 1,000 at tables of four
 
 
 def _turns_for_play(command: dict, room: Room, tables) -> list:
@@ -22,7 +23,6 @@ def _turns_for_play(command: dict, room: Room, tables) -> list:
 
 
 def start(room: Room, command: dict):
-    require_open(room, command)
     if room.stage != "lobby":
         raise RuleError("wrong_stage", "The workshop has already started.")
     return [event(command, "stage_set", stage="play", table=None)] + _turns_for_play(
@@ -32,7 +32,6 @@ def start(room: Room, command: dict):
 
 def stage(room: Room, command: dict):
     """Move every table, or one table, to any stage, forwards or back; nothing is lost."""
-    require_open(room, command)
     new = command.get("stage")
     if new not in STAGES:
         raise RuleError("bad_request", f"Stage must be one of: {', '.join(STAGES)}.")
@@ -49,19 +48,16 @@ def stage(room: Room, command: dict):
 
 
 def pause(room: Room, command: dict):
-    require_open(room, command)
     return [] if room.paused else [event(command, "room_paused")]
 
 
 def resume(room: Room, command: dict):
-    require_open(room, command)
     return [event(command, "room_resumed")] if room.paused else []
 
 
 def timer(room: Room, command: dict):
     """Start (`seconds`), extend (`add`) or clear (`seconds: null`) the visible countdown.
     It only ever informs: nothing happens to anyone when it reaches zero."""
-    require_open(room, command)
     now = datetime.fromisoformat(command["at"])
     if "add" in command:
         seconds = command["add"]
@@ -83,7 +79,6 @@ def timer(room: Room, command: dict):
 
 def skip(room: Room, command: dict):
     """Skip the table's card; with no card on the table, skip the turn (someone away)."""
-    require_open(room, command)
     table = table_of(room, command.get("table"))
     if table.current is None:
         if table.turn is None:
@@ -93,7 +88,6 @@ def skip(room: Room, command: dict):
 
 
 def broadcast(room: Room, command: dict):
-    require_open(room, command)
     text = command.get("text")
     if text == "" or text is None:
         return [event(command, "notice_sent", text="")]
@@ -101,14 +95,12 @@ def broadcast(room: Room, command: dict):
 
 
 def move(room: Room, command: dict):
-    require_open(room, command)
     player = player_of(room, command.get("player"))
     table = None if command.get("table") is None else table_of(room, command["table"])
     return seat(command, room, player.id, table)
 
 
 def remove(room: Room, command: dict):
-    require_open(room, command)
     player = player_of(room, command.get("player"))
     return leave_table(command, room, player.id) + [
         event(command, "player_removed", player=player.id, table=player.table)
@@ -116,27 +108,30 @@ def remove(room: Room, command: dict):
 
 
 def lock(room: Room, command: dict):
-    require_open(room, command)
     return [] if room.locked else [event(command, "room_locked")]
 
 
 def unlock(room: Room, command: dict):
-    require_open(room, command)
     return [event(command, "room_unlocked")] if room.locked else []
 
 
 def add_table(room: Room, command: dict):
-    require_open(room, command)
-    if len(room.tables) >= 100:
-        raise RuleError("bad_request", "A workshop can have up to 100 tables.")
-    table_id, next_id = new_id(room, "t")
-    name = command.get("name")
-    name = text_field(command, "name", MAX_NAME) if name else f"Table {len(room.tables) + 1}"
-    return [event(command, "table_added", table=table_id, name=name, next_id=next_id)]
+    """Add one table (`name` optional) or several at once (`count`), up to MAX_TABLES."""
+    count = command.get("count", 1)
+    if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+        raise RuleError("bad_request", "'count' is how many tables to add: a whole number, 1 or more.")
+    if len(room.tables) + count > MAX_TABLES:
+        raise RuleError("bad_request", f"A workshop can have up to {MAX_TABLES} tables; it has {len(room.tables)}.")
+    named = text_field(command, "name", MAX_NAME) if command.get("name") and count == 1 else None
+    events = []
+    for i in range(count):
+        table_id, next_id = new_id(room, "t", offset=i + 1)
+        name = named or f"Table {len(room.tables) + i + 1}"
+        events.append(event(command, "table_added", table=table_id, name=name, next_id=next_id))
+    return events
 
 
 def seat_all(room: Room, command: dict):
-    require_open(room, command)
     tables = [(t.id, [room.players[p].perspective for p in t.seats]) for t in room.tables.values()]
     waiting = [(p.id, p.perspective) for p in room.players.values() if not p.removed and p.table is None]
     events, first_newcomer = [], {}
@@ -151,7 +146,6 @@ def seat_all(room: Room, command: dict):
 
 
 def settings(room: Room, command: dict):
-    require_open(room, command)
     hide = flag(command, "hide_until_reveal")
     if hide == room.hide_until_reveal:
         return []
@@ -159,7 +153,6 @@ def settings(room: Room, command: dict):
 
 
 def end(room: Room, command: dict):
-    require_open(room, command)
     return [event(command, "room_ended")]
 
 
@@ -181,14 +174,3 @@ HOST_MOVES = {
     "end": end,
 }
 
-
-def guarded(move):
-    def host_only(room: Room, command: dict):
-        require_host(command)
-        return move(room, command)
-
-    host_only.__doc__ = move.__doc__
-    return host_only
-
-
-HOST_MOVES = {name: guarded(move) for name, move in HOST_MOVES.items()}

@@ -133,7 +133,6 @@ class Room:
     tables: dict[str, Table] = field(default_factory=dict)
     players: dict[str, Player] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)  # token hash -> player id
-    done: dict[str, int] = field(default_factory=dict)  # "actor/command id" -> event number
     n: int = 0
     next_id: int = 0
 

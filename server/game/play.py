@@ -12,8 +12,6 @@ from .checks import (
     RuleError,
     flag,
     player_of,
-    require_open,
-    require_stage,
     seated_player,
     speaker,
     table_of,
@@ -68,7 +66,6 @@ def join(room: Room, command: dict):
 
 def add_person(room: Room, command: dict):
     """Add someone without a device to a table, so others can enter their words."""
-    require_open(room, command)
     if command.get("actor") == "host":
         table = table_of(room, command.get("table")) if command.get("table") is not None else None
     else:
@@ -82,7 +79,6 @@ def add_person(room: Room, command: dict):
 
 
 def sit(room: Room, command: dict):
-    require_open(room, command)
     player = room.players.get(command.get("actor"))
     if player is None or player.removed:
         raise RuleError("forbidden", "Only people taking part can choose a table.")
@@ -91,9 +87,7 @@ def sit(room: Room, command: dict):
 
 def draw(room: Room, command: dict):
     """The turn-holder draws; for someone without a device, a tablemate draws `for` them."""
-    require_open(room, command)
     player, table, _ = speaker(room, command)
-    require_stage(table, "play")
     if table.current is not None:
         raise RuleError("bad_request", "There is already a card on the table. Press 'Next card' when you are ready.")
     events = []
@@ -114,9 +108,7 @@ def draw(room: Room, command: dict):
 
 def _card_in_play(room: Room, command: dict):
     """Who speaks, at which table, and the round open there (there must be one)."""
-    require_open(room, command)
     person, table, entered_by = speaker(room, command)
-    require_stage(table, "play")
     if table.current is None:
         raise RuleError("wrong_stage", "There is no card on the table yet.")
     return person, table, entered_by, table.current
@@ -187,7 +179,6 @@ def _own_table(room: Room, command: dict):
 
 
 def reveal(room: Room, command: dict):
-    require_open(room, command)
     player, table = _own_table(room, command)
     if player is not None and table.turn not in (None, player.id):
         raise RuleError("not_your_turn", "The person whose turn it is can show the answers.")
@@ -221,16 +212,13 @@ def finish_round(room: Room, command: dict, table, outcome: str):
 
 
 def next_card(room: Room, command: dict):
-    require_open(room, command)
     _, table = _own_table(room, command)
-    require_stage(table, "play")
     if table.current is None:
         raise RuleError("bad_request", "There is no card to move on from. Draw a card first.")
     return finish_round(room, command, table, "agreed")
 
 
 def note(room: Room, command: dict):
-    require_open(room, command)
     kind = command.get("kind", "note")
     if kind not in NOTE_KINDS or kind == "agreed":
         raise RuleError("bad_request", "Notes can be: note, working, not_working or matters.")
@@ -238,21 +226,16 @@ def note(room: Room, command: dict):
         person, table, entered_by = None, table_of(room, command.get("table")), "host"
     else:
         person, table, entered_by = speaker(room, command)
-    if kind != "note":
-        require_stage(table, "reflect")
     return [_words(room, command, "note_added", "note", "n", person, table, entered_by, kind=kind)]
 
 
 def pledge(room: Room, command: dict):
-    require_open(room, command)
     person, table, entered_by = speaker(room, command)
-    require_stage(table, "pledge")
     return [_words(room, command, "pledge_added", "pledge", "g", person, table, entered_by)]
 
 
 def keep(room: Room, command: dict):
     """Mark one's own response, note or pledge as 'keep this in the room' (or share it again)."""
-    require_open(room, command)
     table, item = room.find_item(command.get("item"))
     if item is None:
         raise RuleError("not_found", "That answer, note or pledge does not exist.")
@@ -266,7 +249,6 @@ def keep(room: Room, command: dict):
 
 
 def more_time(room: Room, command: dict):
-    require_open(room, command)
     player = player_of(room, command.get("actor"))
     if player.id in room.more_time:
         return []

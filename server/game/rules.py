@@ -1,20 +1,36 @@
 """`decide(room, command) -> [Event]`: the one entry point to the rules.
 
 A command is a dict: `type`, `actor` ("host", a player id, or None before joining), `at`
-(UTC ISO time), optional `seed` (for shuffles) and `id` (the client's command id), plus the
-fields of that type. Raises `RuleError` when the command is not allowed; never changes `room`.
+(UTC ISO time), optional `seed` (for shuffles), plus the fields of that type. Raises
+`RuleError` when the command is not allowed; never changes `room`.
+
+The checks every move shares are made here, once: who may send it (host moves), whether
+the room is open, and whether the stage of the table it acts on allows it (`STAGE_MOVES`).
 """
 from __future__ import annotations
 
-from .checks import RuleError, text_field
+from .checks import RuleError, require_host, require_open, text_field
 from .hosting import HOST_MOVES
-from .model import Event, Room
+from .model import Event, Room, Table
 from .moves import event
 from .play import PLAYER_MOVES, join
 
 MOVES = {"join": join, **PLAYER_MOVES, **HOST_MOVES}
 PLAYER_ACTS = tuple(PLAYER_MOVES)
 HOST_ACTS = tuple(HOST_MOVES)
+
+#: The moves each stage of a table allows. A move named under no stage (sitting, notes,
+#: "keep this in the room", the host's controls...) may be made at any stage.
+STAGE_MOVES = {
+    "lobby": frozenset(),
+    "play": frozenset({"draw", "respond", "vote", "unvote", "reveal", "next"}),
+    "reflect": frozenset({"note:working", "note:not_working", "note:matters"}),
+    "pledge": frozenset({"pledge"}),
+    "closed": frozenset(),
+}
+STAGE_BOUND = frozenset().union(*STAGE_MOVES.values())
+#: Moves with checks of their own about an open room (joining an ended room says so).
+OWN_OPEN_CHECK = frozenset({"join"})
 
 
 def create(command: dict) -> list[Event]:
@@ -44,12 +60,39 @@ def decide(room: Room | None, command: dict) -> list[Event]:
     move = MOVES.get(kind) if isinstance(kind, str) else None
     if move is None:
         raise RuleError("bad_request", f"Unknown action {str(kind)[:40]!r}.")
-    events = move(room, command)
-    if events and command.get("id"):
-        events[-1].data["cmd"] = command_key(command)
-    return events
+    if kind in HOST_MOVES:
+        require_host(command)
+    if kind not in OWN_OPEN_CHECK:
+        require_open(room, command)
+    _require_stage(room, command, _stage_key(command))
+    return move(room, command)
 
 
-def command_key(command: dict) -> str:
-    """The key under which a command is remembered, so a re-sent one is not done twice."""
-    return f"{command.get('actor')}/{command.get('id')}"
+def _stage_key(command: dict) -> str:
+    kind = command["type"]
+    if kind == "note" and command.get("kind", "note") != "note":
+        return f"note:{command.get('kind')}"
+    return kind
+
+
+def _require_stage(room: Room, command: dict, key: str) -> None:
+    if key not in STAGE_BOUND:
+        return
+    table = _acted_on(room, command)
+    if table is None or key in STAGE_MOVES.get(table.stage, ()):
+        return  # no table yet: the move itself says what is missing
+    wanted = " or ".join(stage for stage, moves in STAGE_MOVES.items() if key in moves)
+    raise RuleError("wrong_stage", f"You can do that in the {wanted} stage; this table is in the {table.stage} stage.")
+
+
+def _acted_on(room: Room, command: dict) -> Table | None:
+    """The table a command acts on: the sender's own, or for the host the table it names
+    (or the table of the person it acts for). None when that is not known (yet)."""
+    actor = command.get("actor")
+    if actor == "host":
+        person = room.players.get(command.get("for")) if isinstance(command.get("for"), str) else None
+        table_id = person.table if person else command.get("table")
+    else:
+        player = room.players.get(actor) if isinstance(actor, str) else None
+        table_id = player.table if player else None
+    return room.tables.get(table_id) if isinstance(table_id, str) else None

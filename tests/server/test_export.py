@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-import requests
 
 from server.export.eventlog import events_of
 from server.export.markdown import md_text
@@ -49,14 +48,14 @@ def response_id(host: Participant, table: str, text: str) -> str:
     return next(r["id"] for t in view["tables"] if t["id"] == table for r in t["responses"] if r["text"] == text)
 
 
-def play_session(url: str, room: dict) -> dict:
+def play_session(server, room: dict) -> dict:
     """Two tables, a round each, reflect notes, pledges, some words kept in the room; ended."""
     code = room["code"]
-    host = Participant(url)
+    host = server.participant()
     ok(host.host(code, room["host_key"]))
     p = {}
     for i, (name, perspective) in enumerate(PEOPLE.items()):
-        p[name] = Participant(url)
+        p[name] = server.participant()
         ok(p[name].join(code, name, perspective))
         ok(p[name].act("sit", table="t1" if i < 2 else "t2"))
     ann, bart, cy, dor = p.values()
@@ -101,10 +100,10 @@ def play_session(url: str, room: dict) -> dict:
     return final
 
 
-def export(server, room: dict, fmt: str, key: str | None = "", **params) -> requests.Response:
+def export(server, room: dict, fmt: str, key: str | None = "", **params):
     key = room["host_key"] if key == "" else key
     headers = {"Authorization": f"Bearer {key}"} if key else {}
-    return requests.get(f"{server.url}/api/rooms/{room['code']}/export.{fmt}", headers=headers, params=params, timeout=10)
+    return server.http.get(f"{server.url}/api/rooms/{room['code']}/export.{fmt}", headers=headers, params=params, timeout=10)
 
 
 def readable(fmt: str, body: bytes) -> str:
@@ -123,9 +122,15 @@ def readable(fmt: str, body: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
+def server(app_server):
+    """In-process; the restart test below uses a real process of its own."""
+    return app_server
+
+
+@pytest.fixture(scope="module")
 def session(server):
     room = server.create_room("Winter pressures: a workshop")
-    final_view = play_session(server.url, room)
+    final_view = play_session(server, room)
     return room, final_view
 
 
@@ -223,7 +228,7 @@ def test_only_the_host_key_opens_an_export(server, session):
     assert export(server, room, "md", key=None).status_code == 403
     assert export(server, room, "md", key="not-the-key").status_code == 403
     assert export(server, room, "md", key=other["host_key"]).status_code == 403
-    basic = requests.get(f"{server.url}/api/rooms/{room['code']}/export.md", auth=("host", room["host_key"]), timeout=5)
+    basic = server.http.get(f"{server.url}/api/rooms/{room['code']}/export.md", auth=("host", room["host_key"]), timeout=5)
     assert basic.status_code == 403
     answer = export(server, room, "md", key="nope")
     assert answer.json()["error"]["code"] == "forbidden"
@@ -233,14 +238,14 @@ def test_only_the_host_key_opens_an_export(server, session):
 def test_unknown_rooms_and_formats_are_not_found(server, session, path):
     room, _ = session
     url = f"{server.url}/api/rooms/{path.format(code=room['code'])}"
-    answer = requests.get(url, headers={"Authorization": f"Bearer {room['host_key']}"}, timeout=5)
+    answer = server.http.get(url, headers={"Authorization": f"Bearer {room['host_key']}"}, timeout=5)
     assert answer.status_code == 404
 
 
 def test_exports_work_during_the_workshop_and_after_a_restart(fresh_server):
     fresh_server.start()
     room = fresh_server.create_room("Before and after")
-    ann = Participant(fresh_server.url)
+    ann = fresh_server.participant()
     ok(ann.join(room["code"], "Annwen", "carer"))
     ok(ann.act("sit", table="t1"))
     ok(ann.act("note", text="Written before the restart"))

@@ -1,5 +1,12 @@
 """Every host control over real sockets, and who may use them."""
+import time
+
 import pytest
+
+
+@pytest.fixture
+def server(app_server):
+    return app_server
 
 
 @pytest.fixture
@@ -61,7 +68,7 @@ def test_timer_is_seen_by_everyone_and_can_be_extended(workshop):
     ann.wait_for(lambda v: v["room"]["timer"] is None)
 
 
-def test_skip_broadcast_move_and_remove(workshop):
+def test_skip_broadcast_move_and_remove(workshop, people):
     room, host, (ann, bo, cy, di) = workshop
     for person in (ann, bo):
         person.act("sit", table="t1")
@@ -78,18 +85,12 @@ def test_skip_broadcast_move_and_remove(workshop):
     cy.wait_for(lambda v: v["table"] and v["table"]["id"] == "t2")
     host.act("remove", player=bo.player_id)
     ann.wait_for(lambda v: [p["name"] for p in v["table"]["players"]] == ["Ann"])
-    import time
-
     deadline = time.monotonic() + 5
     while not bo.removed and time.monotonic() < deadline:
         time.sleep(0.05)
     assert bo.removed
-    again = ann.__class__(ann.url)
-    try:
-        ack = again.call("join", {"code": room["code"], "token": bo.token})
-        assert ack["error"]["code"] == "forbidden"
-    finally:
-        again.close()
+    ack = people().call("join", {"code": room["code"], "token": bo.token})
+    assert ack["error"]["code"] == "forbidden"
 
 
 def test_lock_add_table_and_end(workshop, people):

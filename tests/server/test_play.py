@@ -1,12 +1,17 @@
 """A workshop played over real Socket.IO connections to the real server process."""
-import requests
+import pytest
+
+@pytest.fixture
+def server(app_server):
+    return app_server
+
 
 NAMES = [("Ann", "person"), ("Bo", "carer"), ("Cy", "manager"), ("Di", "support_worker"), ("Ed", "health"), ("Fi", "commissioner")]
 
 
 def test_health_and_decks(server):
-    assert requests.get(server.url + "/healthz").json() == {"ok": True}
-    decks = requests.get(server.url + "/api/decks").json()
+    assert server.http.get(server.url + "/healthz").json() == {"ok": True}
+    decks = server.http.get(server.url + "/api/decks").json()
     assert {"id", "title", "cards", "language"} <= set(decks[0])
     assert any(d["id"] == "everyday-lives" for d in decks)
 
@@ -100,7 +105,7 @@ def test_unseated_people_see_the_tables_to_choose_from(server, people):
 
 def test_qr_code_is_an_svg_of_the_join_link(server):
     room = server.create_room()
-    response = requests.get(f"{server.url}/api/rooms/{room['code']}/qr.svg")
+    response = server.http.get(f"{server.url}/api/rooms/{room['code']}/qr.svg")
     assert response.status_code == 200 and response.headers["Content-Type"].startswith("image/svg+xml")
     assert b"<svg" in response.content
-    assert requests.get(f"{server.url}/api/rooms/BCDFGH/qr.svg").status_code == 404
+    assert server.http.get(f"{server.url}/api/rooms/BCDFGH/qr.svg").status_code == 404

@@ -1,0 +1,65 @@
+"""Who must hear about a change: a pure function of the room and the events just applied.
+
+Like boardgame.io's master, the rules decide each recipient's share; the transport only
+moves sockets between Socket.IO rooms and encodes the views this names. Nothing outside
+`server/game/` keeps a list of event types.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Event, Room
+
+#: Events that change what every table and the unseated see (the room's header, the
+#: list of tables, the stage of every table).
+ROOM_WIDE = frozenset({
+    "room_paused", "room_resumed", "room_locked", "room_unlocked", "timer_set", "notice_sent",
+    "settings_changed", "room_ended", "table_added",
+})  # fmt: skip
+
+
+@dataclass
+class Audiences:
+    """What changed for whom.
+
+    - `tables`: ids of the tables whose table view changed;
+    - `lobby`: the view of people not yet seated changed;
+    - `hosts`: the host view changed;
+    - `moves`: (player, from table, to table) for people who changed table (None: unseated);
+    - `removed`: (player, table) for people the facilitator removed;
+    - `notices`: facilitator's messages to show now, `{"text", "at"}`.
+    """
+
+    tables: set[str] = field(default_factory=set)
+    lobby: bool = False
+    hosts: bool = False
+    moves: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    removed: list[tuple[str, str | None]] = field(default_factory=list)
+    notices: list[dict] = field(default_factory=list)
+
+
+def audiences(room: Room, events: list[Event]) -> Audiences:
+    """Who must hear about `events`, already applied to `room`."""
+    out = Audiences(hosts=bool(events))
+    for event in events:
+        data = event.data
+        if event.type in ROOM_WIDE or (event.type == "stage_set" and not data.get("table")):
+            out.tables.update(room.tables)
+            out.lobby = True
+        if event.type == "notice_sent" and data.get("text"):
+            out.notices.append({"text": data["text"], "at": event.at})
+        if event.type == "player_seated":
+            out.moves.append((data["player"], data["from"], data["table"]))
+            out.lobby = True
+        elif event.type == "player_removed":
+            out.removed.append((data["player"], data.get("table")))
+            out.lobby = True
+        out.tables.update(t for t in (data.get("table"), data.get("from")) if t in room.tables)
+    return out
+
+
+def presence_audiences(room: Room, player_id: str) -> Audiences:
+    """Someone came online or went offline: their table and the hosts see it."""
+    player = room.players.get(player_id)
+    table = player.table if player else None
+    return Audiences(tables={table} if table else set(), hosts=True)
