@@ -123,10 +123,22 @@ class Rooms:
             return room, room.n, audiences(room, events)
 
     def check_host(self, code: str, host_key) -> Room | None:
+        """The room, if `host_key` is its main host key or a live co-facilitator's."""
         room = self.get(code) if code else None
-        if room is None or not isinstance(host_key, str):
+        return room if room is not None and self.key_of(room, host_key) else None
+
+    @staticmethod
+    def key_of(room: Room, host_key) -> str | None:
+        """Which host link a key is: "main", a co-facilitator's id, or None."""
+        if not isinstance(host_key, str) or len(host_key) > 100:
             return None
-        return room if hmac.compare_digest(room.host_key_hash, digest(host_key)) else None
+        hashed = digest(host_key)
+        if hmac.compare_digest(room.host_key_hash, hashed):
+            return "main"
+        for cohost, link in room.cohosts.items():
+            if not link["revoked"] and hmac.compare_digest(link["key_hash"], hashed):
+                return cohost
+        return None
 
     def player_for_token(self, room: Room, token) -> str | None:
         if not isinstance(token, str) or len(token) > 100:
@@ -135,11 +147,30 @@ class Rooms:
 
     # --- presence: who has a connection open now (not recorded in the log) -----------
     def connected(self, code: str, player_id: str, sid: str) -> Audiences | None:
-        """One more open connection; who must hear if the person just came online."""
+        """One more open connection; who must hear if the person just came online (and a
+        turn that passed on while they were away comes back to them)."""
         sids = self.sockets.setdefault(code, {}).setdefault(player_id, set())
         sids.add(sid)
-        self.away.get(code, {}).pop(player_id, None)
-        return presence_audiences(self.live[code], player_id) if len(sids) == 1 else None
+        if len(sids) > 1:
+            return None
+        news = presence_audiences(self.live[code], player_id)
+        if self.away.get(code, {}).pop(player_id, None) is not None:
+            news = news.merge(self.execute(code, {"type": "returned", "actor": "system", "player": player_id})[2])
+        return news
+
+    def tick(self) -> list[tuple[str, Audiences]]:
+        """Tell every room who is away (and since when); returns the rooms where a turn
+        passed on, with who must hear."""
+        changed = []
+        for code, away in list(self.away.items()):
+            room = self.live.get(code)
+            if room is None or room.ended or not away:
+                self.away.pop(code, None)
+                continue
+            _, _, news = self.execute(code, {"type": "tick", "actor": "system", "away": dict(away)})
+            if news.hosts:
+                changed.append((code, news))
+        return changed
 
     def disconnected(self, code: str, player_id: str, sid: str) -> Audiences | None:
         """One open connection less; who must hear if the person just went offline."""

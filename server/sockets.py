@@ -4,11 +4,15 @@ people. Every handler answers with an acknowledgement, `{"ok": true, ...}` or
 
 Socket.IO rooms used: `r:CODE` everyone in a workshop (notices), `h:CODE` its hosts,
 `u:CODE` people not yet seated, `t:CODE:TABLE` the people at one table.
+
+Besides the rules, the transport keeps two things that are never logged: who is connected
+(in `Rooms`), and who is writing just now (`typing`, shown to their table as `writing`).
 """
 from __future__ import annotations
 
 import functools
 import logging
+import time
 
 from flask import request
 from limits import parse, storage, strategies
@@ -18,12 +22,19 @@ from .rooms import Rooms, digest, new_secret, normalise_code
 
 log = logging.getLogger(__name__)
 
-CLIENT_EVENTS = ("join", "host", "act")  # each answers with an acknowledgement
-RESERVED = ("actor", "at", "seed", "token_hash", "code", "deck", "host_key_hash")
+CLIENT_EVENTS = ("join", "host", "act", "typing")  # each answers with an acknowledgement
+RESERVED = ("actor", "at", "seed", "token_hash", "code", "deck", "host_key_hash", "key", "key_hash")
 JOIN_PER_CLIENT = parse("10/minute")
 JOIN_PER_ADDRESS = parse("1000/minute")
 ACT_PER_CLIENT = parse("40/10seconds")
+TYPING_PER_CLIENT = parse("30/10seconds")
 HOST_VIEW_DELAY = 0.15  # seconds: the host view (every table) is sent at most this often
+TYPING_LASTS = 8.0  # seconds a "still writing" signal lasts unless renewed
+TICK_EVERY = 2.0  # seconds between checks of who is away and who stopped writing
+GOODBYES = {
+    "removed": "You have left the workshop. Thank you for taking part.",
+    "turned_away": "The facilitator could not let you in to this workshop today. Thank you for coming.",
+}
 
 
 class LazyMemoryStorage(storage.MemoryStorage):
@@ -46,12 +57,14 @@ class Transport:
         self.clients: dict[str, dict] = {}  # sid -> {"code", "player" | "host": True}
         self.hosts: dict[str, set] = {}  # code -> open host sids
         self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
+        self.writing: dict[tuple[str, str], dict[str, float]] = {}  # (code, table) -> player -> until
         self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
 
     def register(self) -> None:
         for name in CLIENT_EVENTS:
             self.io.on_event(name, self._guarded(getattr(self, name)))
         self.io.on_event("disconnect", self.disconnect)
+        self.io.start_background_task(self._keep_ticking)
 
     def _guarded(self, handler):
         @functools.wraps(handler)
@@ -112,7 +125,7 @@ class Transport:
         if room is None:
             raise RuleError("forbidden", "That host link or key is not right.")
         self._forget(sid)
-        self.clients[sid] = {"code": code, "host": True}
+        self.clients[sid] = {"code": code, "host": True, "key": self.rooms.key_of(room, payload["host_key"])}
         self.hosts.setdefault(code, set()).add(sid)
         self.io.server.enter_room(sid, f"r:{code}")
         self.io.server.enter_room(sid, f"h:{code}")
@@ -132,14 +145,42 @@ class Transport:
             raise RuleError("bad_request", "Use the join message to join.")
         command = {k: v for k, v in payload.items() if k not in RESERVED}
         command["actor"] = "host" if client.get("host") else client["player"]
+        answer = {}
+        if client.get("host"):
+            command["key"] = client["key"]
+            if command.get("type") == "cohost_add":  # a new link: its key is shown only now
+                answer["host_key"] = new_secret()
+                command["key_hash"] = digest(answer["host_key"])
         code = client["code"]
         _, n, news = self.rooms.execute(code, command)
         self.send(code, news)
-        return {"ok": True, "n": n}
+        return {"ok": True, "n": n, **answer}
+
+    def typing(self, payload: dict) -> dict:
+        """`typing {"on": bool}`: someone at a table is writing (or stopped). Not logged;
+        their table hears `writing {"players"}` when the list changes."""
+        client = self.clients.get(request.sid)
+        room = self.rooms.get(client["code"]) if client and client.get("player") else None
+        table = room.players[client["player"]].table if room else None
+        if table is None:
+            raise RuleError("forbidden", "Please sit at a table first.")
+        if not self.limiter.hit(TYPING_PER_CLIENT, "typing", request.sid):
+            raise RuleError("rate_limited", "That was a lot of messages at once. Please wait a few seconds.")
+        key = (client["code"], table)
+        before = set(self.writing.get(key, ()))
+        if payload.get("on") is True:
+            self.writing.setdefault(key, {})[client["player"]] = time.monotonic() + TYPING_LASTS
+        else:
+            self.writing.get(key, {}).pop(client["player"], None)
+        if set(self.writing.get(key, ())) != before:
+            self._send_writing(key)
+        return {"ok": True}
 
     def disconnect(self, *args) -> None:
         self._forget(request.sid)
-        for item, scope in ((JOIN_PER_CLIENT, "join"), (JOIN_PER_CLIENT, "host"), (ACT_PER_CLIENT, "act")):
+        for item, scope in (
+            (JOIN_PER_CLIENT, "join"), (JOIN_PER_CLIENT, "host"), (ACT_PER_CLIENT, "act"), (TYPING_PER_CLIENT, "typing"),
+        ):  # fmt: skip
             self.limiter.clear(item, scope, request.sid)
 
     def _forget(self, sid: str) -> None:
@@ -159,8 +200,10 @@ class Transport:
             for sid in self.rooms.sids_of(code, player_id):
                 self.io.server.leave_room(sid, f"t:{code}:{old}" if old else f"u:{code}")
                 self.io.server.enter_room(sid, f"t:{code}:{new}" if new else f"u:{code}")
-        for player_id, table in news.removed:
-            self._removed(code, player_id, table)
+        for player_id, table, reason in news.removed:
+            self._removed(code, player_id, table, reason)
+        for key in news.revoked:
+            self._revoked(code, key)
         for notice in news.notices:
             self.io.emit("notice", notice, to=f"r:{code}")
         room = self.rooms.get(code)
@@ -189,12 +232,47 @@ class Transport:
         if room is not None:
             self.io.emit("view", host_view(room, self.rooms.online_in(code), self.rooms.clock()), to=f"h:{code}")
 
-    def _removed(self, code: str, player_id: str, table: str | None) -> None:
+    def _removed(self, code: str, player_id: str, table: str | None, reason: str) -> None:
         for sid in self.rooms.gone(code, player_id):
-            self.io.emit("removed", {"text": "You have left the workshop. Thank you for taking part."}, to=sid)
+            self.io.emit("removed", {"text": GOODBYES[reason]}, to=sid)
             for name in (f"r:{code}", f"u:{code}", f"t:{code}:{table}"):
                 self.io.server.leave_room(sid, name)
             self.clients.pop(sid, None)
+
+    def _revoked(self, code: str, key: str) -> None:
+        """A host link stopped working: its open host pages are told and let go."""
+        for sid in list(self.hosts.get(code, ())):
+            if self.clients.get(sid, {}).get("key") == key:
+                self.io.emit("removed", {"text": "This host link no longer works. Please ask the facilitator for a new one."}, to=sid)
+                for name in (f"r:{code}", f"h:{code}"):
+                    self.io.server.leave_room(sid, name)
+                self._forget(sid)
+
+    # --- every few seconds: turns of people who are away, and who stopped writing ------
+    def _keep_ticking(self) -> None:
+        while True:
+            self.io.sleep(TICK_EVERY)
+            try:
+                for code, news in self.rooms.tick():
+                    self.send(code, news)
+                self._expire_writing()
+            except Exception:  # keep ticking; the next pass tries again
+                log.exception("tick failed")
+
+    def _expire_writing(self) -> None:
+        now = time.monotonic()
+        for key, people in list(self.writing.items()):
+            stale = [p for p, until in people.items() if until < now]
+            for player_id in stale:
+                del people[player_id]
+            if not people:
+                del self.writing[key]
+            if stale:
+                self._send_writing(key)
+
+    def _send_writing(self, key: tuple[str, str]) -> None:
+        code, table = key
+        self.io.emit("writing", {"players": sorted(self.writing.get(key, ()))}, to=f"t:{code}:{table}")
 
     def _view(self, code: str, table: str | None) -> dict:
         room = self.rooms.get(code)

@@ -26,16 +26,33 @@ class Audiences:
     - `lobby`: the view of people not yet seated changed;
     - `hosts`: the host view changed;
     - `moves`: (player, from table, to table) for people who changed table (None: unseated);
-    - `removed`: (player, table) for people the facilitator removed;
-    - `notices`: facilitator's messages to show now, `{"text", "at"}`.
+    - `removed`: (player, table, reason) for people removed ("removed") or not let in
+      ("turned_away");
+    - `notices`: facilitator's messages to show now, `{"text", "at"}`;
+    - `revoked`: host links that stopped working ("main", or a co-facilitator's id).
     """
 
     tables: set[str] = field(default_factory=set)
     lobby: bool = False
     hosts: bool = False
     moves: list[tuple[str, str | None, str | None]] = field(default_factory=list)
-    removed: list[tuple[str, str | None]] = field(default_factory=list)
+    removed: list[tuple[str, str | None, str]] = field(default_factory=list)
     notices: list[dict] = field(default_factory=list)
+    revoked: list[str] = field(default_factory=list)
+
+    def merge(self, other: "Audiences | None") -> "Audiences":
+        """Both changes' audiences together."""
+        if other is None:
+            return self
+        return Audiences(
+            tables=self.tables | other.tables,
+            lobby=self.lobby or other.lobby,
+            hosts=self.hosts or other.hosts,
+            moves=self.moves + other.moves,
+            removed=self.removed + other.removed,
+            notices=self.notices + other.notices,
+            revoked=self.revoked + other.revoked,
+        )
 
 
 def audiences(room: Room, events: list[Event]) -> Audiences:
@@ -52,8 +69,14 @@ def audiences(room: Room, events: list[Event]) -> Audiences:
             out.moves.append((data["player"], data["from"], data["table"]))
             out.lobby = True
         elif event.type == "player_removed":
-            out.removed.append((data["player"], data.get("table")))
+            out.removed.append((data["player"], data.get("table"), data.get("reason", "removed")))
             out.lobby = True
+        elif event.type == "player_admitted":
+            out.lobby = True  # the waiting list the unseated see
+        elif event.type == "cohost_revoked":
+            out.revoked.append(data["cohost"])
+        elif event.type == "host_key_reset":
+            out.revoked.append("main")
         out.tables.update(t for t in (data.get("table"), data.get("from")) if t in room.tables)
     return out
 

@@ -1,7 +1,13 @@
 """Small guards shared by the rules: each raises `RuleError` with words a person can read."""
 from __future__ import annotations
 
+import unicodedata
+
 from .model import MAX_TEXT, Player, Room, Table
+
+#: Characters that change the direction of the text around them: "abc\u202egnp.exe" would
+#: show as "abcexe.png". They have no place in a workshop's words.
+BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class RuleError(Exception):
@@ -13,11 +19,20 @@ class RuleError(Exception):
         self.message = message
 
 
+def clean_text(value: str) -> str:
+    """Words as people may see them: line breaks kept; control characters (NUL, ESC...),
+    lone surrogates and direction overrides dropped; a tab becomes a space."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return "".join(
+        ch for ch in value if ch == "\n" or (unicodedata.category(ch) not in ("Cc", "Cs") and ch not in BIDI_CONTROLS)
+    )
+
+
 def text_field(command: dict, name: str = "text", limit: int = MAX_TEXT) -> str:
     value = command.get(name)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not clean_text(value).strip():
         raise RuleError("bad_request", f"Please write something in '{name}' first.")
-    value = value.strip()
+    value = clean_text(value).strip()
     if len(value) > limit:
         raise RuleError("too_long", f"That is too long: please keep it to {limit} characters.")
     return value
@@ -48,6 +63,12 @@ def require_host(command: dict) -> None:
         raise RuleError("forbidden", "Only the facilitator can do that.")
 
 
+def require_system(command: dict) -> None:
+    """Moves the server makes itself (presence); no client can send them."""
+    if command.get("actor") != "system":
+        raise RuleError("forbidden", "That is not something you can do.")
+
+
 def require_open(room: Room, command: dict) -> None:
     """Refuse changes to an ended room, and participants' changes while paused."""
     if room.ended:
@@ -61,9 +82,15 @@ def seated_player(room: Room, command: dict) -> tuple[Player, Table]:
     player = room.players.get(command.get("actor"))
     if player is None or player.removed:
         raise RuleError("forbidden", "Only people taking part can do that.")
+    require_admitted(player)
     if player.table is None:
         raise RuleError("wrong_stage", "Please choose a table first.")
     return player, room.tables[player.table]
+
+
+def require_admitted(player: Player) -> None:
+    if player.waiting:
+        raise RuleError("waiting", "The facilitator will let you in soon. Please wait a moment.")
 
 
 def speaker(room: Room, command: dict) -> tuple[Player, Table, str | None]:

@@ -6,6 +6,9 @@ The room is changed in place and returned, which keeps replaying a long log chea
 """
 from __future__ import annotations
 
+import math
+from datetime import datetime, timedelta
+
 from .model import Event, Note, Player, Pledge, Response, Room, Round, Table
 
 
@@ -54,6 +57,8 @@ def _joined(room: Room, d: dict, event: Event) -> None:
         joined_at=event.at,
         token_hash=d.get("token_hash"),
         added_by=d.get("added_by"),
+        waiting=d.get("waiting", False),
+        wants_table=d.get("wants_table"),
     )
     room.players[player.id] = player
     if player.token_hash:
@@ -76,12 +81,32 @@ def _removed(room: Room, d: dict, event: Event) -> None:
         room.tables[player.table].seats.remove(player.id)
     player.table = None
     player.removed = True
+    player.waiting = False
     if player.id in room.more_time:
         room.more_time.remove(player.id)
 
 
+def _admitted(room: Room, d: dict, event: Event) -> None:
+    room.players[d["player"]].waiting = False
+
+
+def _readmitted(room: Room, d: dict, event: Event) -> None:
+    room.players[d["player"]].removed = False
+
+
 def _turn(room: Room, d: dict, event: Event) -> None:
-    room.tables[d["table"]].turn = d["turn"]
+    """The turn moves on; `away`: it was passed on because its holder was away;
+    `back`: it came back to them."""
+    table = room.tables[d["table"]]
+    table.turn = d["turn"]
+    if d.get("away"):
+        table.away_from = d["away"]
+    elif d.get("back") or table.returning:
+        table.away_from = table.returning = None
+
+
+def _back(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].returning = d["player"]
 
 
 def _shuffled(room: Room, d: dict, event: Event) -> None:
@@ -120,11 +145,20 @@ def _response(room: Room, d: dict) -> Response:
 
 
 def _voted(room: Room, d: dict, event: Event) -> None:
-    _response(room, d).voters.append(d["voter"])
+    response = _response(room, d)
+    response.voters.append(d["voter"])
+    if d.get("entered_by"):
+        response.entered_votes[d["voter"]] = d["entered_by"]
 
 
 def _unvoted(room: Room, d: dict, event: Event) -> None:
-    _response(room, d).voters.remove(d["voter"])
+    response = _response(room, d)
+    response.voters.remove(d["voter"])
+    response.entered_votes.pop(d["voter"], None)
+
+
+def _tied(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].current.tie = list(d["tied"])
 
 
 def _revealed(room: Room, d: dict, event: Event) -> None:
@@ -136,6 +170,7 @@ def _round_ended(room: Room, d: dict, event: Event) -> None:
     current = table.current
     current.outcome = d["outcome"]
     current.agreed = d.get("agreed")
+    current.how = d.get("how", "votes" if d.get("agreed") else None)
     if d.get("note"):
         table.notes.append(
             Note(
@@ -148,6 +183,7 @@ def _round_ended(room: Room, d: dict, event: Event) -> None:
                 entered_by=d.get("entered_by"),
                 private=d.get("private", False),
                 source=d.get("agreed"),
+                how=current.how,
             )
         )
     _bump(room, d)
@@ -191,11 +227,31 @@ def _set(**values):
     return handler
 
 
+def _paused(room: Room, d: dict, event: Event) -> None:
+    """The timer stops with the room, keeping the seconds it had left."""
+    room.paused = True
+    if room.timer and room.timer.get("ends_at"):
+        left = datetime.fromisoformat(room.timer["ends_at"]) - datetime.fromisoformat(event.at)
+        room.timer = dict(room.timer, ends_at=None, paused_left=max(0, math.ceil(left.total_seconds())))
+
+
+def _resumed(room: Room, d: dict, event: Event) -> None:
+    room.paused = False
+    if room.timer and room.timer.get("paused_left") is not None:
+        ends = datetime.fromisoformat(event.at) + timedelta(seconds=room.timer["paused_left"])
+        room.timer = dict(room.timer, ends_at=ends.isoformat(), paused_left=None)
+
+
 def _timer(room: Room, d: dict, event: Event) -> None:
     if d.get("seconds") is None:
         room.timer = None
     else:
-        room.timer = {"seconds": d["seconds"], "started_at": event.at, "ends_at": d["ends_at"]}
+        room.timer = {
+            "seconds": d["seconds"],
+            "started_at": event.at,
+            "ends_at": d["ends_at"],
+            "paused_left": d.get("paused_left"),
+        }
     room.more_time.clear()
 
 
@@ -214,7 +270,22 @@ def _table_added(room: Room, d: dict, event: Event) -> None:
 
 
 def _settings(room: Room, d: dict, event: Event) -> None:
-    room.hide_until_reveal = d["hide_until_reveal"]
+    for name in ("hide_until_reveal", "admit", "away_after"):
+        if name in d:
+            setattr(room, name, d[name])
+
+
+def _cohost_added(room: Room, d: dict, event: Event) -> None:
+    room.cohosts[d["cohost"]] = {"key_hash": d["key_hash"], "label": d["label"], "added_at": event.at, "revoked": False}
+    _bump(room, d)
+
+
+def _cohost_revoked(room: Room, d: dict, event: Event) -> None:
+    room.cohosts[d["cohost"]]["revoked"] = True
+
+
+def _host_key_reset(room: Room, d: dict, event: Event) -> None:
+    room.host_key_hash = d["host_key_hash"]
 
 
 def _ended(room: Room, d: dict, event: Event) -> None:
@@ -231,20 +302,24 @@ HANDLERS = {
     "player_joined": _joined,
     "player_seated": _seated,
     "player_removed": _removed,
+    "player_admitted": _admitted,
+    "player_readmitted": _readmitted,
     "turn_passed": _turn,
+    "player_back": _back,
     "deck_shuffled": _shuffled,
     "card_drawn": _drawn,
     "response_added": _responded,
     "vote_cast": _voted,
     "vote_withdrawn": _unvoted,
     "responses_revealed": _revealed,
+    "round_tied": _tied,
     "round_ended": _round_ended,
     "note_added": _noted,
     "pledge_added": _pledged,
     "privacy_set": _privacy,
     "stage_set": _staged,
-    "room_paused": _set(paused=True),
-    "room_resumed": _set(paused=False),
+    "room_paused": _paused,
+    "room_resumed": _resumed,
     "room_locked": _set(locked=True),
     "room_unlocked": _set(locked=False),
     "timer_set": _timer,
@@ -252,6 +327,9 @@ HANDLERS = {
     "notice_sent": _notice,
     "table_added": _table_added,
     "settings_changed": _settings,
+    "cohost_added": _cohost_added,
+    "cohost_revoked": _cohost_revoked,
+    "host_key_reset": _host_key_reset,
     "room_ended": _ended,
 }
 EVENT_TYPES = ("room_created", *HANDLERS)

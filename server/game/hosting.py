@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from .admission import ADMISSION_MOVES, move_in
+from .agreement import finish_round
 from .checks import RuleError, flag, player_of, table_of, text_field
+from .cohosts import COHOST_MOVES
 from .model import MAX_NAME, STAGES, Room
-from .moves import event, leave_table, new_id, next_seat, seat, turn_events
-from .play import finish_round
+from .moves import event, leave_table, new_id, next_seat, turn_events
 from .seating import seat_everyone
 
 MAX_TIMER = 4 * 60 * 60
@@ -57,22 +59,20 @@ def resume(room: Room, command: dict):
 
 def timer(room: Room, command: dict):
     """Start (`seconds`), extend (`add`) or clear (`seconds: null`) the visible countdown.
-    It only ever informs: nothing happens to anyone when it reaches zero."""
-    now = datetime.fromisoformat(command["at"])
-    if "add" in command:
-        seconds = command["add"]
-        if room.timer is not None:
-            ends = max(datetime.fromisoformat(room.timer["ends_at"]), now)
-            base = room.timer["seconds"]
-        else:
-            ends, base = now, 0
-    else:
-        seconds = command.get("seconds")
-        if seconds is None:
-            return [event(command, "timer_set", seconds=None, ends_at=None)]
-        ends, base = now, 0
+    It only ever informs: nothing happens to anyone when it reaches zero. While the room is
+    paused the timer is paused too: it keeps the seconds it has left (`paused_left`)."""
+    if "add" not in command and command.get("seconds") is None:
+        return [event(command, "timer_set", seconds=None, ends_at=None)]
+    seconds = command.get("add", command.get("seconds"))
     if not isinstance(seconds, int) or isinstance(seconds, bool) or not 1 <= seconds <= MAX_TIMER:
         raise RuleError("bad_request", "The timer takes a whole number of seconds, up to 4 hours.")
+    now = datetime.fromisoformat(command["at"])
+    current = room.timer if "add" in command else None
+    base = current["seconds"] if current else 0
+    if room.paused:
+        left = ((current or {}).get("paused_left") or 0) + seconds
+        return [event(command, "timer_set", seconds=base + seconds, ends_at=None, paused_left=left)]
+    ends = max(datetime.fromisoformat(current["ends_at"]), now) if current and current.get("ends_at") else now
     ends += timedelta(seconds=seconds)
     return [event(command, "timer_set", seconds=base + seconds, ends_at=ends.isoformat())]
 
@@ -97,13 +97,13 @@ def broadcast(room: Room, command: dict):
 def move(room: Room, command: dict):
     player = player_of(room, command.get("player"))
     table = None if command.get("table") is None else table_of(room, command["table"])
-    return seat(command, room, player.id, table)
+    return move_in(command, room, player, table)
 
 
 def remove(room: Room, command: dict):
     player = player_of(room, command.get("player"))
     return leave_table(command, room, player.id) + [
-        event(command, "player_removed", player=player.id, table=player.table)
+        event(command, "player_removed", player=player.id, table=player.table, reason="removed")
     ]
 
 
@@ -133,7 +133,7 @@ def add_table(room: Room, command: dict):
 
 def seat_all(room: Room, command: dict):
     tables = [(t.id, [room.players[p].perspective for p in t.seats]) for t in room.tables.values()]
-    waiting = [(p.id, p.perspective) for p in room.players.values() if not p.removed and p.table is None]
+    waiting = [(p.id, p.perspective) for p in room.players.values() if not (p.removed or p.waiting) and p.table is None]
     events, first_newcomer = [], {}
     for player_id, table_id in seat_everyone(tables, waiting).items():
         events.append(event(command, "player_seated", player=player_id, table=table_id, **{"from": None}))
@@ -146,10 +146,19 @@ def seat_all(room: Room, command: dict):
 
 
 def settings(room: Room, command: dict):
-    hide = flag(command, "hide_until_reveal")
-    if hide == room.hide_until_reveal:
-        return []
-    return [event(command, "settings_changed", hide_until_reveal=hide)]
+    """Change any of: `hide_until_reveal`, `admit` (let each newcomer in), `away_after`
+    (seconds away before someone's turn passes on; 0 never)."""
+    changed = {}
+    for name in ("hide_until_reveal", "admit"):
+        if name in command and flag(command, name) != getattr(room, name):
+            changed[name] = command[name]
+    if "away_after" in command:
+        away = command["away_after"]
+        if not isinstance(away, int) or isinstance(away, bool) or not 0 <= away <= MAX_TIMER:
+            raise RuleError("bad_request", "'away_after' is a whole number of seconds (0: never).")
+        if away != room.away_after:
+            changed["away_after"] = away
+    return [event(command, "settings_changed", **changed)] if changed else []
 
 
 def end(room: Room, command: dict):
@@ -172,5 +181,7 @@ HOST_MOVES = {
     "seat_all": seat_all,
     "settings": settings,
     "end": end,
+    **ADMISSION_MOVES,
+    **COHOST_MOVES,
 }
 

@@ -21,6 +21,8 @@ PERSPECTIVES = {
     "other": "someone else who cares about this",
 }
 
+MAX_WITHOUT_DEVICE = 3  # people without a device at one table (others write and vote for them)
+
 #: Kinds of table note: the agreed response of a round, a free note, and the reflect prompts.
 NOTE_KINDS = ("agreed", "note", "working", "not_working", "matters")
 
@@ -49,6 +51,8 @@ class Player:
     table: str | None = None
     removed: bool = False
     added_by: str | None = None
+    waiting: bool = False  # waiting for the facilitator to let them in
+    wants_table: str | None = None  # where a tablemate asked to seat them (no device)
 
 
 @dataclass
@@ -66,6 +70,7 @@ class Said:
 @dataclass
 class Response(Said):
     voters: list[str] = field(default_factory=list)
+    entered_votes: dict[str, str] = field(default_factory=dict)  # voter -> who voted for them
 
 
 @dataclass
@@ -80,6 +85,8 @@ class Round:
     revealed: bool = False
     outcome: str | None = None  # None while open, then "agreed", "no_agreement" or "skipped"
     agreed: str | None = None  # id of the response that became the agreed note
+    how: str | None = None  # how it was agreed: "votes", "chosen" (after a tie) or "none"
+    tie: list[str] | None = None  # answers with the same most votes, for the table to choose
 
 
 @dataclass
@@ -87,6 +94,7 @@ class Note(Said):
     kind: str = "note"
     card: str | None = None
     source: str | None = None  # for an agreed note: the response it came from
+    how: str | None = None  # for an agreed note: "votes" or "chosen"
 
 
 @dataclass
@@ -101,6 +109,8 @@ class Table:
     stage: str = "lobby"
     seats: list[str] = field(default_factory=list)
     turn: str | None = None
+    away_from: str | None = None  # whose turn passed on while they were away
+    returning: str | None = None  # back again: their turn comes after this card
     order: list[str] = field(default_factory=list)  # card ids still to draw, next first
     shuffles: int = 0
     rounds: list[Round] = field(default_factory=list)
@@ -127,7 +137,10 @@ class Room:
     ended: bool = False
     ended_at: str | None = None
     hide_until_reveal: bool = False
-    timer: dict | None = None  # {"seconds", "started_at", "ends_at"}
+    admit: bool = False  # the facilitator lets each newcomer in
+    away_after: int = 120  # seconds away before one's turn passes on (0: never)
+    cohosts: dict[str, dict] = field(default_factory=dict)  # id -> {"key_hash", "label", "added_at"}
+    timer: dict | None = None  # {"seconds", "started_at", "ends_at", "paused_left"}
     notice: dict | None = None  # last broadcast {"text", "at"}
     more_time: list[str] = field(default_factory=list)  # players asking for more time
     tables: dict[str, Table] = field(default_factory=dict)

@@ -12,13 +12,15 @@ from .checks import (
     RuleError,
     flag,
     player_of,
+    require_admitted,
     seated_player,
     speaker,
     table_of,
     text_field,
 )
-from .model import MAX_NAME, NOTE_KINDS, PERSPECTIVES, VOTES_PER_CARD, Room
-from .moves import event, join_table, new_id, next_seat, seat, turn_events
+from .agreement import agree, everyone_answered, next_card, reveal
+from .model import MAX_NAME, MAX_WITHOUT_DEVICE, NOTE_KINDS, PERSPECTIVES, VOTES_PER_CARD, Room
+from .moves import event, join_table, new_id, seat, turn_events
 
 MAX_RESPONSES_PER_CARD = 60
 
@@ -57,20 +59,30 @@ def _joined(room: Room, command: dict, **extra):
 
 
 def join(room: Room, command: dict):
+    """A newcomer; when the facilitator admits each joiner, they wait to be let in."""
     if room.ended:
         raise RuleError("ended", "This workshop has ended, so nobody new can join.")
     if room.locked:
         raise RuleError("locked", "This workshop is not taking new people just now. Please ask the facilitator.")
-    return [_joined(room, command, token_hash=command["token_hash"])]
+    return [_joined(room, command, token_hash=command["token_hash"], waiting=room.admit)]
 
 
 def add_person(room: Room, command: dict):
-    """Add someone without a device to a table, so others can enter their words."""
-    if command.get("actor") == "host":
+    """Add someone without a device to a table, so others can enter their words and votes.
+    The host adds them at once; a participant's request waits for the host to let them in,
+    so nobody can decide a table's agreement alone by adding voters."""
+    host = command.get("actor") == "host"
+    if host:
         table = table_of(room, command.get("table")) if command.get("table") is not None else None
     else:
         _, table = seated_player(room, command)
-    events = [_joined(room, command, added_by=command["actor"])]
+    if table is not None:
+        helped = [p for p in room.players.values() if p.token_hash is None and not p.removed]
+        if sum(1 for p in helped if table.id in (p.table, p.wants_table)) >= MAX_WITHOUT_DEVICE:
+            raise RuleError("bad_request", f"A table can have up to {MAX_WITHOUT_DEVICE} people without a device.")
+    if not host:
+        return [_joined(room, command, added_by=command["actor"], waiting=True, wants_table=table.id)]
+    events = [_joined(room, command, added_by="host")]
     player_id = events[0].data["player"]
     if table is not None:
         events.append(event(command, "player_seated", player=player_id, table=table.id, **{"from": None}))
@@ -82,6 +94,7 @@ def sit(room: Room, command: dict):
     player = room.players.get(command.get("actor"))
     if player is None or player.removed:
         raise RuleError("forbidden", "Only people taking part can choose a table.")
+    require_admitted(player)
     return seat(command, room, player.id, table_of(room, command.get("table")))
 
 
@@ -136,10 +149,8 @@ def respond(room: Room, command: dict):
     if len(current.responses) >= MAX_RESPONSES_PER_CARD:
         raise RuleError("too_long", "This card has a lot of answers already. Press 'Next card' to go on.")
     events = [_words(room, command, "response_added", "response", "r", person, table, entered_by)]
-    if room.hide_until_reveal and not current.revealed:
-        answered = {r.author for r in current.responses} | {person.id}
-        if set(table.seats) <= answered:
-            events.append(event(command, "responses_revealed", table=table.id))
+    if room.hide_until_reveal and not current.revealed and everyone_answered(room, table, also=person.id):
+        events.append(event(command, "responses_revealed", table=table.id))
     return events
 
 
@@ -155,12 +166,13 @@ def _voting(room: Room, command: dict):
 
 def vote(room: Room, command: dict):
     person, table, current, response = _voting(room, command)
+    entered_by = command.get("actor") if command.get("actor") != person.id else None
     if person.id in response.voters:
         raise RuleError("bad_request", "You have already voted for that answer.")
     used = sum(r.voters.count(person.id) for r in current.responses)
     if used >= VOTES_PER_CARD:
         raise RuleError("bad_request", f"You have used all {VOTES_PER_CARD} votes for this card. You can take one back.")
-    return [event(command, "vote_cast", table=table.id, response=response.id, voter=person.id)]
+    return [event(command, "vote_cast", table=table.id, response=response.id, voter=person.id, entered_by=entered_by)]
 
 
 def unvote(room: Room, command: dict):
@@ -168,54 +180,6 @@ def unvote(room: Room, command: dict):
     if person.id not in response.voters:
         raise RuleError("bad_request", "You have not voted for that answer.")
     return [event(command, "vote_withdrawn", table=table.id, response=response.id, voter=person.id)]
-
-
-def _own_table(room: Room, command: dict):
-    """The sender's table: the one named by the host, or where the participant sits.
-    Returns (participant or None for the host, table)."""
-    if command.get("actor") == "host":
-        return None, table_of(room, command.get("table"))
-    return seated_player(room, command)
-
-
-def reveal(room: Room, command: dict):
-    player, table = _own_table(room, command)
-    if player is not None and table.turn not in (None, player.id):
-        raise RuleError("not_your_turn", "The person whose turn it is can show the answers.")
-    if table.current is None or table.current.revealed:
-        return []
-    return [event(command, "responses_revealed", table=table.id)]
-
-
-def finish_round(room: Room, command: dict, table, outcome: str):
-    """End the open round (agreeing its most-voted answer unless skipped); pass the turn."""
-    current = table.current
-    data = {"table": table.id, "outcome": outcome}
-    if outcome != "skipped":
-        best = max(current.responses, key=lambda r: len(r.voters), default=None)
-        if best is not None and best.voters:
-            note_id, next_id = new_id(room, "n")
-            data.update(
-                outcome="agreed",
-                agreed=best.id,
-                note=note_id,
-                text=best.text,
-                author=best.author,
-                entered_by=best.entered_by,
-                private=best.private,
-                next_id=next_id,
-            )
-        else:
-            data["outcome"] = "no_agreement"
-    events = [event(command, "round_ended", **data)]
-    return events + turn_events(command, table, next_seat(table, current.turn or table.turn))
-
-
-def next_card(room: Room, command: dict):
-    _, table = _own_table(room, command)
-    if table.current is None:
-        raise RuleError("bad_request", "There is no card to move on from. Draw a card first.")
-    return finish_round(room, command, table, "agreed")
 
 
 def note(room: Room, command: dict):
@@ -263,6 +227,7 @@ PLAYER_MOVES = {
     "unvote": unvote,
     "reveal": reveal,
     "next": next_card,
+    "agree": agree,
     "note": note,
     "pledge": pledge,
     "keep": keep,

@@ -9,13 +9,17 @@ the room is open, and whether the stage of the table it acts on allows it (`STAG
 """
 from __future__ import annotations
 
+from .away import SYSTEM_MOVES
 from .checks import RuleError, require_host, require_open, text_field
+from .cohosts import host_key_reset
 from .hosting import HOST_MOVES
 from .model import Event, Room, Table
 from .moves import event
 from .play import PLAYER_MOVES, join
 
-MOVES = {"join": join, **PLAYER_MOVES, **HOST_MOVES}
+#: Every move: the participants' and the host's (sent as `act`), joining, the server's own
+#: presence moves (actor "system") and the organiser's new host link.
+MOVES = {"join": join, **PLAYER_MOVES, **HOST_MOVES, **SYSTEM_MOVES, "host_key_reset": host_key_reset}
 PLAYER_ACTS = tuple(PLAYER_MOVES)
 HOST_ACTS = tuple(HOST_MOVES)
 
@@ -23,14 +27,15 @@ HOST_ACTS = tuple(HOST_MOVES)
 #: "keep this in the room", the host's controls...) may be made at any stage.
 STAGE_MOVES = {
     "lobby": frozenset(),
-    "play": frozenset({"draw", "respond", "vote", "unvote", "reveal", "next"}),
+    "play": frozenset({"draw", "respond", "vote", "unvote", "reveal", "next", "agree"}),
     "reflect": frozenset({"note:working", "note:not_working", "note:matters"}),
     "pledge": frozenset({"pledge"}),
     "closed": frozenset(),
 }
 STAGE_BOUND = frozenset().union(*STAGE_MOVES.values())
-#: Moves with checks of their own about an open room (joining an ended room says so).
-OWN_OPEN_CHECK = frozenset({"join"})
+#: Moves with checks of their own about an open room (joining an ended room says so; a
+#: new host link is still needed after the end, for the notes).
+OWN_OPEN_CHECK = frozenset({"join", "host_key_reset", *SYSTEM_MOVES})
 
 
 def create(command: dict) -> list[Event]:

@@ -6,6 +6,7 @@ Pure functions: presence (`online`) and the time (`now`) are passed in.
 """
 from __future__ import annotations
 
+from .agreement import proposed
 from .model import PERSPECTIVES, VOTES_PER_CARD, Room, Table
 
 
@@ -18,6 +19,8 @@ def room_view(room: Room) -> dict:
         "locked": room.locked,
         "ended": room.ended,
         "hide_until_reveal": room.hide_until_reveal,
+        "admit": room.admit,
+        "away_after": room.away_after,
         "timer": room.timer,
         "notice": room.notice,
         "deck": {"id": room.deck["id"], "title": room.deck["title"], "easy_first": room.deck.get("easy_first", False)},
@@ -72,17 +75,23 @@ def _said(room: Room, item) -> dict:
     }
 
 
+def _response(room: Room, response, hidden: bool) -> dict:
+    """An answer with its votes; hidden answers show neither their words nor who wrote them."""
+    said = _said(room, response)
+    said.update(
+        votes=len(response.voters),
+        voters=list(response.voters),
+        entered_votes=[{"voter": v, "by": by} for v, by in response.entered_votes.items()],
+    )
+    if hidden:
+        said.update(text=None, author=None, author_name=None, entered_by=None, entered_by_name=None)
+    return said
+
+
 def table_detail(room: Room, table: Table, online: set) -> dict:
     current = table.current
     hidden = bool(current and room.hide_until_reveal and not current.revealed)
-    responses = []
-    if current:
-        for response in current.responses:
-            said = _said(room, response)
-            said.update(votes=len(response.voters), voters=list(response.voters))
-            if hidden:
-                said["text"] = None
-            responses.append(said)
+    responses = [_response(room, r, hidden) for r in current.responses] if current else []
     return {
         "id": table.id,
         "name": table.name,
@@ -92,13 +101,23 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
         "card": card_view(room, current.card) if current else None,
         "round": current.number if current else None,
         "hidden": hidden,
+        "answered": len({r.author for r in current.responses}) if current else 0,
+        "to_answer": sum(1 for p in table.seats if room.players[p].token_hash is not None),
         "responses": responses,
+        "proposed": proposed(current) if current and not hidden else None,
+        "tie": list(current.tie) if current and current.tie else None,
         "votes_per_card": VOTES_PER_CARD,
         "cards_drawn": len(table.rounds),
         "cards_left": len(table.order),
         "reshuffles": max(0, table.shuffles - 1),
         "notes": [
-            dict(_said(room, note), kind=note.kind, card=note.card, card_text=room.cards[note.card]["text"] if note.card else None)
+            dict(
+                _said(room, note),
+                kind=note.kind,
+                how=note.how,
+                card=note.card,
+                card_text=room.cards[note.card]["text"] if note.card else None,
+            )
             for note in table.notes
         ],
         "more_time": [p for p in room.more_time if p in table.seats],
@@ -118,6 +137,7 @@ def table_view(room: Room, table_id: str | None, online: set, now: str) -> dict:
         "room": room_view(room),
         "tables": table_list(room),
         "table": table_detail(room, room.tables[table_id], online) if table_id else None,
+        "waiting": [] if table_id else [p.id for p in room.players.values() if p.waiting],
     }
 
 
@@ -127,7 +147,14 @@ def host_view(room: Room, online: set, now: str) -> dict:
         "now": now,
         "room": room_view(room),
         "tables": [table_detail(room, table, online) for table in room.tables.values()],
-        "players": [_person(room, p.id, online) for p in room.players.values() if not p.removed],
+        "players": [_person(room, p.id, online) for p in room.players.values() if not (p.removed or p.waiting)],
+        "waiting": [
+            dict(_person(room, p.id, online), added_by_name=_name(room, p.added_by), wants_table=p.wants_table)
+            for p in room.players.values()
+            if p.waiting
+        ],
+        "removed": [{"id": p.id, "name": p.name} for p in room.players.values() if p.removed],
+        "cohosts": [{"id": i, "label": c["label"], "revoked": c["revoked"]} for i, c in room.cohosts.items()],
         "more_time": [{"id": p, "name": _name(room, p), "table": room.players[p].table} for p in room.more_time],
         "perspectives": PERSPECTIVES,
     }

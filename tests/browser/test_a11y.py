@@ -81,7 +81,7 @@ def test_table_screen_in_play(server, output_dir, new_page, room, bot):  # noqa:
     made = room()
     page = join(new_page(), server, made["code"], "Ana")
     bo = bot(made, "Bo")
-    assert bo.act("add_person", name="Sam", perspective="person")["ok"]
+    assert made["host"].act("add_person", name="Sam", perspective="person", table="t1")["ok"]
     made["host"].act("start")
     page.get_by_role("button", name="Draw a card").click()
     bo.act("respond", text="Ask them first.", private=True)
@@ -105,7 +105,7 @@ def test_hidden_answers(server, output_dir, new_page, room, bot):  # noqa: F811
     made["host"].act("start")
     page.get_by_role("button", name="Draw a card").click()
     bo.act("respond", text="Hidden for now.")
-    expect(page.get_by_text("Bo has answered")).to_be_visible()
+    expect(page.get_by_text("1 of 2 people have answered.")).to_be_visible()
     check(page, output_dir, "hidden-answers")
 
 

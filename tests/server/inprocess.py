@@ -79,6 +79,7 @@ class InProcessParticipant:
         self.client = server.socketio.test_client(server.app)
         self.views: list[dict] = []
         self._notices: list[dict] = []
+        self._writing: list[dict] = []
         self._removed = False
 
     def _pump(self) -> None:
@@ -90,6 +91,13 @@ class InProcessParticipant:
                 self._notices.append(args[0])
             elif name == "removed":
                 self._removed = True
+            elif name == "writing":
+                self._writing.append(args[0])
+
+    @property
+    def writing(self) -> list[dict]:
+        self._pump()
+        return self._writing
 
     @property
     def notices(self) -> list[dict]:
@@ -140,6 +148,14 @@ class InProcessParticipant:
                 return self.views[-1]
             if time.monotonic() > deadline:
                 raise AssertionError(f"no matching view in {timeout}s; last: {self.views[-1] if self.views else None}")
+            time.sleep(0.01)
+
+    def wait_until(self, check, timeout: float = 5.0):
+        """Wait until `check()` (reading this client's notices, writing...) is true."""
+        deadline = time.monotonic() + timeout
+        while not check():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not true within {timeout}s")
             time.sleep(0.01)
 
     def close(self) -> None:

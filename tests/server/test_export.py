@@ -60,8 +60,9 @@ def play_session(server, room: dict) -> dict:
         ok(p[name].act("sit", table="t1" if i < 2 else "t2"))
     ann, bart, cy, dor = p.values()
     ok(bart.act("add_person", name=EXTRA[0], perspective=EXTRA[1]))
-    view = host.wait_for(lambda v: any(x["name"] == EXTRA[0] for x in v["players"]))
-    extra = next(x["id"] for x in view["players"] if x["name"] == EXTRA[0])
+    view = host.wait_for(lambda v: any(x["name"] == EXTRA[0] for x in v["waiting"]))
+    extra = next(x["id"] for x in view["waiting"] if x["name"] == EXTRA[0])
+    ok(host.act("admit", player=extra))
     ok(host.act("start"))
 
     ok(ann.act("draw"))

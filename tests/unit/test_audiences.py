@@ -48,7 +48,7 @@ def test_removing_someone_is_named_with_their_table():
     story = Story()
     (ann,) = seated(story, "Ann")
     out = news(story, "host", "remove", player=ann)
-    assert out.removed == [(ann, "t1")] and out.tables == {"t1"} and out.lobby
+    assert out.removed == [(ann, "t1", "removed")] and out.tables == {"t1"} and out.lobby
 
 
 def test_a_broadcast_is_a_notice_for_everyone():

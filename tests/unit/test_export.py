@@ -45,6 +45,7 @@ def workshop() -> tuple[Story, dict]:
         ids[name] = s.join(name, perspective, table)
     ann, bo, cy, di = (ids[n] for n in NAMES[:4])
     ids["Ed"] = ed = s.do(bo, "add_person", name="Ed", perspective="health")[0].data["player"]
+    s.do("host", "admit", player=ed)
     s.do("host", "start")
     # table 1: a shared answer wins; one answer entered for Ed, one kept in the room
     s.do(ann, "draw")

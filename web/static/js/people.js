@@ -89,7 +89,9 @@ export function peopleSection({ act, meId, canAdd = true }) {
     const { form, name } = addPersonForm(act, (done) => {
       form.hidden = true;
       opener.setAttribute("aria-expanded", "false");
-      added.textContent = done ? "Added. Use “Write for:” to write and vote for them." : "";
+      added.textContent = done
+        ? "Thank you. The facilitator will add them to this table. Then you can use “Write for:” to write and vote for them."
+        : "";
       opener.focus();
     });
     opener.addEventListener("click", () => {

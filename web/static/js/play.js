@@ -72,13 +72,14 @@ function answersSection({ act, meId }) {
   let table = null;
   chooser.select.addEventListener("change", () => table && update(table));
 
+  // Hidden answers show neither words nor names: only how many people have answered.
   function hiddenAnswers(t) {
-    const names = [...new Set(t.responses.map((r) => r.author_name))];
-    const mayReveal = !t.turn || t.turn === meId();
+    const holder = t.players.find((p) => p.id === t.turn);
+    const mayReveal = !holder || holder.id === meId() || !holder.device || t.answered >= t.to_answer;
     return [
       el("p", { class: "hidden-note", text: "Answers are hidden until everyone has answered." }),
-      names.length
-        ? el("ul", { class: "answered" }, ...names.map((n) => el("li", { text: `${n} has answered` })))
+      t.answered
+        ? el("p", { class: "answered", text: `${t.answered} of ${t.to_answer} ${t.to_answer === 1 ? "person has" : "people have"} answered.` })
         : el("p", { class: "empty", text: "Nobody has answered yet." }),
       mayReveal
         ? actionButton({
