@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
+from .board import BOARD_HANDLERS, empty_board
 from .model import Event, Note, Player, Pledge, Response, Room, Round, Table
+from .poetry import POETRY_HANDLERS
 
 
 def apply(room: Room | None, event: Event) -> Room:
@@ -37,9 +39,11 @@ def _created(event: Event) -> Room:
         host_key_hash=d["host_key_hash"],
         created_at=event.at,
         hide_until_reveal=d.get("hide_until_reveal", False),
+        play=d.get("play", "path"),
+        admit=d.get("admit", False),
     )
     for table in d["tables"]:
-        room.tables[table["id"]] = Table(id=table["id"], name=table["name"])
+        room.tables[table["id"]] = Table(id=table["id"], name=table["name"], board=empty_board(room))
     room.next_id = d.get("next_id", len(room.tables))
     return room
 
@@ -265,7 +269,7 @@ def _notice(room: Room, d: dict, event: Event) -> None:
 
 
 def _table_added(room: Room, d: dict, event: Event) -> None:
-    room.tables[d["table"]] = Table(id=d["table"], name=d["name"], stage=room.stage)
+    room.tables[d["table"]] = Table(id=d["table"], name=d["name"], stage=room.stage, board=empty_board(room))
     _bump(room, d)
 
 
@@ -331,5 +335,7 @@ HANDLERS = {
     "cohost_revoked": _cohost_revoked,
     "host_key_reset": _host_key_reset,
     "room_ended": _ended,
+    **BOARD_HANDLERS,
+    **POETRY_HANDLERS,
 }
 EVENT_TYPES = ("room_created", *HANDLERS)

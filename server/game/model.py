@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 STAGES = ("lobby", "play", "reflect", "pledge", "closed")
+PLAY_MODES = ("path", "open")
 
 #: The perspectives a participant can bring ("I am here as ..."), id -> plain label.
 PERSPECTIVES = {
@@ -103,6 +104,13 @@ class Pledge(Said):
 
 
 @dataclass
+class PoemLine(Said):
+    """One line of the table's poem, added after a reflection card (Poet's Corner)."""
+
+    card: str | None = None
+
+
+@dataclass
 class Table:
     id: str
     name: str
@@ -116,6 +124,10 @@ class Table:
     rounds: list[Round] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     pledges: list[Pledge] = field(default_factory=list)
+    poem: list[PoemLine] = field(default_factory=list)
+    board: dict[str, list[dict]] = field(default_factory=dict)  # outcome id -> tiles
+    met: list[str] = field(default_factory=list)  # outcomes met, in the order they were met
+    path_complete: bool = False
 
     @property
     def current(self) -> Round | None:
@@ -137,6 +149,7 @@ class Room:
     ended: bool = False
     ended_at: str | None = None
     hide_until_reveal: bool = False
+    play: str = "path"  # "path": a board of outcomes to meet; "open": cards and votes only
     admit: bool = False  # the facilitator lets each newcomer in
     away_after: int = 120  # seconds away before one's turn passes on (0: never)
     cohosts: dict[str, dict] = field(default_factory=dict)  # id -> {"key_hash", "label", "added_at"}

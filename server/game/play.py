@@ -21,6 +21,7 @@ from .checks import (
 from .agreement import agree, everyone_answered, next_card, reveal
 from .model import MAX_NAME, MAX_WITHOUT_DEVICE, NOTE_KINDS, PERSPECTIVES, VOTES_PER_CARD, Room
 from .moves import event, join_table, new_id, seat, turn_events
+from .poetry import poem
 
 MAX_RESPONSES_PER_CARD = 60
 
@@ -228,6 +229,7 @@ PLAYER_MOVES = {
     "reveal": reveal,
     "next": next_card,
     "agree": agree,
+    "poem": poem,
     "note": note,
     "pledge": pledge,
     "keep": keep,

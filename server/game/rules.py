@@ -13,7 +13,7 @@ from .away import SYSTEM_MOVES
 from .checks import RuleError, require_host, require_open, text_field
 from .cohosts import host_key_reset
 from .hosting import HOST_MOVES
-from .model import Event, Room, Table
+from .model import PLAY_MODES, Event, Room, Table
 from .moves import event
 from .play import PLAYER_MOVES, join
 
@@ -27,7 +27,7 @@ HOST_ACTS = tuple(HOST_MOVES)
 #: "keep this in the room", the host's controls...) may be made at any stage.
 STAGE_MOVES = {
     "lobby": frozenset(),
-    "play": frozenset({"draw", "respond", "vote", "unvote", "reveal", "next", "agree"}),
+    "play": frozenset({"draw", "respond", "vote", "unvote", "reveal", "next", "agree", "poem"}),
     "reflect": frozenset({"note:working", "note:not_working", "note:matters"}),
     "pledge": frozenset({"pledge"}),
     "closed": frozenset(),
@@ -39,8 +39,11 @@ OWN_OPEN_CHECK = frozenset({"join", "host_key_reset", *SYSTEM_MOVES})
 
 
 def create(command: dict) -> list[Event]:
-    """The first event of every room: its title, a snapshot of its deck, two empty tables."""
+    """The first event of every room: its title, a snapshot of its deck, how it is played
+    (`play`: "path" or "open"), two empty tables."""
     title = text_field(command, "title", 120)
+    if command.get("play", "path") not in PLAY_MODES:
+        raise RuleError("bad_request", "'play' is \"path\" (a board of outcomes) or \"open\" (cards and votes only).")
     return [
         event(
             command,
@@ -50,6 +53,8 @@ def create(command: dict) -> list[Event]:
             deck=command["deck"],
             host_key_hash=command["host_key_hash"],
             hide_until_reveal=bool(command.get("hide_until_reveal", False)),
+            play=command.get("play", "path"),
+            admit=bool(command.get("admit", False)),
             tables=[{"id": "t1", "name": "Table 1"}, {"id": "t2", "name": "Table 2"}],
             next_id=2,
         )

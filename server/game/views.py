@@ -7,7 +7,9 @@ Pure functions: presence (`online`) and the time (`now`) are passed in.
 from __future__ import annotations
 
 from .agreement import proposed
+from .board import board_view
 from .model import PERSPECTIVES, VOTES_PER_CARD, Room, Table
+from .voice import voice
 
 
 def room_view(room: Room) -> dict:
@@ -19,6 +21,7 @@ def room_view(room: Room) -> dict:
         "locked": room.locked,
         "ended": room.ended,
         "hide_until_reveal": room.hide_until_reveal,
+        "play": room.play,
         "admit": room.admit,
         "away_after": room.away_after,
         "timer": room.timer,
@@ -38,6 +41,7 @@ def card_view(room: Room, card_id: str) -> dict:
         "text": card["text"],
         "easy": card.get("easy"),
         "icon": card.get("icon"),
+        "outcome": card.get("outcome"),
     }
 
 
@@ -63,10 +67,12 @@ def _person(room: Room, player_id: str, online: set) -> dict:
 
 
 def _said(room: Room, item) -> dict:
+    author = room.players.get(item.author) if item.author else None
     return {
         "id": item.id,
         "author": item.author,
         "author_name": _name(room, item.author),
+        "perspective": author.perspective if author else None,
         "text": item.text,
         "entered_by": item.entered_by,
         "entered_by_name": _name(room, item.entered_by),
@@ -84,7 +90,7 @@ def _response(room: Room, response, hidden: bool) -> dict:
         entered_votes=[{"voter": v, "by": by} for v, by in response.entered_votes.items()],
     )
     if hidden:
-        said.update(text=None, author=None, author_name=None, entered_by=None, entered_by_name=None)
+        said.update(text=None, author=None, author_name=None, perspective=None, entered_by=None, entered_by_name=None)
     return said
 
 
@@ -122,6 +128,8 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
         ],
         "more_time": [p for p in room.more_time if p in table.seats],
         "pledges": [_said(room, pledge) for pledge in table.pledges],
+        "poem": [dict(_said(room, line), card=line.card) for line in table.poem],
+        "board": board_view(room, table),
     }
 
 
@@ -157,4 +165,5 @@ def host_view(room: Room, online: set, now: str) -> dict:
         "cohosts": [{"id": i, "label": c["label"], "revoked": c["revoked"]} for i, c in room.cohosts.items()],
         "more_time": [{"id": p, "name": _name(room, p), "table": room.players[p].table} for p in room.more_time],
         "perspectives": PERSPECTIVES,
+        "voice": voice(room),
     }

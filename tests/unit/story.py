@@ -33,7 +33,7 @@ def small_deck(cards: int = 8) -> dict:
 class Story:
     """Keeps a room and its log; `do` runs one command and returns its events."""
 
-    def __init__(self, cards: int = 8, hide_until_reveal: bool = False):
+    def __init__(self, cards: int = 8, hide_until_reveal: bool = False, deck: dict | None = None, **options):
         self.clock = itertools.count(1)
         self.log = []
         self.room = None
@@ -42,9 +42,10 @@ class Story:
             "create",
             code="BCDFGH",
             title="A test workshop",
-            deck=small_deck(cards),
+            deck=deck or small_deck(cards),
             host_key_hash="hash",
             hide_until_reveal=hide_until_reveal,
+            **options,
         )
 
     def at(self) -> str:

@@ -1,0 +1,90 @@
+"""The board: a path of outcomes ("I choose who supports me and how"), each met when the
+table has agreed on cards told from enough different perspectives.
+
+When a table moves on from a card with an agreed answer, a tile goes on that card's
+outcome in the colour of the card's perspective (a card told by `anyone` places a tile of
+no colour). An outcome is met when its tiles cover `needed` different perspectives; the
+table's shared goal is to meet them all: the whole path. Skipped cards and cards with no
+agreed answer place nothing. In "open" play there is no board at all.
+"""
+from __future__ import annotations
+
+from .model import Event, Room, Round, Table
+from .moves import event
+
+NO_COLOUR = "anyone"
+DEFAULT_NEEDED = 4
+
+
+def has_board(room: Room) -> bool:
+    return room.play == "path" and bool(room.deck.get("outcomes"))
+
+
+def needed(room: Room) -> int:
+    return room.deck.get("needed", DEFAULT_NEEDED)
+
+
+def colours(tiles: list[dict]) -> set[str]:
+    return {tile["perspective"] for tile in tiles if tile["perspective"] != NO_COLOUR}
+
+
+def is_met(room: Room, tiles: list[dict]) -> bool:
+    return len(colours(tiles)) >= needed(room)
+
+
+def tile_events(room: Room, command: dict, table: Table, current: Round) -> list[Event]:
+    """The tile an agreed card places, and whether it meets its outcome or the whole path."""
+    card = room.cards.get(current.card, {})
+    outcome = card.get("outcome")
+    if not has_board(room) or outcome not in table.board:
+        return []
+    perspective = card.get("perspective") or NO_COLOUR
+    events = [event(command, "tile_placed", table=table.id, outcome=outcome, perspective=perspective, card=card["id"])]
+    tiles = [*table.board[outcome], {"perspective": perspective, "card": card["id"]}]
+    if outcome not in table.met and is_met(room, tiles):
+        events.append(event(command, "outcome_met", table=table.id, outcome=outcome))
+        if len(table.met) + 1 == len(table.board):
+            events.append(event(command, "path_complete", table=table.id))
+    return events
+
+
+def board_view(room: Room, table: Table) -> dict | None:
+    if not has_board(room):
+        return None
+    return {
+        "needed": needed(room),
+        "met": len(table.met),
+        "complete": table.path_complete,
+        "outcomes": [
+            {
+                "id": outcome["id"],
+                "name": outcome["name"],
+                "easy": outcome.get("easy"),
+                "icon": outcome.get("icon"),
+                "statement": outcome.get("statement"),
+                "tiles": [dict(tile) for tile in table.board.get(outcome["id"], [])],
+                "met": outcome["id"] in table.met,
+            }
+            for outcome in room.deck["outcomes"]
+        ],
+    }
+
+
+# --- folding -------------------------------------------------------------------------
+def empty_board(room: Room) -> dict[str, list]:
+    return {outcome["id"]: [] for outcome in room.deck.get("outcomes", ())} if has_board(room) else {}
+
+
+def _placed(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].board[d["outcome"]].append({"perspective": d["perspective"], "card": d["card"]})
+
+
+def _met(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].met.append(d["outcome"])
+
+
+def _complete(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].path_complete = True
+
+
+BOARD_HANDLERS = {"tile_placed": _placed, "outcome_met": _met, "path_complete": _complete}

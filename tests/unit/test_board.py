@@ -1,0 +1,167 @@
+"""The board: tiles in the card's colour, outcomes met when enough colours meet, the whole
+path, and nothing for skipped or unagreed cards; replay gives the same board."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from server.game import table_view
+from server.game.voice import voice
+
+from .story import Story
+
+SIDES = ("person", "carer", "support_worker", "manager", "anyone")
+
+
+def board_deck(needed=None, outcomes=("choice", "home"), per_outcome=5):
+    deck = {
+        "id": "board",
+        "title": "Board deck",
+        "language": "en-GB",
+        "perspectives": {side: side for side in SIDES},
+        "outcomes": [
+            {"id": o, "name": o.title(), "easy": o, "icon": "home", "statement": f"I have {o}"} for o in outcomes
+        ],
+        "cards": [
+            {"id": f"{o}-{i}", "type": "scenario", "perspective": SIDES[i % len(SIDES)], "outcome": o,
+             "text": f"A card about {o}.", "easy": "A card.", "icon": "home"}
+            for o in outcomes
+            for i in range(per_outcome)
+        ],
+    }  # fmt: skip
+    if needed is not None:
+        deck["needed"] = needed
+    return deck
+
+
+def table_of_two(**kw):
+    story = Story(**kw)
+    ann, bo = story.join("Ann", table="t1"), story.join("Bo", "carer", table="t1")
+    story.do("host", "start")
+    return story, ann, bo
+
+
+def play_round(story, outcome="agree"):
+    """Draw (whoever's turn), answer, and end the round: agree, no votes, or skip."""
+    table = story.room.tables["t1"]
+    story.do(table.turn, "draw")
+    card = story.room.cards[table.current.card]
+    answer = story.do(table.turn, "respond", text="An answer")[0].data["response"]
+    if outcome == "skip":
+        events = story.do("host", "skip", table="t1")
+    else:
+        if outcome == "agree":
+            story.do(table.turn, "vote", response=answer)
+        events = story.do(table.turn, "next")
+    return card, [e.type for e in events]
+
+
+def test_an_agreed_card_places_a_tile_in_its_perspective_colour_on_its_outcome():
+    story, ann, bo = table_of_two(deck=board_deck())
+    card, _ = play_round(story)
+    tiles = story.room.tables["t1"].board[card["outcome"]]
+    assert tiles == [{"perspective": card["perspective"], "card": card["id"]}]
+    view = table_view(story.room, "t1", set(), "now")["table"]
+    spot = next(o for o in view["board"]["outcomes"] if o["id"] == card["outcome"])
+    assert spot["tiles"] == tiles and spot["statement"] == f"I have {card['outcome']}"
+
+
+def test_skipped_cards_and_cards_with_no_agreement_place_nothing():
+    story, ann, bo = table_of_two(deck=board_deck())
+    play_round(story, "skip")
+    play_round(story, "no votes")
+    assert all(tiles == [] for tiles in story.room.tables["t1"].board.values())
+
+
+@pytest.mark.parametrize("needed", [1, 2, 4])
+def test_an_outcome_is_met_when_its_tiles_cover_needed_colours(needed):
+    story, ann, bo = table_of_two(deck=board_deck(needed=needed, outcomes=("choice",), per_outcome=5))
+    met_after = None
+    for number in range(1, 6):
+        _, types = play_round(story)
+        if "outcome_met" in types:
+            met_after = number
+    # the five cards are person, carer, support_worker, manager, anyone in some order
+    order = [story.room.cards[r.card]["perspective"] for r in story.room.tables["t1"].rounds]
+    colours_seen = [len({p for p in order[:i] if p != "anyone"}) for i in range(1, 6)]
+    assert met_after == colours_seen.index(needed) + 1
+    assert story.room.tables["t1"].path_complete  # one outcome: met is the whole path
+
+
+def test_anyone_tiles_count_for_no_colour():
+    deck = board_deck(needed=1, outcomes=("choice",), per_outcome=1)
+    deck["cards"][0]["perspective"] = "anyone"
+    story, ann, bo = table_of_two(deck=deck)
+    _, types = play_round(story)
+    assert "tile_placed" in types and "outcome_met" not in types
+
+
+def test_open_play_has_no_board():
+    story, ann, bo = table_of_two(deck=board_deck(needed=1), play="open")
+    _, types = play_round(story)
+    assert "tile_placed" not in types
+    assert table_view(story.room, "t1", set(), "now")["table"]["board"] is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["agree", "agree", "skip", "no votes"]), min_size=1, max_size=14), st.integers(1, 4))
+def test_the_board_follows_from_the_agreed_rounds_and_replays_exactly(plan, needed):
+    story, ann, bo = table_of_two(deck=board_deck(needed=needed, outcomes=("choice", "home", "work"), per_outcome=5))
+    met_events = []
+    for step in plan:
+        _, types = play_round(story, step)
+        met_events += [t for t in types if t in ("outcome_met", "path_complete")]
+    table = story.room.tables["t1"]
+    expected = {o: [] for o in table.board}
+    for round_ in table.rounds:
+        if round_.outcome == "agreed":
+            card = story.room.cards[round_.card]
+            expected[card["outcome"]].append({"perspective": card["perspective"], "card": card["id"]})
+    assert table.board == expected
+    met = {o for o, tiles in expected.items() if len({t["perspective"] for t in tiles} - {"anyone"}) >= needed}
+    assert set(table.met) == met and met_events.count("outcome_met") == len(met)
+    assert table.path_complete == (len(met) == 3) == ("path_complete" in met_events)
+    again = story.replayed().tables["t1"]
+    assert (again.board, again.met, again.path_complete) == (table.board, table.met, table.path_complete)
+
+
+def test_poets_corner_one_line_each_after_a_reflection_card():
+    story = Story(cards=8)
+    ann, bo = story.join("Ann", table="t1"), story.join("Bo", table="t1")
+    story.do("host", "start")
+    table = story.room.tables["t1"]
+    while True:
+        story.do(table.turn, "draw")
+        if story.room.cards[table.current.card]["type"] == "reflection":
+            break
+        with pytest.raises(Exception):
+            story.do(ann, "poem", text="Too early")
+        story.do("host", "skip", table="t1")
+    story.do(ann, "poem", text="We  listen\nslowly")
+    with pytest.raises(Exception):
+        story.do(ann, "poem", text="A second line")
+    story.do("host", "skip", table="t1")
+    story.do(bo, "poem", text="and hear")  # still the last card
+    lines = table_view(story.room, "t1", set(), "now")["table"]["poem"]
+    assert [(line["text"], line["author_name"]) for line in lines] == [("We listen slowly", "Ann"), ("and hear", "Bo")]
+
+
+def test_voice_balance_counts_people_words_votes_and_agreements_by_perspective():
+    story = Story()
+    ann = story.join("Ann", "person", table="t1")
+    bo = story.join("Bo", "carer", table="t1")
+    cy = story.join("Cy", "manager", table="t2")
+    story.join("Di", "health")  # not yet seated
+    gran = story.do("host", "add_person", name="Gran", perspective="person", table="t1")[0].data["player"]
+    story.do("host", "start")
+    story.do(ann, "draw")
+    mine = story.do(ann, "respond", text="mine")[0].data["response"]
+    story.do(bo, "respond", text="his")
+    story.do(ann, "respond", text="for gran", **{"for": gran})
+    story.do(bo, "vote", response=mine)
+    story.do(ann, "vote", response=mine, **{"for": gran})
+    story.do(bo, "next")
+    counts = voice(story.room)
+    assert counts["tables"]["t1"]["person"] == {"people": 2, "responses": 2, "votes": 2, "agreed": 1}
+    assert counts["tables"]["t1"]["carer"] == {"people": 1, "responses": 1, "votes": 0, "agreed": 0}
+    assert counts["tables"]["t2"] == {"manager": {"people": 1, "responses": 0, "votes": 0, "agreed": 0}}
+    assert counts["room"]["health"]["people"] == 1 and counts["room"]["person"]["responses"] == 2
