@@ -2,25 +2,59 @@
 
 The only eventlet-specific code lives here: monkey-patching, and a listening socket with
 TCP_NODELAY set so a view and its acknowledgement are not held back by delayed ACKs.
+`--async-mode gevent` or `threading` runs the same server on those instead (the benchmark
+compares them); eventlet stays the default.
 """
+import argparse
+import sys
 import warnings
 
 # eventlet is the design card's server; its deprecation notice is known (DESIGN section 5)
 # and the code keeps everything eventlet-specific here, so it is not repeated at every start.
 warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
 
-import eventlet  # noqa: E402
+MODES = ("eventlet", "gevent", "threading")
+# Read before anything else is imported: eventlet and gevent must patch the standard library first.
+_early = argparse.ArgumentParser(add_help=False)
+_early.add_argument("--async-mode", choices=MODES, default="eventlet")
+ASYNC_MODE = _early.parse_known_args(sys.argv[1:])[0].async_mode
+if ASYNC_MODE == "eventlet":
+    import eventlet
 
-eventlet.monkey_patch()
+    eventlet.monkey_patch()
+elif ASYNC_MODE == "gevent":
+    from gevent import monkey
 
-import argparse  # noqa: E402
+    monkey.patch_all()
+
 import logging  # noqa: E402
 import socket  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import eventlet.wsgi  # noqa: E402
-
 from server import create_app  # noqa: E402
+
+
+def serve(app, host: str, port: int) -> None:
+    """Listen with TCP_NODELAY (inherited by every accepted socket) and serve forever."""
+    if ASYNC_MODE == "eventlet":
+        import eventlet.wsgi
+
+        listener = eventlet.listen((host, port))
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        eventlet.wsgi.server(listener, app, log_output=False)
+    elif ASYNC_MODE == "gevent":
+        from gevent import pywsgi
+
+        server = pywsgi.WSGIServer((host, port), app, log=None)
+        server.init_socket()
+        server.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        server.serve_forever()
+    else:
+        from werkzeug.serving import make_server
+
+        server = make_server(host, port, app, threaded=True)
+        server.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        server.serve_forever()
 
 
 def main() -> None:
@@ -28,15 +62,14 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 for your network)")
     parser.add_argument("--port", type=int, default=5000)
     parser.add_argument("--db", default=str(Path("data") / "inourshoes.db"), help="SQLite file (created if missing)")
+    parser.add_argument("--async-mode", choices=MODES, default="eventlet", help="server loop (eventlet is the default)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    app = create_app({"DATABASE": args.db, "ASYNC_MODE": "eventlet"})
-    listener = eventlet.listen((args.host, args.port))
-    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    app = create_app({"DATABASE": args.db, "ASYNC_MODE": args.async_mode})
     shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host
     print(f"In Our Shoes is running: open http://{shown}:{args.port}/ (Ctrl+C to stop)", flush=True)
-    eventlet.wsgi.server(listener, app, log_output=False)
+    serve(app, args.host, args.port)
 
 
 if __name__ == "__main__":

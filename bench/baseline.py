@@ -1,5 +1,12 @@
 """The floor we measure against (DESIGN section 5): a bare Flask-SocketIO server that, per
-action, commits one SQLite row and emits one message to a room, then acknowledges."""
+action, commits one SQLite row and emits one view to the sender's table, then acknowledges.
+
+Same contract as bench/node_baseline.js and as In Our Shoes where the benchmark reads it:
+`join {"table"}` puts the socket in that table's room; `act {"id", "table", ...}` commits
+a row, emits `view {"n", "payload"}` to the table (`n` is the row's number) and answers
+`{"ok": true, "n"}`. The row keeps the command id, so the benchmark can check afterwards
+that every acknowledged action is in the log.
+"""
 import eventlet
 
 eventlet.monkey_patch()
@@ -10,7 +17,7 @@ import socket  # noqa: E402
 import sqlite3  # noqa: E402
 
 import eventlet.wsgi  # noqa: E402
-from flask import Flask, request  # noqa: E402
+from flask import Flask  # noqa: E402
 from flask_socketio import SocketIO, join_room  # noqa: E402
 
 
@@ -24,7 +31,7 @@ def main() -> None:
     db = sqlite3.connect(args.db, isolation_level=None, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, room TEXT, data TEXT)")
+    db.execute("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, room TEXT, cid TEXT, data TEXT)")
 
     @app.get("/healthz")
     def healthz():
@@ -38,10 +45,12 @@ def main() -> None:
     @io.on("act")
     def on_act(payload):
         db.execute("BEGIN IMMEDIATE")
-        db.execute("INSERT INTO events (room, data) VALUES (?, ?)", ("R", json.dumps(payload)))
+        n = db.execute(
+            "INSERT INTO events (room, cid, data) VALUES (?, ?, ?)", ("R", payload.get("id"), json.dumps(payload))
+        ).lastrowid
         db.execute("COMMIT")
-        io.emit("view", {"n": 1, "payload": payload}, to=f"t:{payload.get('table')}")
-        return {"ok": True}
+        io.emit("view", {"n": n, "payload": payload}, to=f"t:{payload.get('table')}")
+        return {"ok": True, "n": n}
 
     listener = eventlet.listen(("127.0.0.1", args.port))
     listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

@@ -27,6 +27,7 @@ class Services:
     rooms: Rooms
     decks: dict
     socketio: SocketIO
+    transport: object = None  # the Socket.IO transport, to tell open pages about an HTTP-made change
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -55,14 +56,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     services = Services(store=store, rooms=Rooms(store), decks=load_decks(app.config["DECKS_DIR"]), socketio=socketio)
     app.extensions["inourshoes"] = services
 
-    from . import api, headers, pages
-    from . import export, organise
+    from . import api, audio_routes, headers, pages
+    from . import export, hostlink, organise
     from .sockets import Transport
 
     headers.init_app(app)
     api.init_app(app)
     pages.init_app(app)
     export.init_app(app)
+    hostlink.init_app(app)
     organise.init_app(app)
-    Transport(socketio, services.rooms).register()
+    audio_routes.init_app(app)
+    services.transport = Transport(socketio, services.rooms)
+    services.transport.register()
     return app

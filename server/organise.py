@@ -1,5 +1,6 @@
-"""The organiser's page, `/organise`: list past workshops and delete them for good; and the
-optional retention rule that deletes ended workshops after N days.
+"""The organiser's page, `/organise`: list past workshops, delete them for good, issue a new
+host link for one (the old link stops working); and the optional retention rule that deletes
+ended workshops after N days.
 
 Settings (environment, or the same keys in `create_app`'s config):
 - `INOURSHOES_ADMIN_PASSWORD` (`ADMIN_PASSWORD`): the page's password; unset, the page is off (404).
@@ -22,7 +23,7 @@ from flask import (
 )  # fmt: skip
 
 from .headers import limiter
-from .rooms import normalise_code
+from .rooms import digest, new_secret, normalise_code
 
 log = logging.getLogger(__name__)
 bp = Blueprint("organise", __name__, url_prefix="/organise")
@@ -164,6 +165,31 @@ def delete(code):
     delete_workshop(services(), workshop["code"])
     flash(f"Workshop {workshop['code']} ({workshop['title']}) has been deleted for good.")
     return redirect(url_for("organise.index"), 303)
+
+
+# --- a new host link ----------------------------------------------------------------------
+def issue_host_link(services, code: str) -> str:
+    """A new main host link for a room whose facilitator lost theirs (or leaked it): the
+    old link stops working at once, and its open host pages are told."""
+    key = new_secret()
+    command = {"type": "host_key_reset", "actor": "organiser", "key_hash": digest(key)}
+    _, _, news = services.rooms.execute(code, command)
+    if services.transport is not None:
+        services.transport.send(code, news)
+    return url_for("pages.host", code=code, _external=True) + f"#key={key}"
+
+
+@bp.get("/rooms/<code>/host-link")
+def confirm_host_link(code):
+    return render_template("organise.html", page="host_link", workshop=_workshop(code))
+
+
+@bp.post("/rooms/<code>/host-link")
+def new_host_link(code):
+    workshop = _workshop(code)
+    _check_csrf()
+    link = issue_host_link(services(), workshop["code"])
+    return render_template("organise.html", page="new_link", workshop=workshop, link=link)
 
 
 def init_app(app) -> None:

@@ -129,7 +129,8 @@ class Transport:
         self.hosts.setdefault(code, set()).add(sid)
         self.io.server.enter_room(sid, f"r:{code}")
         self.io.server.enter_room(sid, f"h:{code}")
-        return {"ok": True, "view": host_view(room, self.rooms.online_in(code), self.rooms.clock())}
+        view = host_view(room, self.rooms.online_in(code), self.rooms.clock())
+        return {"ok": True, "view": view, "link": self.clients[sid]["key"]}
 
     def act(self, payload: dict) -> dict:
         sid = request.sid

@@ -56,6 +56,19 @@ class Store:
             )
         if "commands" not in self.db.table_names():
             self._create_commands()
+        if "audio" not in self.db.table_names():
+            self.db.execute(
+                """CREATE TABLE audio (
+                    room TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    player TEXT NOT NULL,
+                    media_type TEXT NOT NULL,
+                    seconds REAL NOT NULL,
+                    at TEXT NOT NULL,
+                    data BLOB NOT NULL,
+                    PRIMARY KEY (room, id)
+                )"""
+            )
 
     def _create_commands(self) -> None:
         """Which client command produced which event number, so a command re-sent with the
@@ -159,7 +172,25 @@ class Store:
         with self._transaction() as conn:
             conn.execute("DELETE FROM events WHERE room = ?", [code])
             conn.execute("DELETE FROM commands WHERE room = ?", [code])
+            conn.execute("DELETE FROM audio WHERE room = ?", [code])
             conn.execute("DELETE FROM rooms WHERE code = ?", [code])
+
+    # --- spoken answers: the sound itself, beside the log (the log records who made it) ---
+    def save_audio(self, code: str, audio_id: str, player: str, media_type: str, seconds: float, at: str, data: bytes) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO audio (room, id, player, media_type, seconds, at, data) VALUES (?,?,?,?,?,?,?)",
+                (code, audio_id, player, media_type, seconds, at, data),
+            )
+
+    def audio(self, code: str, audio_id: str) -> tuple[str, bytes] | None:
+        """(media type, bytes) of a recording, or None."""
+        row = self.db.execute("SELECT media_type, data FROM audio WHERE room = ? AND id = ?", [code, audio_id]).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def drop_audio(self, code: str, audio_id: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM audio WHERE room = ? AND id = ?", [code, audio_id])
 
     def ended_before(self, cutoff: str) -> list[str]:
         return [

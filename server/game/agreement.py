@@ -75,6 +75,7 @@ def finish_round(room: Room, command: dict, table: Table, outcome: str, chosen: 
                 private=best.private,
                 next_id=next_id,
             )
+            data.update({k: v for k, v in (("symbol", best.symbol), ("audio", best.audio)) if v})
     events = [event(command, "round_ended", **data)]
     if data["outcome"] == "agreed":
         events += tile_events(room, command, table, current)

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from .board import BOARD_HANDLERS, empty_board
 from .model import Event, Note, Player, Pledge, Response, Room, Round, Table
 from .poetry import POETRY_HANDLERS
+from .answers import ANSWER_HANDLERS, mark_used
 
 
 def apply(room: Room | None, event: Event) -> Room:
@@ -136,11 +137,14 @@ def _words(d: dict, event: Event, key: str) -> dict:
         "at": event.at,
         "entered_by": d.get("entered_by"),
         "private": d.get("private", False),
+        "symbol": d.get("symbol"),
+        "audio": d.get("audio"),
     }
 
 
 def _responded(room: Room, d: dict, event: Event) -> None:
     room.tables[d["table"]].current.responses.append(Response(**_words(d, event, "response")))
+    mark_used(room, d)
     _bump(room, d)
 
 
@@ -187,6 +191,8 @@ def _round_ended(room: Room, d: dict, event: Event) -> None:
                 entered_by=d.get("entered_by"),
                 private=d.get("private", False),
                 source=d.get("agreed"),
+                symbol=d.get("symbol"),
+                audio=d.get("audio"),
                 how=current.how,
             )
         )
@@ -195,11 +201,13 @@ def _round_ended(room: Room, d: dict, event: Event) -> None:
 
 def _noted(room: Room, d: dict, event: Event) -> None:
     room.tables[d["table"]].notes.append(Note(kind=d["kind"], **_words(d, event, "note")))
+    mark_used(room, d)
     _bump(room, d)
 
 
 def _pledged(room: Room, d: dict, event: Event) -> None:
     room.tables[d["table"]].pledges.append(Pledge(**_words(d, event, "pledge")))
+    mark_used(room, d)
     _bump(room, d)
 
 
@@ -337,5 +345,6 @@ HANDLERS = {
     "room_ended": _ended,
     **BOARD_HANDLERS,
     **POETRY_HANDLERS,
+    **ANSWER_HANDLERS,
 }
 EVENT_TYPES = ("room_created", *HANDLERS)

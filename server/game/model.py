@@ -66,6 +66,8 @@ class Said:
     at: str
     entered_by: str | None = None  # who typed them, for someone without a device
     private: bool = False  # "keep this in the room": left out of every export
+    symbol: str | None = None  # a picture on the three-point scale: good, unsure, not_good
+    audio: dict | None = None  # a spoken answer: {"id", "seconds"}
 
 
 @dataclass
@@ -159,6 +161,7 @@ class Room:
     tables: dict[str, Table] = field(default_factory=dict)
     players: dict[str, Player] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)  # token hash -> player id
+    audio: dict[str, dict] = field(default_factory=dict)  # recording id -> {"player", "seconds", "at", "used"}
     n: int = 0
     next_id: int = 0
 

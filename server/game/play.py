@@ -16,12 +16,13 @@ from .checks import (
     seated_player,
     speaker,
     table_of,
-    text_field,
 )
 from .agreement import agree, everyone_answered, next_card, reveal
-from .model import MAX_NAME, MAX_WITHOUT_DEVICE, NOTE_KINDS, PERSPECTIVES, VOTES_PER_CARD, Room
+from .model import MAX_NAME, MAX_WITHOUT_DEVICE, NOTE_KINDS, VOTES_PER_CARD, Room
 from .moves import event, join_table, new_id, seat, turn_events
+from .perspectives import choices
 from .poetry import poem
+from .answers import said_fields
 
 MAX_RESPONSES_PER_CARD = 60
 
@@ -38,9 +39,10 @@ def clean_name(command: dict) -> str:
     return name
 
 
-def clean_perspective(command: dict) -> str:
+def clean_perspective(room: Room, command: dict) -> str:
+    """One of the room's "I am here as ..." choices: its deck's perspectives and `other`."""
     perspective = command.get("perspective")
-    if perspective not in PERSPECTIVES:
+    if not isinstance(perspective, str) or perspective not in choices(room.deck):
         raise RuleError("bad_request", "Please choose how you are here (I am here as ...).")
     return perspective
 
@@ -53,7 +55,7 @@ def _joined(room: Room, command: dict, **extra):
         "player_joined",
         player=player_id,
         name=clean_name(command),
-        perspective=clean_perspective(command),
+        perspective=clean_perspective(room, command),
         **extra,
         next_id=next_id,
     )
@@ -138,7 +140,7 @@ def _words(room: Room, command: dict, type_: str, key: str, prefix: str, person,
         **{key: item_id},
         **extra,
         author=person.id if person else None,
-        text=text_field(command),
+        **said_fields(room, command, person, entered_by, symbols=type_ != "pledge_added"),
         entered_by=entered_by,
         private=flag(command, "private"),
         next_id=next_id,

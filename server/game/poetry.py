@@ -10,8 +10,9 @@ from .moves import event, new_id
 MAX_LINE = 120
 
 
-def _reflection_card(room: Room, table) -> str | None:
-    """The reflection card the table is on, or has just left (until the next card)."""
+def poem_card(room: Room, table) -> str | None:
+    """The reflection card the table is on, or has just left (until the next card): the card
+    a line of the poem may be added for now (the table view carries it as `poem_card`)."""
     last = table.rounds[-1] if table.rounds else None
     if last is None or room.cards.get(last.card, {}).get("type") != "reflection":
         return None
@@ -20,7 +21,7 @@ def _reflection_card(room: Room, table) -> str | None:
 
 def poem(room: Room, command: dict):
     person, table, entered_by = speaker(room, command)
-    card = _reflection_card(room, table)
+    card = poem_card(room, table)
     if card is None:
         raise RuleError("wrong_stage", "You can add a line to the table's poem after a reflection card.")
     if any(line.author == person.id and line.card == card for line in table.poem):

@@ -9,6 +9,7 @@ the room is open, and whether the stage of the table it acts on allows it (`STAG
 """
 from __future__ import annotations
 
+from .answers import ANSWER_MOVES
 from .away import SYSTEM_MOVES
 from .checks import RuleError, require_host, require_open, text_field
 from .cohosts import host_key_reset
@@ -19,7 +20,9 @@ from .play import PLAYER_MOVES, join
 
 #: Every move: the participants' and the host's (sent as `act`), joining, the server's own
 #: presence moves (actor "system") and the organiser's new host link.
-MOVES = {"join": join, **PLAYER_MOVES, **HOST_MOVES, **SYSTEM_MOVES, "host_key_reset": host_key_reset}
+MOVES = {
+    "join": join, **PLAYER_MOVES, **HOST_MOVES, **SYSTEM_MOVES, **ANSWER_MOVES, "host_key_reset": host_key_reset,
+}
 PLAYER_ACTS = tuple(PLAYER_MOVES)
 HOST_ACTS = tuple(HOST_MOVES)
 

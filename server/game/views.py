@@ -7,8 +7,11 @@ Pure functions: presence (`online`) and the time (`now`) are passed in.
 from __future__ import annotations
 
 from .agreement import proposed
+from .answers import spread
 from .board import board_view
-from .model import PERSPECTIVES, VOTES_PER_CARD, Room, Table
+from .model import VOTES_PER_CARD, Room, Table
+from .perspectives import choices, legend, name_of
+from .poetry import poem_card
 from .voice import voice
 
 
@@ -16,6 +19,7 @@ def room_view(room: Room) -> dict:
     return {
         "code": room.code,
         "title": room.title,
+        "created_at": room.created_at,
         "stage": room.stage,
         "paused": room.paused,
         "locked": room.locked,
@@ -27,17 +31,17 @@ def room_view(room: Room) -> dict:
         "timer": room.timer,
         "notice": room.notice,
         "deck": {"id": room.deck["id"], "title": room.deck["title"], "easy_first": room.deck.get("easy_first", False)},
+        "legend": legend(room.deck),  # each perspective's name, colour and pattern (legend.js)
     }
 
 
 def card_view(room: Room, card_id: str) -> dict:
     card = room.cards[card_id]
-    perspectives = room.deck.get("perspectives", {})
     return {
         "id": card["id"],
         "type": card["type"],
         "perspective": card.get("perspective"),
-        "perspective_label": perspectives.get(card.get("perspective"), ""),
+        "perspective_label": name_of(room.deck, card["perspective"]) if card.get("perspective") else "",
         "text": card["text"],
         "easy": card.get("easy"),
         "icon": card.get("icon"),
@@ -59,7 +63,7 @@ def _person(room: Room, player_id: str, online: set) -> dict:
         "id": player.id,
         "name": player.name,
         "perspective": player.perspective,
-        "perspective_label": PERSPECTIVES[player.perspective],
+        "perspective_label": name_of(room.deck, player.perspective),
         "connected": player.id in online,
         "device": player.token_hash is not None,
         "table": player.table,
@@ -78,6 +82,8 @@ def _said(room: Room, item) -> dict:
         "entered_by_name": _name(room, item.entered_by),
         "private": item.private,
         "at": item.at,
+        "symbol": item.symbol,
+        "audio": item.audio,
     }
 
 
@@ -90,7 +96,10 @@ def _response(room: Room, response, hidden: bool) -> dict:
         entered_votes=[{"voter": v, "by": by} for v, by in response.entered_votes.items()],
     )
     if hidden:
-        said.update(text=None, author=None, author_name=None, perspective=None, entered_by=None, entered_by_name=None)
+        said.update(
+            text=None, author=None, author_name=None, perspective=None, entered_by=None, entered_by_name=None,
+            symbol=None, audio=None,
+        )  # fmt: skip
     return said
 
 
@@ -98,6 +107,9 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
     current = table.current
     hidden = bool(current and room.hide_until_reveal and not current.revealed)
     responses = [_response(room, r, hidden) for r in current.responses] if current else []
+    # who can answer: everyone with a device, and people without one once someone answers for them
+    authors = {r.author for r in current.responses} if current else set()
+    can_answer = {p for p in table.seats if room.players[p].token_hash is not None or p in authors}
     return {
         "id": table.id,
         "name": table.name,
@@ -107,9 +119,10 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
         "card": card_view(room, current.card) if current else None,
         "round": current.number if current else None,
         "hidden": hidden,
-        "answered": len({r.author for r in current.responses}) if current else 0,
-        "to_answer": sum(1 for p in table.seats if room.players[p].token_hash is not None),
+        "answered": len(authors & can_answer),
+        "to_answer": len(can_answer),
         "responses": responses,
+        "spread": spread(current.responses) if current and not hidden else None,
         "proposed": proposed(current) if current and not hidden else None,
         "tie": list(current.tie) if current and current.tie else None,
         "votes_per_card": VOTES_PER_CARD,
@@ -129,6 +142,7 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
         "more_time": [p for p in room.more_time if p in table.seats],
         "pledges": [_said(room, pledge) for pledge in table.pledges],
         "poem": [dict(_said(room, line), card=line.card) for line in table.poem],
+        "poem_card": poem_card(room, table),
         "board": board_view(room, table),
     }
 
@@ -164,6 +178,6 @@ def host_view(room: Room, online: set, now: str) -> dict:
         "removed": [{"id": p.id, "name": p.name} for p in room.players.values() if p.removed],
         "cohosts": [{"id": i, "label": c["label"], "revoked": c["revoked"]} for i, c in room.cohosts.items()],
         "more_time": [{"id": p, "name": _name(room, p), "table": room.players[p].table} for p in room.more_time],
-        "perspectives": PERSPECTIVES,
+        "perspectives": {key: entry["name"] for key, entry in choices(room.deck).items()},
         "voice": voice(room),
     }

@@ -2,13 +2,15 @@
 how many people, answers written, votes their answers received, and agreed notes.
 
 Words and votes entered for someone without a device count for that person. The host
-sees it as a small chart and plain sentences ("Table 2 has not yet heard from ...").
+sees it as a small chart and plain sentences ("Table 2 has not yet heard from ..."), made
+by `sentences` so the exports say exactly the same.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
 from .model import Room, Table
+from .perspectives import OTHER, choices, name_of
 
 FIELDS = ("people", "responses", "votes", "agreed")
 
@@ -17,7 +19,7 @@ def _tally() -> dict[str, dict[str, int]]:
     return defaultdict(lambda: dict.fromkeys(FIELDS, 0))
 
 
-def _count_table(room: Room, table: Table, tally) -> None:
+def _count_table(room: Room, table: Table, tally, leave_out=frozenset()) -> None:
     def perspective(player_id):
         player = room.players.get(player_id)
         return player.perspective if player else None
@@ -26,23 +28,25 @@ def _count_table(room: Room, table: Table, tally) -> None:
         tally[perspective(player_id)]["people"] += 1
     for round_ in table.rounds:
         for response in round_.responses:
-            side = perspective(response.author)
+            side = perspective(response.author) if response.id not in leave_out else None
             if side:
                 tally[side]["responses"] += 1
                 tally[side]["votes"] += len(response.voters)
     for note in table.notes:
-        side = perspective(note.author) if note.kind == "agreed" else None
+        side = perspective(note.author) if note.kind == "agreed" and note.id not in leave_out else None
         if side:
             tally[side]["agreed"] += 1
 
 
-def voice(room: Room) -> dict:
-    """`{"room": {perspective: counts}, "tables": {table id: {perspective: counts}}}`."""
+def voice(room: Room, leave_out=frozenset()) -> dict:
+    """`{"room": {perspective: counts}, "tables": {table id: {perspective: counts}},
+    "sentences": {"room": [...], "tables": {table id: [...]}}}`. The exports pass the
+    ids of words kept in the room as `leave_out`, so those are not counted there."""
     everyone = _tally()
     tables = {}
     for table in room.tables.values():
         tally = _tally()
-        _count_table(room, table, tally)
+        _count_table(room, table, tally, leave_out)
         tables[table.id] = {side: dict(counts) for side, counts in tally.items()}
         for side, counts in tally.items():
             for name, value in counts.items():
@@ -50,4 +54,39 @@ def voice(room: Room) -> dict:
     for player in room.players.values():  # present in the room, not (yet) at a table
         if not (player.removed or player.waiting) and player.table is None:
             everyone[player.perspective]["people"] += 1
-    return {"room": {side: dict(counts) for side, counts in everyone.items()}, "tables": tables}
+    counts = {"room": {side: dict(counts) for side, counts in everyone.items()}, "tables": tables}
+    return {**counts, "sentences": sentences(room, counts)}
+
+
+def sentences(room: Room, counts: dict) -> dict:
+    """Plain sentences a facilitator can act on, from the counts of `voice`:
+    - the room: "Nobody here is taking part as a commissioner." (a side the deck offers);
+    - each table, once it has finished a card: "Table 2 has not yet heard from a person who
+      uses services." (someone sitting there who has written nothing), and, once it has
+      agreed two answers, "Table 2 has not yet agreed an answer from a family carer."."""
+    order = list(choices(room.deck))
+    ranked = lambda sides: sorted(sides, key=lambda s: (order.index(s) if s in order else len(order), s))  # noqa: E731
+    room_lines = []
+    if any(c["people"] for c in counts["room"].values()):
+        room_lines = [
+            f"Nobody here is taking part as {name_of(room.deck, side)}."
+            for side in order
+            if side != OTHER and not counts["room"].get(side, {}).get("people")
+        ]
+    tables = {}
+    for table in room.tables.values():
+        tally, lines = counts["tables"].get(table.id, {}), []
+        if any(r.outcome is not None for r in table.rounds):
+            lines += [
+                f"{table.name} has not yet heard from {name_of(room.deck, side)}."
+                for side in ranked(tally)
+                if tally[side]["people"] and not tally[side]["responses"]
+            ]
+        if sum(c["agreed"] for c in tally.values()) >= 2:
+            lines += [
+                f"{table.name} has not yet agreed an answer from {name_of(room.deck, side)}."
+                for side in ranked(tally)
+                if tally[side]["responses"] and not tally[side]["agreed"]
+            ]
+        tables[table.id] = lines
+    return {"room": room_lines, "tables": tables}

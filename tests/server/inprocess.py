@@ -69,6 +69,7 @@ class InProcessServer:
         return InProcessParticipant(self)
 
     def stop(self) -> None:
+        time.sleep(0.3)  # let host views gathered in the last moments go out first
         self.app.extensions["inourshoes"].store.close()
 
 

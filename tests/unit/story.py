@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta, timezone
 
-from server.game import apply, decide, replay
+from server.game import PERSPECTIVES, apply, decide, replay
 
 PERSPECTIVE_CYCLE = ("person", "carer", "support_worker", "manager", "commissioner", "health")
 
@@ -15,7 +15,8 @@ def small_deck(cards: int = 8) -> dict:
         "id": "test",
         "title": "Test deck",
         "language": "en-GB",
-        "perspectives": {"person": "A person who uses services", "anyone": "Anyone"},
+        # the default sides, so people can join as any of them (`other` is always offered)
+        "perspectives": {**{k: v for k, v in PERSPECTIVES.items() if k != "other"}, "anyone": "anyone"},
         "cards": [
             {
                 "id": f"c{i}",

@@ -1,9 +1,14 @@
-// The card on the table: large and readable, with its type, whose side it is told from,
-// its icon, an Easy Read toggle and a "Read aloud" button (browser speech, when there is one).
+// The card on the table: large and readable, in the colours and footprint of the side it is
+// told from, with its type, its icon, the outcome on the path it counts for, an Easy Read
+// toggle and a "Read aloud" button (browser speech, when there is one).
 
 import { el } from "./live.js";
 import { icon } from "./dom.js";
+import { footprint } from "./legend.js";
 import { saveSetting, setting } from "./store.js";
+import { paint } from "./voices.js";
+
+export const EASY_EVENT = "inourshoes:easy-read"; // the board listens, to rename its spaces
 
 const TYPES = {
   scenario: "A situation",
@@ -20,10 +25,12 @@ export function stopReading() {
 }
 
 // `easyFirst`: the deck's default; the person's own choice, once made, wins.
-export function cardView(card, { easyFirst, number }) {
+// `outcome`: the space on the board this card counts for (none in open play).
+export function cardView(card, { easyFirst, number, outcome }) {
   let easy = Boolean(card.easy) && setting("easy", easyFirst);
   const text = el("p", { class: "card-text", id: "card-text", lang: "en-GB" });
   const note = el("p", { class: "card-mode" });
+  const goal = el("span", { class: "card-outcome-name" });
 
   function show() {
     const words = easy ? card.easy : card.text;
@@ -31,6 +38,7 @@ export function cardView(card, { easyFirst, number }) {
     text.textContent = card.type === "reflection" ? words.split(" / ").join("\n") : words;
     note.textContent = easy ? "Easy Read words" : "";
     note.hidden = !easy;
+    if (outcome) goal.textContent = easy && outcome.easy ? outcome.easy : outcome.name;
     toggle.setAttribute("aria-pressed", String(easy));
   }
 
@@ -43,6 +51,7 @@ export function cardView(card, { easyFirst, number }) {
       easy = !easy;
       saveSetting("easy", easy);
       show();
+      document.dispatchEvent(new CustomEvent(EASY_EVENT));
     },
   });
 
@@ -62,13 +71,19 @@ export function cardView(card, { easyFirst, number }) {
   });
 
   let told = null;
-  if (card.perspective === "anyone" || !card.perspective_label) {
+  const side = card.perspective && card.perspective_label && card.perspective !== "anyone" ? card.perspective : "anyone";
+  if (side === "anyone") {
     told = el("p", { class: "card-told", text: "For everyone at the table" });
   } else {
-    told = el("p", { class: "card-told" }, "Told by: ", el("strong", { text: card.perspective_label }));
+    told = el("p", { class: "card-told" }, footprint(side, { size: 28 }), "Told by: ", el("strong", { text: card.perspective_label }));
   }
+  const path = outcome
+    ? el("p", { class: "card-outcome" }, icon(outcome.icon || "star", "card-outcome-icon"), "On our path: ", goal)
+    : null;
 
-  const node = el("article", { class: `card card-${card.type}`, "aria-labelledby": "card-heading" },
+  const node = el("article", {
+    class: `card card-${card.type} voiced card-lands`, "aria-labelledby": "card-heading",
+  },
     el("div", { class: "card-top" },
       icon(card.icon || "chat", "card-icon"),
       el("div", {},
@@ -76,9 +91,11 @@ export function cardView(card, { easyFirst, number }) {
           TYPES[card.type] || "A card",
           number ? el("span", { class: "sr-only", text: ` (card ${number})` }) : null),
         told)),
+    path,
     text,
     note,
     el("div", { class: "card-tools" }, card.easy ? toggle : null, canSpeak ? read : null));
+  paint(node, side);
   show();
   return node;
 }

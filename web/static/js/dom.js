@@ -36,34 +36,101 @@ export function statusLine(id) {
   return el("p", { id, class: "error", role: "status" });
 }
 
-// A button that ignores clicks while its action is on its way (even if the button is redrawn
-// meanwhile), then reports any error in `status` or calls `after` when it worked.
-const inFlight = new Set();
+// --- one action per press, never two ------------------------------------------------
+// A double-click must not vote and take the vote back. A press on a control (named by its
+// `key`, which survives redrawing) does nothing while that control's last action is on its
+// way, nor within QUIET_MS of the last press. While waiting, the control is aria-disabled
+// (it keeps focus, unlike `disabled`) and its status line says "Sending..." or "Offline...".
+const QUIET_MS = 500;
+const SLOW_MS = 1000; // say "Sending..." only when the answer takes this long
+const waiting = new Set();
+const lastPress = new Map();
+let pressing = null; // the press whose task is starting now (see `waitNotice`)
+
+function markWaiting(key, on) {
+  for (const node of document.querySelectorAll(`[data-key="${CSS.escape(key)}"]`)) {
+    if (on) node.setAttribute("aria-disabled", "true");
+    else node.removeAttribute("aria-disabled");
+  }
+}
+
+// Run `task` (which may return a promise) for a press on the control `key`, unless that
+// control is still waiting or was pressed less than half a second ago. `status`: where to
+// say that it is sending or waiting for the connection. Returns the task's promise, or null
+// when the press was ignored.
+export function guardedPress(key, task, status = null) {
+  const now = performance.now();
+  if (waiting.has(key) || now - (lastPress.get(key) ?? -Infinity) < QUIET_MS) return null;
+  lastPress.set(key, now);
+  waiting.add(key);
+  markWaiting(key, true);
+  pressing = { status, still: () => waiting.has(key) };
+  let result;
+  try {
+    result = Promise.resolve(task());
+  } catch (err) {
+    result = Promise.reject(err);
+  } finally {
+    pressing = null;
+  }
+  return result.finally(() => {
+    waiting.delete(key);
+    markWaiting(key, false);
+  });
+}
+
+// True while the action of the control `key` is on its way.
+export const isWaiting = (key) => waiting.has(key);
+
+// For `live.act(..., { onWait })`: tells a status line whether an action waits for the
+// connection or is slow to be answered, while `still()` is true. Without arguments: the
+// status line of the press now starting (null outside a press).
+export function waitNotice(status = pressing && pressing.status, still = pressing ? pressing.still : () => true) {
+  if (!status) return null;
+  let slow = null;
+  return (state) => {
+    clearTimeout(slow);
+    status.classList.remove("good");
+    status.classList.add("pending");
+    if (state === "offline") {
+      status.textContent = "Offline: this will be sent when you are back.";
+    } else if (status.textContent) {
+      status.textContent = "Sending…";
+    } else {
+      slow = setTimeout(() => { if (still()) status.textContent = "Sending…"; }, SLOW_MS);
+    }
+  };
+}
+
+// A button whose action goes once per press (see `guardedPress`), then reports any error in
+// `status` or calls `after` when it worked.
 export function actionButton({ key, text, cls = "button", status, run, after, describedby }) {
   return el("button", {
     type: "button",
     class: cls,
     "data-key": key,
     "aria-describedby": describedby,
+    "aria-disabled": waiting.has(key) ? "true" : null,
     text,
-    onclick: async () => {
-      if (inFlight.has(key)) return;
-      inFlight.add(key);
-      try {
-        const ack = await run();
-        if (status) status.textContent = ack && !ack.ok ? ack.error.message : "";
-        if (ack && ack.ok && after) after();
-      } finally {
-        inFlight.delete(key);
+    onclick: () => guardedPress(key, run, status)?.then((ack) => {
+      if (status) {
+        status.classList.remove("pending");
+        status.textContent = ack && !ack.ok ? ack.error.message : "";
       }
-    },
+      if (ack && ack.ok && after) after();
+    }),
   });
 }
 
-// After an action that removes its own button, put focus somewhere sensible if it was lost.
-export function refocus(target) {
+// Focus is lost when nothing has it, or what has it was removed or hidden.
+export function focusLost() {
   const active = document.activeElement;
-  if (target && (!active || active === document.body || !document.contains(active))) target.focus();
+  return !active || active === document.body || !document.contains(active) || active.getClientRects().length === 0;
+}
+
+// After an action that removes or hides its own button, put focus somewhere sensible.
+export function refocus(target) {
+  if (target && focusLost()) target.focus();
 }
 
 const ICONS = {

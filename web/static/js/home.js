@@ -1,6 +1,8 @@
-// The home page: join a workshop by its code, or start one (shipped deck or your own).
+// The home page: join a workshop by its code, or start one (shipped deck or your own); for
+// facilitators, the workshops this browser runs (my-workshops.js).
 
 import { el } from "./live.js";
+import { showReady, showWorkshops } from "./my-workshops.js";
 
 const CODE_LENGTH = 6;
 
@@ -143,7 +145,7 @@ startForm.addEventListener("submit", async (event) => {
     });
     const result = await response.json();
     if (response.status === 201) {
-      window.location.assign(result.host_url);
+      showReady(result, title);
       return;
     }
     const error = result.error || {};
@@ -157,3 +159,4 @@ startForm.addEventListener("submit", async (event) => {
 });
 
 loadDecks();
+showWorkshops();

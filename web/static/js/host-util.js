@@ -15,6 +15,28 @@ export function stageLabel(stage) {
   return found ? found[1] : stage;
 }
 
+// The card types in the same words as the participants' card (card.js).
+const CARD_TYPES = {
+  scenario: "A situation",
+  reflection: "A reflection",
+  question: "A question",
+  wild: "A wild card",
+  working: "What is working?",
+};
+
+export function cardType(type) {
+  return CARD_TYPES[type] || "A card";
+}
+
+export function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+// "Ana", "Ana and Ben", "Ana, Ben and Chidi"
+export function listWords(words) {
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}` : words[0] || "";
+}
+
 // Send one act and say how it went in `status` (a polite live region next to the control).
 // Returns the acknowledgement.
 export async function run(live, status, type, fields = {}, done = "") {
@@ -35,19 +57,60 @@ export async function run(live, status, type, fields = {}, done = "") {
 }
 
 // Replace a <select>'s options only when they changed, keeping the chosen value if it is
-// still there, so a view arriving while someone is choosing does not disturb them.
-export function setOptions(select, options, preferred) {
-  const wanted = options.map(([value, label]) => `${value}\u0000${label}`).join("\u0001");
+// still there, so a view arriving while someone is choosing does not disturb them. With no
+// options it shows `empty` (a select always has a value). `preferred` (what the room says
+// now) is applied only while the person has not chosen something themselves: a choice made
+// by hand stays until `settle(select)` (after its action is done).
+export function setOptions(select, options, preferred, empty = "None yet") {
+  const shown = options.length ? options : [["", empty]];
+  const wanted = shown.map(([value, label]) => `${value}\u0000${label}`).join("\u0001");
   const current = select.value;
-  if (select.dataset.options !== wanted) {
-    select.replaceChildren(...options.map(([value, label]) => el("option", { value, text: label })));
-    select.dataset.options = wanted;
-    if (options.some(([value]) => value === current)) select.value = current;
+  if (!select.dataset.watched) {
+    select.dataset.watched = "yes";
+    select.addEventListener("change", () => { select.dataset.touched = "yes"; });
   }
-  if (preferred !== undefined && document.activeElement !== select && select.dataset.preferred !== preferred) {
+  if (select.dataset.options !== wanted) {
+    select.replaceChildren(...shown.map(([value, label]) => el("option", { value, text: label })));
+    select.dataset.options = wanted;
+    if (shown.some(([value]) => value === current)) select.value = current;
+  }
+  const busy = document.activeElement === select || select.dataset.touched;
+  if (preferred !== undefined && !busy && select.dataset.preferred !== preferred) {
     select.dataset.preferred = preferred;
     select.value = preferred;
   }
+}
+
+// The person's own choice in `select` has been acted on: the room's value leads again.
+export function settle(select) {
+  delete select.dataset.touched;
+  delete select.dataset.preferred;
+}
+
+// Run `action` once at a time for `button`: a second press while the first is on its way
+// (a double-click) does nothing. After it worked, the button stays off until `until()` says
+// the newest view shows the change, so the second press never meets a stale screen.
+export function once(button, action, until = null) {
+  button.addEventListener("click", async () => {
+    if (button.dataset.busy) return;
+    button.dataset.busy = "yes";
+    let ack = null;
+    try {
+      ack = await action();
+    } finally {
+      if (ack && ack.ok && until) {
+        button.dataset.waitN = String(ack.n);
+      }
+      delete button.dataset.busy;
+    }
+  });
+}
+
+// Whether a button sent with `once` is still waiting for the view numbered `n` or later.
+export function waiting(button, n) {
+  if (button.dataset.busy) return true;
+  if (button.dataset.waitN && n >= Number(button.dataset.waitN)) delete button.dataset.waitN;
+  return Boolean(button.dataset.waitN);
 }
 
 // A button that asks "are you sure?" inline before doing something: shows `box`, moves focus

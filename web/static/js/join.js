@@ -34,7 +34,9 @@ const ctx = {
   act: (type, fields) => live.act(type, fields),
   meId: () => meId,
   savedName: () => store.savedName(code),
+  typing: (on) => live.call("typing", { on }), // "still writing": not logged, see writing.js
 };
+live.socket.on("writing", (data) => { if (room && !gone) room.writing(data.players || []); });
 
 function showJoinForm(message) {
   joinScreen.hidden = false;

@@ -1,20 +1,47 @@
 // The live connection to the server, shared by every screen.
-// Wraps the Socket.IO client (served from /vendor, installed from npm): connect, send an
-// action with a fresh id and get its acknowledgement as a promise, keep only the newest view,
-// and show a "reconnecting..." banner while the connection is down.
+// Wraps the Socket.IO client (served from /vendor, installed from npm): connect, keep only the
+// newest view, show the "offline" banner while the connection is down, and send actions so
+// that nothing a person does is lost or doubled:
+// - each action keeps ONE id until the server answers it; after a dropped connection or a
+//   late answer it is sent again with the same id, and the server does it only once;
+// - actions made while offline wait here, in order, and go once the page has joined again
+//   (`onConnect` rejoins; the page calls `ready()` if that takes longer);
+// - `onWait("offline" | "sending")` tells the button what is happening meanwhile.
 
 /* global io */
+
+const ANSWER_WITHIN = 10000; // ms before an unanswered action is sent again (same id)
 
 export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
   const socket = io({ transports: ["websocket", "polling"], reconnectionDelayMax: 4000 });
   let newest = -1;
+  let joined = false; // joined again on this connection: held actions may go
+  let connection = 0;
+  let inFlight = null; // the action on its way (one at a time, so they arrive in order)
+  let closed = false;
+  const outbox = [];
 
-  socket.on("connect", () => {
-    if (banner) banner.hidden = true;
-    if (onConnect) onConnect();
+  function showBanner(offline) {
+    if (!banner) return;
+    banner.hidden = !offline || closed;
+    const held = banner.querySelector("[data-held]");
+    if (held) {
+      held.textContent = outbox.length === 1 ? "1 thing is waiting to be sent."
+        : outbox.length ? `${outbox.length} things are waiting to be sent.` : "";
+    }
+  }
+
+  socket.on("connect", async () => {
+    const mine = ++connection;
+    joined = false;
+    showBanner(false);
+    const answer = onConnect ? await onConnect() : true;
+    if (answer !== false && mine === connection && socket.connected) ready();
   });
   socket.on("disconnect", () => {
-    if (banner) banner.hidden = false;
+    joined = false;
+    showBanner(true);
+    for (const entry of outbox) if (entry.onWait) entry.onWait("offline");
   });
   socket.on("view", (view) => {
     if (view.n >= newest) {
@@ -25,30 +52,81 @@ export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
   if (onNotice) socket.on("notice", onNotice);
   if (onRemoved) socket.on("removed", onRemoved);
 
+  // A join or host message: sent when connected; never "no answer" just for being offline.
   function call(event, payload) {
     return new Promise((resolve) => {
-      socket.timeout(10000).emit(event, payload, (err, ack) => {
+      const send = () => socket.timeout(ANSWER_WITHIN).emit(event, payload, (err, ack) => {
         if (err) {
-          resolve({ ok: false, error: { code: "timeout", message: "No answer from the server. Please try again." } });
-        } else {
-          if (ack && ack.view && ack.view.n >= newest) {
-            newest = ack.view.n;
-          }
-          resolve(ack);
+          resolve(socket.connected
+            ? { ok: false, error: { code: "timeout", message: "No answer from the server. Please try again." } }
+            : { ok: false, error: { code: "offline", message: "The connection dropped. It will be tried again when you are back." } });
+          return;
         }
+        if (ack && ack.view && ack.view.n >= newest) newest = ack.view.n;
+        resolve(ack);
       });
+      if (socket.connected) send();
+      else socket.once("connect", send);
     });
   }
 
-  function act(type, fields = {}) {
-    return call("act", { id: newId(), type, ...fields });
+  // Send the oldest waiting action, if the page has joined on a live connection.
+  function pump() {
+    const entry = outbox[0];
+    if (!entry || inFlight || !joined || !socket.connected || closed) return;
+    inFlight = entry;
+    const attempt = ++entry.attempts;
+    if (entry.onWait) entry.onWait("sending");
+    socket.timeout(ANSWER_WITHIN).emit("act", entry.command, (err, ack) => {
+      if (inFlight !== entry || entry.attempts !== attempt) return;
+      inFlight = null;
+      if (err) {
+        // dropped: it goes again after rejoining; late: it goes again now (same id either way)
+        if (socket.connected && joined) pump();
+        return;
+      }
+      outbox.shift();
+      showBanner(!socket.connected);
+      entry.resolve(ack);
+      pump();
+    });
   }
 
-  return { socket, call, act, resetViews: () => { newest = -1; } };
+  // The page has joined (again): send what is waiting, in order.
+  function ready() {
+    joined = true;
+    pump();
+  }
+
+  // `id`: keep the same id for the same action (a form remembers it across reloads).
+  function act(type, fields = {}, { id, onWait } = {}) {
+    return new Promise((resolve) => {
+      if (closed) {
+        resolve({ ok: false, error: { code: "closed", message: "You have left the workshop." } });
+        return;
+      }
+      outbox.push({ command: { id: id || newId(), type, ...fields }, resolve, onWait, attempts: 0 });
+      if (!socket.connected && onWait) onWait("offline");
+      showBanner(!socket.connected);
+      pump();
+    });
+  }
+
+  // Leave for good (removed from the workshop): nothing waiting will be sent.
+  function close() {
+    closed = true;
+    socket.disconnect();
+    for (const entry of outbox.splice(0)) {
+      entry.resolve({ ok: false, error: { code: "closed", message: "You have left the workshop." } });
+    }
+    showBanner(false);
+  }
+
+  return { socket, call, act, ready, close, resetViews: () => { newest = -1; } };
 }
 
 // A random id for each action; works on plain http too, where crypto.randomUUID is missing.
-function newId() {
+export function newId() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -1,8 +1,11 @@
-// Who is at the table (with their perspective, whether they are connected, whose turn it is)
-// and "Add someone without a device", so a person without a phone can still take part.
+// Who is at the table (with their perspective's footprint and words, whether they are
+// connected, whose turn it is) and "Add someone without a device", so a person without a
+// phone can still take part.
 
 import { el } from "./live.js";
-import { perspectiveIcon, statusLine, swap } from "./dom.js";
+import { statusLine, swap } from "./dom.js";
+import { footprint } from "./legend.js";
+import { paint } from "./voices.js";
 
 const PERSPECTIVES = [
   ["person", "A person who uses services"],
@@ -24,15 +27,15 @@ function presence(player) {
 function personRow(player, table, meId) {
   const name = el("span", { class: "person-name", text: player.name });
   if (player.id === meId) name.append(el("span", { class: "you", text: " (you)" }));
-  return el("li", { class: player.id === table.turn ? "person person-turn" : "person" },
-    perspectiveIcon(player.perspective),
+  return paint(el("li", { class: player.id === table.turn ? "person voiced person-turn" : "person voiced" },
+    footprint(player.perspective, { size: 36 }),
     el("div", { class: "person-words" },
       name,
       el("span", { class: "person-as", text: `Here as ${player.perspective_label}` }),
       presence(player),
       player.id === table.turn
         ? el("span", { class: "tag tag-turn", text: player.id === meId ? "Your turn" : "Their turn" })
-        : null));
+        : null)), player.perspective);
 }
 
 function addPersonForm(act, onDone) {
@@ -70,10 +73,17 @@ function addPersonForm(act, onDone) {
       status.textContent = ack.error.message;
     }
   });
-  return { form, name };
+  return { form, name, perspective };
+}
+
+// The choices for "They are here as...": the room's (from its deck), else the usual ones.
+function choicesFrom(legend) {
+  const offered = (legend || []).filter((e) => e.choice);
+  return offered.length ? offered.map((e) => [e.id, e.name]) : PERSPECTIVES;
 }
 
 export function peopleSection({ act, meId, canAdd = true }) {
+  let offer = () => {};
   const list = el("div", { class: "people-list" });
   const section = el("section", { class: "panel people", "aria-labelledby": "people-heading" },
     el("h2", { id: "people-heading", text: "At this table" }), list);
@@ -86,7 +96,7 @@ export function peopleSection({ act, meId, canAdd = true }) {
       text: "Add someone without a device",
     });
     const added = el("p", { class: "good", role: "status" });
-    const { form, name } = addPersonForm(act, (done) => {
+    const { form, name, perspective } = addPersonForm(act, (done) => {
       form.hidden = true;
       opener.setAttribute("aria-expanded", "false");
       added.textContent = done
@@ -100,10 +110,22 @@ export function peopleSection({ act, meId, canAdd = true }) {
       if (!form.hidden) name.focus();
     });
     section.append(opener, form, added);
+    let offered = "";
+    offer = (legend) => {
+      const choices = choicesFrom(legend);
+      if (JSON.stringify(choices) === offered) return;
+      offered = JSON.stringify(choices);
+      const keep = perspective.value;
+      perspective.replaceChildren(...choices.map(([value, text]) => el("option", { value, text })));
+      if (choices.some(([value]) => value === keep)) perspective.value = keep;
+    };
   }
   return {
     node: section,
-    update(table) {
+    // `legend`: the room's perspectives (view.room.legend); the ones a person may choose
+    // are offered for someone without a device
+    update(table, legend) {
+      offer(legend);
       swap(list, el("ul", { class: "people-rows" }, ...table.players.map((p) => personRow(p, table, meId()))));
     },
   };

@@ -1,11 +1,18 @@
-// The play screen: whose turn it is, the card, your answer, everyone's answers with votes,
-// "Next card", who is at the table, and the table's notes.
+// The play screen, a game board: the table's path of outcomes at the centre, whose turn it
+// is, the card on the table, your answer, everyone's answers (each in its author's colours)
+// with votes, Poet's Corner after a reflection card, moving on together, who is at the table,
+// and the table's notes.
 
 import { el } from "./live.js";
-import { actionButton, byline, itemList, refocus, statusLine, swap } from "./dom.js";
+import { actionButton, refocus, statusLine, swap } from "./dom.js";
+import { boardView } from "./board.js";
 import { cardView, stopReading } from "./card.js";
 import { forChooser, sayForm } from "./forms.js";
+import { moveOnBox } from "./moveon.js";
 import { peopleSection } from "./people.js";
+import { poetsCorner } from "./poem.js";
+import { saidList, voiced, who } from "./voices.js";
+import { othersWriting, signalTyping, writingLine } from "./writing.js";
 
 export function nameOf(table, playerId) {
   const player = table.players.find((p) => p.id === playerId);
@@ -66,13 +73,16 @@ function answersSection({ act, meId }) {
   const chooser = forChooser("vote-for", "Vote on behalf of:");
   const left = el("p", { class: "votes-left" });
   const body = el("div", { class: "answers-body" });
+  const writing = writingLine();
   const status = statusLine("vote-status");
   const node = el("section", { class: "panel answers", "aria-labelledby": "answers-heading" },
-    heading, chooser.field, left, body, status);
+    heading, chooser.field, left, body, writing.node, status);
   let table = null;
   chooser.select.addEventListener("change", () => table && update(table));
 
-  // Hidden answers show neither words nor names: only how many people have answered.
+  // Hidden answers show neither words nor names: only how many people have answered. Anyone
+  // may show them once everyone with a device has answered, or when the turn-holder has no
+  // device; the turn-holder may at any time.
   function hiddenAnswers(t) {
     const holder = t.players.find((p) => p.id === t.turn);
     const mayReveal = !holder || holder.id === meId() || !holder.device || t.answered >= t.to_answer;
@@ -86,18 +96,22 @@ function answersSection({ act, meId }) {
           key: "reveal", text: "Show answers", cls: "button", status, run: () => act("reveal"),
           after: () => refocus(heading),
         })
-        : null,
+        : el("p", { class: "hint", text: `${holder.name} can show the answers now. Anyone can once everyone has answered.` }),
     ];
   }
 
-  function answer(r, voter) {
+  function answer(r, voter, t) {
     const voted = r.voters.includes(voter);
     const textId = `answer-${r.id}`;
-    return el("li", { class: voted ? "said-item answer voted" : "said-item answer" },
+    const tags = [];
+    if (t.tie && t.tie.includes(r.id)) tags.push(el("span", { class: "tag tag-tie", text: "Tied for most votes" }));
+    else if (t.proposed === r.id) tags.push(el("span", { class: "tag tag-lead", text: "Most votes" }));
+    return voiced("li", r, { class: voted ? "said-item answer voted" : "said-item answer" },
       el("p", { class: "said", id: textId, text: r.text }),
-      byline(r, meId()),
+      who(r, t, meId()),
       el("div", { class: "answer-votes" },
         el("span", { class: "vote-count", text: plural(r.votes, "vote") }),
+        ...tags,
         actionButton({
           key: `vote-${r.id}`,
           text: voted ? "Take vote back" : "Vote",
@@ -112,10 +126,11 @@ function answersSection({ act, meId }) {
         })));
   }
 
-  function update(t) {
+  function update(t, writers = []) {
     table = t;
     node.hidden = !t.card;
     if (!t.card) return;
+    writing.update(writers);
     heading.textContent = t.responses.length ? `Answers (${t.responses.length})` : "Answers";
     chooser.update(t, meId());
     if (t.hidden) {
@@ -132,7 +147,7 @@ function answersSection({ act, meId }) {
       ? `You have ${remaining} of ${t.votes_per_card} votes left for this card.`
       : `${nameOf(t, voter)} has ${remaining} of ${t.votes_per_card} votes left for this card.`;
     swap(body, t.responses.length
-      ? el("ul", { class: "said-list" }, ...t.responses.map((r) => answer(r, voter)))
+      ? el("ul", { class: "said-list" }, ...t.responses.map((r) => answer(r, voter, t)))
       : el("p", { class: "empty", text: "No answers yet. Be the first!" }));
   }
   return { node, update };
@@ -140,6 +155,7 @@ function answersSection({ act, meId }) {
 
 export function playScreen(ctx) {
   const { act, meId } = ctx;
+  const board = boardView(ctx);
   const turn = turnBox(ctx);
   const cardSlot = el("div", { class: "card-slot" });
   const respond = sayForm({
@@ -151,15 +167,10 @@ export function playScreen(ctx) {
     act,
     meId,
   });
+  if (ctx.typing) signalTyping(respond.node.querySelector("textarea"), ctx.typing);
   const answers = answersSection(ctx);
-  const nextStatus = statusLine("next-status");
-  const next = el("section", { class: "next-box", "aria-label": "Move on" },
-    el("p", { class: "hint", id: "next-hint", text: "When you are ready: the answer with the most votes is kept in “What we agreed”." }),
-    actionButton({
-      key: "next", text: "Next card", cls: "button button-strong", describedby: "next-hint", status: nextStatus,
-      run: () => act("next"), after: () => refocus(turn.heading),
-    }),
-    nextStatus);
+  const poem = poetsCorner(ctx);
+  const next = moveOnBox(ctx, { afterMove: () => refocus(turn.heading) });
   const people = peopleSection(ctx);
   const agreed = el("div");
   const notes = el("div");
@@ -167,9 +178,12 @@ export function playScreen(ctx) {
     key: "note", label: "Add a note for the table", button: "Add note", type: "note", fields: { kind: "note" }, act, meId, rows: 2,
   });
   let shownRound;
+  let table = null;
+  let writing = [];
 
   const node = el("div", { class: "play" },
-    el("div", { class: "play-main" }, turn.node, cardSlot, respond.node, answers.node, next),
+    board.node,
+    el("div", { class: "play-main" }, turn.node, cardSlot, respond.node, answers.node, poem.node, next.node),
     el("div", { class: "play-side" },
       people.node,
       el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
@@ -177,24 +191,38 @@ export function playScreen(ctx) {
       el("section", { class: "panel", "aria-labelledby": "notes-heading" },
         el("h2", { id: "notes-heading", text: "Notes" }), notes, noteForm.node)));
 
+  // Who else is writing just now: under the answers, and asked about before "Next card".
+  function showWriting() {
+    const others = othersWriting(table, writing, meId());
+    answers.update(table, others);
+    next.update(table, others);
+  }
+
   return {
     node,
     heading: turn.heading,
+    writing(ids) {
+      writing = ids;
+      if (table) showWriting();
+    },
     update(view) {
       const t = view.table;
+      table = t;
+      board.update(view);
       turn.update(t);
       if (t.round !== shownRound) {
         shownRound = t.round;
         stopReading();
-        swap(cardSlot, t.card ? cardView(t.card, { easyFirst: view.room.deck.easy_first, number: t.cards_drawn }) : null);
+        const outcome = t.card && t.board ? t.board.outcomes.find((o) => o.id === t.card.outcome) : null;
+        swap(cardSlot, t.card ? cardView(t.card, { easyFirst: view.room.deck.easy_first, number: t.cards_drawn, outcome }) : null);
       }
       respond.node.hidden = !t.card;
       respond.update(t);
-      answers.update(t);
-      next.hidden = !t.card;
-      people.update(t);
-      swap(agreed, itemList(t.notes.filter((n) => n.kind === "agreed"), meId(), "Nothing yet. After each card, the answer with the most votes goes here."));
-      swap(notes, itemList(t.notes.filter((n) => n.kind === "note"), meId(), "No notes yet."));
+      showWriting();
+      poem.update(t);
+      people.update(t, view.room.legend);
+      swap(agreed, saidList(t.notes.filter((n) => n.kind === "agreed"), t, meId(), "Nothing yet. When the table moves on, the answer you agree on goes here."));
+      swap(notes, saidList(t.notes.filter((n) => n.kind === "note"), t, meId(), "No notes yet."));
       noteForm.update(t);
     },
   };

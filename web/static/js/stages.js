@@ -1,9 +1,10 @@
-// The screens around play: choosing a table, the lobby, reflect, pledge, and the end.
+// The screens around play: choosing a table, the lobby, reflect and pledge (the end is close.js).
 
 import { el } from "./live.js";
-import { actionButton, itemList, statusLine, swap } from "./dom.js";
+import { actionButton, statusLine, swap } from "./dom.js";
 import { sayForm } from "./forms.js";
 import { peopleSection } from "./people.js";
+import { saidList } from "./voices.js";
 
 function tableChoices(view, act, status, current) {
   const others = view.tables.filter((t) => t.id !== current);
@@ -54,7 +55,7 @@ export function lobbyScreen(ctx) {
     heading,
     update(view) {
       heading.textContent = `You are at ${view.table.name}`;
-      people.update(view.table);
+      people.update(view.table, view.room.legend);
       swap(list, tableChoices(view, ctx.act, status, view.table.id));
     },
   };
@@ -85,7 +86,7 @@ export function reflectScreen(ctx) {
     heading,
     update(view) {
       for (const part of parts) {
-        swap(part.list, itemList(view.table.notes.filter((n) => n.kind === part.kind), meId(), "Nothing here yet."));
+        swap(part.list, saidList(view.table.notes.filter((n) => n.kind === part.kind), view.table, meId(), "Nothing here yet."));
         part.form.update(view.table);
       }
     },
@@ -117,40 +118,8 @@ export function pledgeScreen(ctx) {
     node,
     heading,
     update(view) {
-      swap(list, itemList(view.table.pledges, meId(), "No pledges yet."));
+      swap(list, saidList(view.table.pledges, view.table, meId(), "No pledges yet."));
       form.update(view.table);
-    },
-  };
-}
-
-// The end (or a table's "closed" stage): thank you, then everything the table said, read-only.
-export function closedScreen({ meId }) {
-  const heading = el("h2", { tabindex: "-1", text: "Thank you for taking part" });
-  const lead = el("p", { class: "lead" });
-  const summary = el("div", { class: "summary" });
-  const node = el("div", { class: "stage closed" }, el("section", { class: "panel" }, heading, lead), summary);
-  const part = (title, items, empty) => el("section", { class: "panel" },
-    el("h3", { text: title }), itemList(items, meId(), empty));
-  return {
-    node,
-    heading,
-    update(view) {
-      lead.textContent = view.room.ended
-        ? "The workshop has ended. Here is what your table said. You can read it, but nothing more can be added."
-        : "This part of the workshop is finished. Here is what your table said.";
-      const t = view.table;
-      if (!t) {
-        swap(summary);
-        return;
-      }
-      const notes = (kind) => t.notes.filter((n) => n.kind === kind);
-      swap(summary,
-        part("What we agreed", notes("agreed"), "Nothing was agreed on a card."),
-        part("What is working", notes("working"), "Nothing written."),
-        part("What is not working", notes("not_working"), "Nothing written."),
-        part("What matters most", notes("matters"), "Nothing written."),
-        part("Our pledges", t.pledges, "No pledges."),
-        part("Notes", notes("note"), "No notes."));
     },
   };
 }

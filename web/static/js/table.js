@@ -4,10 +4,12 @@
 // changes, so what you are typing is never lost.
 
 import { el } from "./live.js";
+import { useLegend } from "./legend.js";
 import { announce, statusLine } from "./dom.js";
 import { createTimer } from "./timer.js";
 import { nameOf, playScreen } from "./play.js";
-import { closedScreen, lobbyScreen, pledgeScreen, reflectScreen, seatScreen } from "./stages.js";
+import { closedScreen } from "./close.js";
+import { lobbyScreen, pledgeScreen, reflectScreen, seatScreen } from "./stages.js";
 
 const SCREENS = {
   seat: seatScreen,
@@ -87,19 +89,47 @@ function pausedPanel() {
       el("p", { text: "Take a breath. Nothing is lost. We will carry on soon." })));
 }
 
+// Said in words when the facilitator seats or moves you (not when you chose a table yourself).
+function movedWords(prev, view, chosen) {
+  const from = prev && prev.table;
+  const to = view.table;
+  if (!prev || view.room.ended || (from && to && from.id === to.id) || (!from && !to)) return null;
+  if (to && to.id === chosen) return null;
+  if (!to) return `The facilitator has moved you off ${from.name}. Choose a table, or wait to be seated.`;
+  return from ? `The facilitator has moved you to ${to.name}.` : `The facilitator has seated you at ${to.name}.`;
+}
+
+// A visible note of the move, until it is closed or the next move.
+function movedNote() {
+  const text = el("p", { class: "moved-text" });
+  const node = el("div", { class: "moved-note", hidden: true },
+    text,
+    el("button", { type: "button", class: "button button-quiet", text: "OK", onclick: () => { node.hidden = true; } }));
+  return {
+    node,
+    show(words) {
+      text.textContent = words;
+      node.hidden = false;
+    },
+    hide() {
+      node.hidden = true;
+    },
+  };
+}
+
 // What a screen reader user hears when something changes at the table.
-function news(prev, view, meId) {
+function news(prev, view, meId, moved) {
   const said = [];
   const t = view.table;
   const p = prev && prev.table;
   if (prev && prev.room.paused !== view.room.paused) {
     said.push(view.room.paused ? "The workshop is paused." : "We are carrying on.");
   }
-  if (!t) return said;
+  if (!t) return moved ? [...said, moved] : said;
   if (!p) {
     said.push(`You are at ${t.name}.`);
   } else if (p.id !== t.id) {
-    said.push(`You are now at ${t.name}.`);
+    said.push(moved || `You are now at ${t.name}.`);
   } else if (p.stage !== t.stage) {
     said.push(STAGE_NEWS[t.stage] || "");
   }
@@ -120,16 +150,31 @@ function news(prev, view, meId) {
   return said;
 }
 
-export function createRoom(root, ctx) {
+export function createRoom(root, given) {
+  let chosen = null; // the table you asked to sit at yourself: moving there is not news
+  const ctx = {
+    ...given,
+    act: (type, fields) => {
+      if (type === "sit") chosen = fields.table;
+      return given.act(type, fields);
+    },
+  };
   const top = header(ctx);
+  const moved = movedNote();
   const body = el("div", { class: "screen" });
   const paused = pausedPanel();
-  root.replaceChildren(top.node, body, paused);
+  root.replaceChildren(top.node, moved.node, body, paused);
   let screen = null;
   let key = null;
   let prev = null;
 
   function update(view) {
+    useLegend(view.room.legend); // every perspective's colour and pattern, before drawing
+    const movedBy = movedWords(prev, view, chosen);
+    const changed = prev && (prev.table && prev.table.id) !== (view.table && view.table.id);
+    if (movedBy) moved.show(movedBy);
+    else if (changed) moved.hide();
+    if (changed) chosen = null;
     const kind = screenKey(view);
     const next = `${kind}:${view.table ? view.table.id : ""}`; // a new table gets a fresh screen
     const rebuilt = next !== key;
@@ -152,9 +197,14 @@ export function createRoom(root, ctx) {
     if (!paused.hidden && !wasPaused) paused.querySelector("h2").focus();
     else if (paused.hidden && wasPaused && (lost || paused.contains(active))) screen.heading.focus({ preventScroll: true });
     else if (paused.hidden && rebuilt && lost) screen.heading.focus();
-    news(prev, view, ctx.meId()).forEach(announce);
+    news(prev, view, ctx.meId(), movedBy).forEach(announce);
     prev = view;
   }
 
-  return { update };
+  // `writing {players}` from the server: who at this table is writing just now
+  function writing(ids) {
+    if (screen && screen.writing) screen.writing(ids);
+  }
+
+  return { update, writing };
 }

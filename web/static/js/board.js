@@ -1,0 +1,150 @@
+// The board: the table's path of outcomes ("I choose who supports me and how"). Each agreed
+// card leaves a footprint on its outcome in the colour and pattern of the card's perspective;
+// an outcome is met when `needed` different colours meet there. Meeting one is a shared
+// moment (the space lights up, its statement is shown and said); the whole path, a bigger one.
+// On a phone the path is a compact strip of spaces; nothing scrolls sideways.
+
+import { el } from "./live.js";
+import { announce, icon } from "./dom.js";
+import { footprint } from "./legend.js";
+import { setting } from "./store.js";
+
+import { EASY_EVENT } from "./card.js";
+
+function colours(tiles) {
+  return new Set(tiles.map((t) => t.perspective).filter((p) => p !== "anyone"));
+}
+
+export function outcomeName(outcome, easy) {
+  return easy && outcome.easy ? outcome.easy : outcome.name;
+}
+
+function tileWords(outcome, labels) {
+  if (!outcome.tiles.length) return "No footprints yet.";
+  const names = outcome.tiles.map((t) => (t.perspective === "anyone" ? "anyone (no colour)" : labels(t.perspective)));
+  return `Footprints: ${names.join(", ")}.`;
+}
+
+// One space on the path: its icon and name, a footprint per tile, empty prints for the
+// colours still needed, and "Met" with its statement once met.
+function space(outcome, { needed, easy, current, labels, fresh }) {
+  const have = colours(outcome.tiles).size;
+  const missing = Math.max(0, needed - have);
+  const cls = ["space", outcome.met ? "is-met" : "", current ? "is-current" : "", fresh ? "just-met" : ""];
+  const count = outcome.met ? "Met" : `${have} of ${needed} colours`;
+  return el("li", { class: cls.filter(Boolean).join(" "), "data-outcome": outcome.id },
+    el("div", { class: "space-head" },
+      icon(outcome.icon || "star", "space-icon"),
+      el("span", { class: "space-name", text: outcomeName(outcome, easy) })),
+    el("div", { class: "space-tiles", "aria-hidden": "true" },
+      ...outcome.tiles.map((t) => footprint(t.perspective, { size: 22 })),
+      ...Array.from({ length: missing }, () => el("span", { class: "print-empty" }))),
+    el("p", { class: outcome.met ? "space-count space-met" : "space-count" },
+      outcome.met ? el("span", { class: "star", "aria-hidden": "true", text: "★ " }) : null, count),
+    outcome.met && outcome.statement ? el("p", { class: "space-statement", text: `“${outcome.statement}”` }) : null,
+    el("span", { class: "sr-only", text: [current ? "The card on the table is for this outcome." : "", tileWords(outcome, labels)].join(" ") }));
+}
+
+// The path on its own (also used at the close): an ordered list of spaces.
+export function pathList(board, options) {
+  return el("ol", { class: "path", "aria-label": "Outcomes on our path" },
+    ...board.outcomes.map((o) => space(o, {
+      needed: board.needed,
+      easy: options.easy,
+      current: o.id === options.current,
+      labels: options.labels,
+      fresh: options.fresh && options.fresh.has(o.id),
+    })));
+}
+
+export function progressWords(board) {
+  const total = board.outcomes.length;
+  return board.complete ? `All ${total} outcomes met: the whole path!` : `${board.met} of ${total} outcomes met`;
+}
+
+// Everyone's perspective in words, from the people at the table (for screen readers).
+export function perspectiveLabels(table) {
+  const known = new Map(table.players.map((p) => [p.perspective, p.perspective_label]));
+  if (table.card && table.card.perspective_label) known.set(table.card.perspective, table.card.perspective_label);
+  return (id) => known.get(id) || id.replace(/_/g, " ");
+}
+
+// "[pawn] Ana's turn": whose turn it is, as a token in their colours by their name.
+function turnToken(table, meId) {
+  const holder = table.players.find((p) => p.id === table.turn);
+  if (!holder) return el("p", { class: "turn-token", text: "Anyone can draw the first card." });
+  const words = holder.id === meId ? "Your turn" : `${holder.name}’s turn`;
+  return el("p", { class: "turn-token", "data-perspective": holder.perspective },
+    el("span", { class: "pawn", "aria-hidden": "true" }, footprint(holder.perspective, { size: 28 })),
+    el("strong", { text: words }));
+}
+
+export function boardView({ meId }) {
+  const progress = el("p", { class: "board-progress" });
+  const turn = el("div", { class: "board-turn" });
+  const path = el("div", { class: "path-slot" });
+  const newsText = el("p", { class: "board-news-text" });
+  const news = el("div", { class: "board-news", hidden: true },
+    el("span", { class: "board-news-star", "aria-hidden": "true", text: "★" }), newsText);
+  const node = el("section", { class: "board", "aria-labelledby": "board-heading" },
+    el("div", { class: "board-top" },
+      el("h2", { id: "board-heading", class: "board-title", text: "Our path" }),
+      progress,
+      turn),
+    path,
+    news);
+  let last = null; // the newest view, to redraw when Easy Read changes
+  let metBefore = null; // ids of outcomes met in the last view of this table
+  let newsRound = null; // the card count when the news was shown: it stays until the next card
+
+  document.addEventListener(EASY_EVENT, () => last && node.isConnected && draw(last));
+
+  function celebrate(board, newly) {
+    news.classList.remove("is-new");
+    void news.offsetWidth; // start the entrance again for a second outcome met
+    news.classList.add("is-new");
+    if (board.complete) {
+      newsText.textContent = "We met every outcome on our path. The whole path is complete. Well done, everyone!";
+      news.classList.add("board-news-big");
+      announce("The whole path is complete. Every outcome is met. Well done, everyone!");
+    } else {
+      const o = newly[newly.length - 1];
+      newsText.textContent = `“${o.statement || o.name}” — met!`;
+      news.classList.remove("board-news-big");
+      announce(`Outcome met: ${o.name}. ${o.statement || ""}`);
+    }
+    news.hidden = false;
+  }
+
+  // `fresh`: outcomes met by this very view; only they light up (once, not at every redraw)
+  function draw(view, fresh = new Set()) {
+    const t = view.table;
+    const easy = setting("easy", view.room.deck.easy_first);
+    progress.textContent = progressWords(t.board);
+    turn.replaceChildren(turnToken(t, meId()));
+    path.replaceChildren(pathList(t.board, {
+      easy, current: t.card && t.card.outcome, labels: perspectiveLabels(t), fresh,
+    }));
+  }
+
+  return {
+    node,
+    update(view) {
+      const t = view.table;
+      node.hidden = !t.board;
+      if (!t.board) return;
+      const newly = metBefore ? t.board.outcomes.filter((o) => o.met && !metBefore.has(o.id)) : [];
+      metBefore = new Set(t.board.outcomes.filter((o) => o.met).map((o) => o.id));
+      if (newly.length) {
+        newsRound = t.cards_drawn;
+        celebrate(t.board, newly);
+      } else if (newsRound !== null && t.cards_drawn !== newsRound) {
+        news.hidden = true; // the next card is on the table: back to play
+        newsRound = null;
+      }
+      node.classList.toggle("path-done", Boolean(t.board.complete));
+      last = view;
+      draw(view, new Set(newly.map((o) => o.id)));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Whose voice it is: every answer, note, pledge and line of the poem shows its author's
+// perspective in the shared legend (colour, pattern, icon) and in words, so colour is never
+// the only signal. Agreed notes also say how they were agreed and which card they came from.
+
+import { el } from "./live.js";
+import { footprint, legendOf } from "./legend.js";
+
+const HOW = {
+  votes: "Agreed by votes",
+  chosen: "Chosen together after a tie",
+};
+
+// The author's perspective in words ("a family carer"): from the people at the table, or
+// the room's legend for someone who has left it.
+export function perspectiveWords(item, table) {
+  const author = table && table.players.find((p) => p.id === item.author);
+  if (author) return author.perspective_label;
+  return item.perspective ? legendOf(item.perspective).name || "" : "";
+}
+
+// Paint an element in a perspective's colour: board.css reads --p-colour and --p-ink
+// (set through the CSSOM, which the page's strict style policy allows).
+export function paint(node, perspective) {
+  const entry = legendOf(perspective || "anyone");
+  node.dataset.perspective = perspective || "anyone";
+  node.style.setProperty("--p-colour", entry.colour);
+  node.style.setProperty("--p-ink", entry.ink);
+  return node;
+}
+
+// An element drawn in the colours of the perspective of whoever said `item`.
+export function voiced(tag, item, attrs, ...children) {
+  const cls = [attrs.class, "voiced"].filter(Boolean).join(" ");
+  return paint(el(tag, { ...attrs, class: cls }, ...children), item.perspective);
+}
+
+// "[footprint] Priya, a family carer, entered by Sam [Kept in the room]"
+export function who(item, table, meId) {
+  const meta = el("p", { class: "meta who" });
+  if (item.perspective) meta.append(footprint(item.perspective, { size: 24 }));
+  const words = [];
+  if (item.author_name) words.push(item.author === meId ? `${item.author_name} (you)` : item.author_name);
+  const as = perspectiveWords(item, table);
+  if (as) words.push(as);
+  if (item.entered_by && item.entered_by_name) words.push(`entered by ${item.entered_by_name}`);
+  meta.append(el("span", { class: "who-words", text: words.join(", ") }));
+  if (item.private) meta.append(" ", el("span", { class: "tag", text: "Kept in the room" }));
+  return meta;
+}
+
+function shorten(text, most = 90) {
+  if (!text || text.length <= most) return text;
+  const cut = text.slice(0, most);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), most - 20))}…`;
+}
+
+// Where an agreed note came from: how the table agreed it, and the card it answers.
+export function agreedFrom(note) {
+  const parts = [];
+  if (HOW[note.how]) parts.push(el("span", { class: `tag tag-how tag-${note.how}`, text: HOW[note.how] }));
+  if (note.card_text) parts.push(el("span", { class: "from-card" }, "On the card: ", el("q", { text: shorten(note.card_text) })));
+  return parts.length ? el("p", { class: "meta agreed-from" }, ...parts) : null;
+}
+
+// A list of things people said, each in its author's colours, or a quiet line when empty.
+export function saidList(items, table, meId, empty) {
+  if (!items.length) return el("p", { class: "empty", text: empty });
+  return el("ul", { class: "said-list" },
+    ...items.map((item) => voiced("li", item, { class: "said-item" },
+      el("p", { class: "said", text: item.text }),
+      who(item, table, meId),
+      item.kind === "agreed" ? agreedFrom(item) : null)));
+}
