@@ -29,9 +29,7 @@ elif ASYNC_MODE == "gevent":
 
 import logging  # noqa: E402
 import socket  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from server import create_app  # noqa: E402
+from server import create_app, settings  # noqa: E402
 
 
 def serve(app, host: str, port: int) -> None:
@@ -58,18 +56,23 @@ def serve(app, host: str, port: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Run the In Our Shoes workshop server.")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 for your network)")
-    parser.add_argument("--port", type=int, default=5000)
-    parser.add_argument("--db", default=str(Path("data") / "inourshoes.db"), help="SQLite file (created if missing)")
+    parser = argparse.ArgumentParser(
+        description="Run the In Our Shoes workshop server. Every setting can also come from the "
+        "environment (flags win); see the README's Settings.",
+    )
+    settings.add_flags(parser)  # --db, --host, --port, --public-url, --trusted-proxies, ...
     parser.add_argument("--async-mode", choices=MODES, default="eventlet", help="server loop (eventlet is the default)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    app = create_app({"DATABASE": args.db, "ASYNC_MODE": args.async_mode})
-    shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host
-    print(f"In Our Shoes is running: open http://{shown}:{args.port}/ (Ctrl+C to stop)", flush=True)
-    serve(app, args.host, args.port)
+    try:
+        app = create_app({**settings.from_flags(args), "ASYNC_MODE": args.async_mode})
+    except ValueError as err:  # a bad setting: say which, and stop
+        parser.error(str(err))
+    host, port = app.config["HOST"], app.config["PORT"]
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+    print(f"In Our Shoes is running: open http://{shown}:{port}/ (Ctrl+C to stop)", flush=True)
+    serve(app, host, port)
 
 
 if __name__ == "__main__":

@@ -1,187 +1,162 @@
-"""Load benchmark: N participants at tables of six, each acting every few seconds.
-
-Runs the same load against a bare baseline server (bench/baseline.py: one SQLite commit and
-one emit per action, DESIGN section 5) and against In Our Shoes (run.py), in one command, and
-reports acknowledgement latency percentiles and the ratio of ours to the baseline. The
-clients are spread over worker processes so the load generator is not the bottleneck.
-Everything stays on loopback, and every loop is bounded in time.
+"""Load benchmark: N participants at tables of six, each acting every few seconds, against
+In Our Shoes and against two bare references doing the least the same contract allows (one
+SQLite commit and one emit to the table per action): a Python one (bench/baseline.py) and a
+Node one (bench/node_baseline.js: socket.io 4.8 + better-sqlite3), one after another in one
+command. For each: fan-out latency (send until every tablemate holds the view with the
+action, matched by the view's `n`) and acknowledgement latency (p50/p95/p99/max), actions/s,
+events/s committed, server CPU % and peak RSS, and acknowledged actions missing from the log
+afterwards (must be 0). Each figure is also given as a ratio to the Node reference and to the
+Python baseline. Everything stays on loopback, and every loop is bounded in time.
 
     .venv/bin/python bench/load.py --people 300 --seconds 20
+    .venv/bin/python bench/load.py --sweep                      # what `make bench` runs
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
 import multiprocessing as mp
-import random
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
+import aiohttp
 import requests
-import socketio
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fanout  # noqa: E402
+import report  # noqa: E402
+import restart  # noqa: E402
+import servers  # noqa: E402
+from sio import Client  # noqa: E402
+
+SWEEP = (60, 150, 300, 600, 1000)
+ALL = ("node", "baseline", "ours", "ours-threading", "ours-gevent")
+TABLE_SIZE = 6
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def groups_of(tables: list[str], people: int) -> list[tuple[str, list[int]]]:
+    return [(tables[i // TABLE_SIZE], list(range(i, min(i + TABLE_SIZE, people)))) for i in range(0, people, TABLE_SIZE)]
 
 
-def start_server(script: str, port: int, db: str) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, script, "--port", str(port), "--db", db],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(300):
+async def open_room(session, url: str, table_count: int):
+    """Our server: a room with enough tables, a host connected (as at a real workshop), started."""
+    created = requests.post(url + "/api/rooms", json={"title": "Bench", "deck": "everyday-lives"}, timeout=30).json()
+    host = Client(session, url)
+    await host.connect()
+    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"]}))["view"]
+    if table_count > len(view["tables"]):
+        added = await host.call("act", fanout.act("add_table", count=table_count - len(view["tables"])))
+        assert added.get("ok"), added
+    started = await host.call("act", fanout.act("start"))
+    assert started.get("ok"), started
+    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"]}))["view"]
+    return created, host, [t["id"] for t in view["tables"]]
+
+
+async def wait(primitive_call, timeout: float) -> None:
+    ok = await asyncio.get_running_loop().run_in_executor(None, primitive_call, True, timeout)
+    if not ok:
+        raise RuntimeError("the load generator's workers did not answer in time")
+
+
+async def measure(kind: servers.Kind, people: int, args, db: str) -> dict:
+    server = servers.Running(kind, db, profile=args.profile and kind.ours and f"{args.profile}-{kind.name}-{people}.txt").start()
+    ctx = mp.get_context("spawn")
+    ready, acted, go, results = ctx.Semaphore(0), ctx.Semaphore(0), ctx.Event(), ctx.Queue()
+    table_count = -(-people // TABLE_SIZE)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        host, room = None, None
         try:
-            if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1).ok:
-                return proc
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError(f"{script} did not start")
+            if kind.ours:
+                created, host, tables = await open_room(session, server.url, table_count)
+                room = created["code"]
+            else:
+                tables = [f"t{i}" for i in range(table_count)]
+            groups = groups_of(tables, people)
+            procs = []
+            for w in range(args.workers):
+                spec = {"url": server.url, "room": room, "groups": groups[w :: args.workers], "seconds": args.seconds, "interval": args.interval}  # fmt: skip
+                procs.append(ctx.Process(target=fanout.worker, args=(spec, ready, go, acted, results), daemon=True))
+                procs[-1].start()
+            for _ in procs:
+                await wait(ready.acquire, 600)
+            cpu0, events0, began = server.cpu_seconds(), server.event_count(), time.monotonic()
+            go.set()
+            for _ in procs:
+                await wait(acted.acquire, args.seconds + 120)
+            cpu1, events1, wall = server.cpu_seconds(), server.event_count(), time.monotonic() - began
+            stats = [await asyncio.get_running_loop().run_in_executor(None, results.get, True, 120) for _ in procs]
+            peak = server.peak_rss_mb()
+            for proc in procs:
+                proc.join(30)
+        finally:
+            if host is not None:
+                await host.close()
+            server.stop()
+    merged = {key: [x for s in stats for x in s[key]] for key in ("ack", "fanout", "acked")}
+    return {
+        "server": kind.name,
+        "people": people,
+        "seconds": round(wall, 2),
+        "actions": len(merged["ack"]),
+        "actions_per_s": round(len(merged["ack"]) / wall, 1),
+        "events_per_s": round((events1 - events0) / wall, 1),
+        "cpu_percent": round(100 * (cpu1 - cpu0) / wall, 1),
+        "peak_rss_mb": round(peak, 1),
+        "ack_ms": report.percentiles(merged["ack"]),
+        "fanout_ms": report.percentiles(merged["fanout"]),
+        "refused": sum(s["refused"] for s in stats),
+        "errors": sum(s["errors"] for s in stats),
+        "fanout_unseen": sum(s["unseen"] for s in stats),
+        "missing_from_log": server.missing(merged["acked"]),
+    }
 
 
-def act(type_: str, **fields) -> dict:
-    return {"id": uuid.uuid4().hex, "type": type_, **fields}
-
-
-async def worker_main(url, room, people, tables, seconds, interval, ready, go, results):
-    """One process: connect and seat its share of people, then act until time is up."""
-    latest: dict[str, dict] = {}
-    seated = []
-    for index in people:
-        client = socketio.AsyncClient(reconnection=False)
-        await client.connect(url, transports=["websocket"], wait_timeout=60)
-        table = tables[index % len(tables)]
-        client.on("view", lambda view, t=table: latest.__setitem__(t, view))
-        if room:
-            ack = await client.call("join", {"code": room, "name": f"P{index}", "perspective": "person"}, timeout=60)
-            await client.call("act", act("sit", table=table), timeout=60)
-            seated.append((client, table, ack["player_id"], index))
-        else:
-            await client.call("join", {"table": table}, timeout=60)
-            seated.append((client, table, None, index))
-    ready.release()
-    while not go.is_set():
-        await asyncio.sleep(0.05)
-    latencies = []
-
-    async def participant(client, table, me, index):
-        if room and index < len(tables):
-            await client.call("act", act("draw"), timeout=60)  # the first seat holds the turn
-        await asyncio.sleep(random.random() * interval)
-        end, responded = time.monotonic() + seconds, False
-        while time.monotonic() < end:
-            payload = act("respond", text=f"Idea from {index}", table=table)
-            responses = ((latest.get(table) or {}).get("table") or {}).get("responses") or []
-            if room and responded and responses:
-                first = responses[0]
-                payload = act("unvote" if me in first["voters"] else "vote", response=first["id"])
-            began = time.perf_counter()
-            ack = await client.call("act", payload, timeout=60)
-            latencies.append((time.perf_counter() - began) * 1000)
-            responded = responded or (payload["type"] == "respond" and ack.get("ok"))
-            await asyncio.sleep(interval)
-
-    await asyncio.gather(*(participant(*s) for s in seated))
-    for client, *_ in seated:
-        await client.disconnect()
-    results.put(latencies)
-
-
-def worker(*args) -> None:
-    asyncio.run(worker_main(*args))
-
-
-def run_load(url: str, ours: bool, people: int, seconds: float, interval: float, workers: int) -> list[float]:
-    table_count = max(1, people // 6)
-    room = None
-    if ours:
-        created = requests.post(url + "/api/rooms", json={"title": "Bench", "deck": "everyday-lives"}).json()
-        room = created["code"]
-        host = socketio.Client(reconnection=False)
-        host.connect(url, transports=["websocket"])
-        host.call("host", {"code": room, "host_key": created["host_key"]})
-        for _ in range(table_count - 2):
-            host.call("act", act("add_table"))
-        tables = [t["id"] for t in host.call("host", {"code": room, "host_key": created["host_key"]})["view"]["tables"]]
-    else:
-        tables = [f"t{i}" for i in range(table_count)]
-    ready, go, results = mp.Semaphore(0), mp.Event(), mp.Queue()
-    shares = [list(range(people))[w::workers] for w in range(workers)]
-    procs = [
-        mp.Process(target=worker, args=(url, room, share, tables, seconds, interval, ready, go, results))
-        for share in shares
-    ]
-    for proc in procs:
-        proc.start()
-    for _ in procs:
-        if not ready.acquire(timeout=300):
-            raise RuntimeError("workers did not connect in time")
-    if ours:
-        host.call("act", act("start"))
-    go.set()
-    latencies = []
-    for _ in procs:
-        latencies += results.get(timeout=seconds + 300)
-    for proc in procs:
-        proc.join(30)
-    if ours:
-        host.disconnect()
-    return latencies
-
-
-def summary(name: str, latencies: list[float], seconds: float) -> dict:
-    ordered = sorted(latencies)
-
-    def pct(p):
-        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
-
-    row = {"actions": len(ordered), "p50": statistics.median(ordered), "p90": pct(90), "p99": pct(99)}
-    print(
-        f"{name:10} {row['actions']:7d} acts {len(ordered) / seconds:7.1f}/s  p50 {row['p50']:7.2f} ms  "
-        f"p90 {row['p90']:7.2f} ms  p99 {row['p99']:7.2f} ms  max {ordered[-1]:7.1f} ms",
-        flush=True,
-    )
-    return row
+def run_level(people: int, names: list[str], args, tmp: str) -> list[dict]:
+    rows = []
+    for name in names:
+        row = asyncio.run(measure(servers.kinds()[name], people, args, f"{tmp}/{name}-{people}.db"))
+        report.print_row(row)
+        rows.append(row)
+    report.print_ratios(rows)
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=300)
-    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--sweep", action="store_true", help=f"every count in {SWEEP}; writes bench/results and the chart")
+    parser.add_argument("--seconds", type=float, default=20, help="how long the measured load lasts")
     parser.add_argument("--interval", type=float, default=3.0, help="seconds between one person's actions")
     parser.add_argument("--workers", type=int, default=2, help="load-generating processes")
+    parser.add_argument("--servers", default=",".join(ALL), help="which servers, in order (comma-separated)")
+    parser.add_argument("--install-node", action="store_true", help="npm ci the Node reference into bench/node_modules")
+    parser.add_argument("--restart", type=int, default=0, help="also time kill -9 and rejoin with this many people")
+    parser.add_argument("--rebuild", type=int, default=0, help="also time rebuilding a room of this many events")
+    parser.add_argument("--profile", default="", help="sample our server with py-spy into PREFIX-server-people.txt")
+    parser.add_argument("--out", default="", help="write the results here as JSON (the sweep writes bench/results)")
     args = parser.parse_args()
-    rows = {}
+    if args.install_node:
+        servers.install_node()
+    names = []
+    for name in args.servers.split(","):
+        why = servers.available(name)
+        if why:
+            print(f"skipping {name}: {why}", flush=True)
+        else:
+            names.append(name)
+    levels = SWEEP if args.sweep else (args.people,)
+    extra = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, script in (("baseline", "bench/baseline.py"), ("inourshoes", "run.py")):
-            port = free_port()
-            proc = start_server(script, port, f"{tmp}/{name}.db")
-            try:
-                url = f"http://127.0.0.1:{port}"
-                latencies = run_load(url, script == "run.py", args.people, args.seconds, args.interval, args.workers)
-            finally:
-                proc.terminate()
-                proc.wait(10)
-            rows[name] = summary(name, latencies, args.seconds)
-    base, ours = rows["baseline"], rows["inourshoes"]
-    print(
-        f"ratio (ours / baseline), {args.people} people every {args.interval:g} s: "
-        f"p50 x{ours['p50'] / base['p50']:.2f}, p90 x{ours['p90'] / base['p90']:.2f}, p99 x{ours['p99'] / base['p99']:.2f}"
-    )
+        rows = [row for people in levels for row in run_level(people, names, args, tmp)]
+        if args.restart:
+            extra["restart"] = restart.measure(args.restart, f"{tmp}/restart.db")
+        if args.rebuild:
+            extra["rebuild"] = restart.rebuild(args.rebuild, f"{tmp}/rebuild.db")
+    report.finish(rows, extra, args, sweep=args.sweep, out=args.out)
 
 
 if __name__ == "__main__":

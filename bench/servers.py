@@ -3,6 +3,7 @@ and what its log holds afterwards (events committed, acknowledged actions missin
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -73,17 +74,19 @@ def free_port() -> int:
 class Running:
     """One server process on a loopback port with its own database file."""
 
-    def __init__(self, kind: Kind, db: str, port: int | None = None):
-        self.kind, self.db = kind, db
+    def __init__(self, kind: Kind, db: str, port: int | None = None, profile: str = ""):
+        self.kind, self.db, self.profile = kind, db, profile
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = None
 
     def start(self, timeout: float = 30) -> "Running":
         env = dict(os.environ, INOURSHOES_ROOM_LIMIT="10000/minute")
+        # --profile: sample the server with py-spy (its CPU and memory figures are then py-spy's)
+        spy = [str(Path(sys.executable).parent / "py-spy"), "record", "-r", "100", "--format", "raw", "-o", self.profile, "--"] if self.profile else []
         self.proc = subprocess.Popen(
-            [*self.kind.command, "--port", str(self.port), "--db", self.db],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [*spy, *self.kind.command, "--port", str(self.port), "--db", self.db],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -115,7 +118,7 @@ class Running:
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
+            os.killpg(self.proc.pid, signal.SIGINT if self.profile else signal.SIGTERM)
             try:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:

@@ -6,7 +6,9 @@ import io
 import segno
 from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 
-from .decks import DeckError, deck_summary, parse_deck
+from .decks import DeckError, deck_summary
+from . import facilitate, followup
+from .decks.isolated import parse_uploaded
 from .headers import limiter
 from .rooms import normalise_code
 
@@ -32,11 +34,22 @@ def decks():
     return jsonify([deck_summary(deck) for deck in services().decks.values()])
 
 
+def _deck_limit() -> str:
+    return current_app.config["DECK_LIMIT"]
+
+
+def _no_deck_upload() -> bool:
+    payload = request.get_json(silent=True)
+    return not (isinstance(payload, dict) and "deck_toml" in payload)
+
+
 @bp.post("/api/decks/check")
+@limiter.shared_limit(_deck_limit, scope="deck-upload")
 def check_deck():
-    """Validate an uploaded deck (TOML text in the body, or a JSON {"toml": ...})."""
+    """Validate an uploaded deck (TOML text in the body, or a JSON {"toml": ...}), in a
+    worker process with a time limit (server/decks/isolated.py)."""
     try:
-        deck = parse_deck(_deck_text(), "your deck")
+        deck = parse_uploaded(_deck_text(), "your deck")
     except DeckError as err:
         return {"ok": False, "problems": err.problems}
     return {"ok": True, "deck": deck_summary(deck)}
@@ -56,8 +69,10 @@ def _rate_limit() -> str:
 
 @bp.post("/api/rooms")
 @limiter.limit(_rate_limit)
+@limiter.shared_limit(_deck_limit, scope="deck-upload", exempt_when=_no_deck_upload)
 def create_room():
-    """Open a room with a shipped deck (`deck`) or the facilitator's own (`deck_toml`)."""
+    """Open a room with a shipped deck (`deck`) or the facilitator's own (`deck_toml`).
+    Every field is checked for its type: a bad shape is a 400 with a message, never a 500."""
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         return fail(400, "bad_request", "Send JSON: {\"title\": ..., \"deck\": ...}.")
@@ -69,25 +84,54 @@ def create_room():
     hide = payload.get("hide_until_reveal", False)
     if not isinstance(hide, bool):
         return fail(400, "bad_request", "'hide_until_reveal' must be true or false.")
-    if isinstance(payload.get("deck_toml"), str):
+    play = payload.get("play", "path")
+    if play not in ("path", "open"):
+        return fail(400, "bad_request", "'play' must be \"path\" (a board of outcomes) or \"open\" (cards and votes only).")
+    earlier, refused = followup.earlier_workshop(payload)  # a follow-up: "follows" and its key
+    if refused:
+        return fail(*refused)
+    options, refused = facilitate.room_options(payload)  # a practice room, a run sheet
+    if refused:
+        return fail(*refused)
+    if "deck_toml" in payload:
+        if not isinstance(payload["deck_toml"], str):
+            return fail(400, "bad_request", "'deck_toml' must be the text of a deck file.")
         try:
-            deck = parse_deck(payload["deck_toml"], "your deck")
+            deck = parse_uploaded(payload["deck_toml"], "your deck")
         except DeckError as err:
             return fail(400, "bad_deck", "Your deck has problems; please fix them and try again.", problems=err.problems)
     else:
-        deck = services().decks.get(payload.get("deck"))
+        deck_id = payload.get("deck")
+        deck = services().decks.get(deck_id) if isinstance(deck_id, str) else None
+        if deck is None and deck_id is None and earlier is not None:
+            deck = earlier.deck  # a follow-up plays the earlier workshop's deck unless told otherwise
         if deck is None:
             return fail(400, "not_found", "Please choose one of the decks.")
-    code, host_key = services().rooms.create(title.strip(), deck, hide_until_reveal=hide)
+    code, host_key = services().rooms.create(title.strip(), deck, hide_until_reveal=hide, follows=followup.follows(earlier), play=play, **options)
+    facilitate.after_create(code, options)
     join_url = url_for("pages.join", code=code, _external=True)
     host_url = url_for("pages.host", code=code, _external=True) + f"#key={host_key}"
     return jsonify({"code": code, "host_key": host_key, "join_url": join_url, "host_url": host_url}), 201
 
 
+def find_room(code: str):
+    """(clean code, room or None) for a code from the address bar. A well-formed code that
+    names no room is a miss for this address (server/guesses.py); an address that has used
+    up its misses gets 429 for every room until its window passes."""
+    guesses = services().guesses
+    if guesses.blocked(request.remote_addr):
+        abort(429)
+    clean = normalise_code(code)
+    room = services().rooms.get(clean) if clean else None
+    if room is None and clean:
+        guesses.missed(request.remote_addr)
+    return clean, room
+
+
 @bp.get("/api/rooms/<code>/qr.svg")
 def qr(code):
-    code = normalise_code(code)
-    if code is None or services().rooms.get(code) is None:
+    code, room = find_room(code)
+    if room is None:
         abort(404)
     buffer = io.BytesIO()
     qr_code = segno.make(url_for("pages.join", code=code, _external=True), error="m")
@@ -100,4 +144,4 @@ def init_app(app) -> None:
 
     @app.errorhandler(429)
     def too_many(err):
-        return fail(429, "rate_limited", "Too many workshops opened from here just now. Please wait a minute.")
+        return fail(429, "rate_limited", "Too many tries from here just now. Please wait a minute and try again.")

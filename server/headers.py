@@ -1,9 +1,14 @@
-"""Security headers (Flask-Talisman) and rate limits for HTTP (Flask-Limiter)."""
+"""Security headers (Flask-Talisman) and rate limits for HTTP (Flask-Limiter).
+
+Limits count per client address (after trusted proxies, server/addresses.py; an IPv6
+address by its /64)."""
 from __future__ import annotations
 
+from flask import request
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_talisman import Talisman
+
+from .addresses import client_key
 
 CSP = {
     "default-src": "'self'",
@@ -17,7 +22,11 @@ CSP = {
     "form-action": "'self'",
 }
 
-limiter = Limiter(get_remote_address, storage_uri="memory://", default_limits=[])
+def _client() -> str:
+    return client_key(request.remote_addr)
+
+
+limiter = Limiter(_client, storage_uri="memory://", default_limits=[])
 
 
 def init_app(app) -> None:

@@ -132,3 +132,27 @@ def luminance(hex_colour: str) -> float:
 def contrast(a: str, b: str) -> float:
     low, high = sorted((luminance(a), luminance(b)))
     return (high + 0.05) / (low + 0.05)
+
+
+def join_choices(deck: dict) -> list[dict]:
+    """The "I am here as ..." choices of a room's deck (and `other`), each with its label
+    ("A family carer"), Easy Read name and footprint, for the join page."""
+    from markupsafe import Markup
+
+    from .game.perspectives import legend
+
+    choices = []
+    for entry in legend(deck):
+        if entry["choice"]:
+            style = entry if entry.get("colour") else style_of(None, entry["id"])
+            choices.append(
+                {
+                    "id": entry["id"],
+                    "label": entry["name"][:1].upper() + entry["name"][1:],
+                    "easy": entry["easy"] if entry["easy"] != entry["name"] else "",
+                    "icon": entry["icon"],
+                    "words": describe(style),
+                    "footprint": Markup(footprint_svg(style, f"join-{entry['id']}", size=36)),
+                }
+            )
+    return choices

@@ -2,20 +2,24 @@
 host link for one (the old link stops working); and the optional retention rule that deletes
 ended workshops after N days.
 
-Settings (environment, or the same keys in `create_app`'s config):
+Settings (server/settings.py):
 - `INOURSHOES_ADMIN_PASSWORD` (`ADMIN_PASSWORD`): the page's password; unset, the page is off (404).
-- `INOURSHOES_SECRET_KEY`: signs the session cookie; a random one per start if unset
-  (organisers then sign in again after a restart).
+- `INOURSHOES_SECRET_KEY`: signs the session cookie; a random one per start if unset.
 - `INOURSHOES_RETENTION_DAYS` (`RETENTION_DAYS`): delete workshops that ended more than
   N days ago, at start-up and then every `RETENTION_EVERY` seconds (an hour).
+
+Signing in: every form (the sign-in form too) carries a CSRF token from the session; only
+wrong passwords count towards the per-address limit, so a stranger elsewhere cannot lock the
+organiser out; a sign-in is kept in this process's memory for at most SIGN_IN_HOURS, so
+signing out ends it for good (a copied cookie stops working) and a restart signs everyone out.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
 import logging
-import os
 import secrets
+import time
 from datetime import datetime, timedelta, timezone
 
 from flask import (
@@ -24,10 +28,14 @@ from flask import (
 
 from .headers import limiter
 from .rooms import digest, new_secret, normalise_code
+from .settings import retention_days
 
 log = logging.getLogger(__name__)
 bp = Blueprint("organise", __name__, url_prefix="/organise")
-LOGIN_LIMIT = "10/minute"
+LOGIN_LIMIT = "10/minute"  # wrong passwords per address
+PRACTICE_HOURS = 24  # a practice room (simulated players) is deleted a day after it was made
+SIGN_IN_HOURS = 12
+MAX_SIGN_INS = 50  # live sign-ins kept; the oldest goes first
 
 
 def services():
@@ -40,36 +48,33 @@ def delete_workshop(services, code: str) -> None:
     services.rooms.delete(code)
 
 
-def purge(services, days: int, now: datetime | None = None) -> list[str]:
-    """Delete every workshop that ended more than `days` days ago; returns their codes."""
-    cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
+def purge(services, days: int | None, now: datetime | None = None) -> list[str]:
+    """Delete every workshop that ended more than `days` days ago (none if `days` is None),
+    and every practice room made more than PRACTICE_HOURS ago; returns their codes."""
+    now = now or datetime.now(timezone.utc)
+    practice = services.store.practice_rooms(
+        created_before=(now - timedelta(hours=PRACTICE_HOURS)).isoformat(timespec="milliseconds")
+    )
+    for code in practice:
+        delete_workshop(services, code)
+    if not days:
+        return practice
+    cutoff = now - timedelta(days=days)
     codes = services.store.ended_before(cutoff.isoformat(timespec="milliseconds"))
     for code in codes:
         delete_workshop(services, code)
     if codes:
         log.info("retention: deleted %d workshop(s) ended before %s", len(codes), cutoff.date())
-    return codes
+    return practice + codes
 
 
-def _keep_purging(services, days: int, every: float) -> None:
+def _keep_purging(services, days: int | None, every: float) -> None:
     while True:
         services.socketio.sleep(every)
         try:
             purge(services, days)
         except Exception:  # keep the rule running; the next pass tries again
             log.exception("retention pass failed")
-
-
-def retention_days(value) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        days = 0
-    if days < 1:
-        raise ValueError(f"INOURSHOES_RETENTION_DAYS must be a whole number of days (1 or more), not {value!r}.")
-    return days
 
 
 # --- signing in ---------------------------------------------------------------------------
@@ -82,9 +87,32 @@ def _fingerprint(password: str) -> str:
     return hmac.new(current_app.secret_key.encode(), password.encode(), hashlib.sha256).hexdigest()
 
 
+def _sign_ins() -> dict[str, float]:
+    """Live sign-ins: id -> when it ends (time.monotonic). A cookie cannot be taken back,
+    so signing out removes its id here instead."""
+    return current_app.extensions.setdefault("organise_sign_ins", {})
+
+
+def _start_sign_in() -> str:
+    live, now = _sign_ins(), time.monotonic()
+    for old in [key for key, until in live.items() if until <= now]:
+        del live[old]
+    while len(live) >= MAX_SIGN_INS:
+        del live[next(iter(live))]
+    key = secrets.token_urlsafe(16)
+    live[key] = now + SIGN_IN_HOURS * 3600
+    return key
+
+
 def signed_in() -> bool:
-    mark = session.get("organiser")
-    return isinstance(mark, str) and hmac.compare_digest(mark, _fingerprint(_password()))
+    mark, key = session.get("organiser"), session.get("sign_in")
+    until = _sign_ins().get(key) if isinstance(key, str) else None
+    return (
+        isinstance(mark, str)
+        and until is not None
+        and until > time.monotonic()
+        and hmac.compare_digest(mark, _fingerprint(_password()))
+    )
 
 
 def _check_csrf() -> None:
@@ -97,6 +125,8 @@ def _check_csrf() -> None:
 def only_when_configured():
     if _password() is None:
         abort(404)
+    if not isinstance(session.get("csrf"), str):  # every form here, the sign-in form too, carries it
+        session["csrf"] = secrets.token_urlsafe(32)
 
 
 @bp.after_request
@@ -125,13 +155,15 @@ def index():
 
 
 @bp.post("/login")
-@limiter.limit(LOGIN_LIMIT)
+@limiter.limit(LOGIN_LIMIT, deduct_when=lambda response: response.status_code == 403)
 def login():
+    _check_csrf()
     sent = request.form.get("password", "")
     if not hmac.compare_digest(sent.encode(), _password().encode()):
         return render_template("organise.html", page="login", error="That password is not right."), 403
     session.clear()
     session["organiser"] = _fingerprint(_password())
+    session["sign_in"] = _start_sign_in()
     session["csrf"] = secrets.token_urlsafe(32)
     return redirect(url_for("organise.index"), 303)
 
@@ -139,6 +171,7 @@ def login():
 @bp.post("/logout")
 def logout():
     _check_csrf()
+    _sign_ins().pop(session.get("sign_in"), None)
     session.clear()
     return redirect(url_for("organise.index"), 303)
 
@@ -193,16 +226,13 @@ def new_host_link(code):
 
 
 def init_app(app) -> None:
-    app.config.setdefault("ADMIN_PASSWORD", os.environ.get("INOURSHOES_ADMIN_PASSWORD"))
-    app.config.setdefault("RETENTION_DAYS", os.environ.get("INOURSHOES_RETENTION_DAYS"))
     app.config.setdefault("RETENTION_EVERY", 60 * 60)
-    if not app.secret_key:
-        app.secret_key = os.environ.get("INOURSHOES_SECRET_KEY") or secrets.token_hex(32)
+    if not app.secret_key:  # INOURSHOES_SECRET_KEY unset
+        app.secret_key = secrets.token_hex(32)
     if app.config.get("SESSION_COOKIE_SAMESITE") is None:
         app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
     app.register_blueprint(bp)
     days = retention_days(app.config["RETENTION_DAYS"])
-    if days:
-        found = app.extensions["inourshoes"]
-        purge(found, days)
-        found.socketio.start_background_task(_keep_purging, found, days, app.config["RETENTION_EVERY"])
+    found = app.extensions["inourshoes"]  # practice rooms go after a day, whatever the setting
+    purge(found, days)
+    found.socketio.start_background_task(_keep_purging, found, days, app.config["RETENTION_EVERY"])

@@ -1,9 +1,10 @@
 """The HTML pages, and the Socket.IO browser client installed from npm into web/."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, send_from_directory
+from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 
 from . import WEB
+from .legend import join_choices
 from .rooms import normalise_code
 
 bp = Blueprint("pages", __name__)
@@ -17,11 +18,18 @@ def home():
 
 @bp.get("/j/<code>")
 def join(code):
+    """The join page; for a code that names no workshop, the home page saying so (200, so
+    the browser logs no error: it is a page for a person, not a missing file)."""
+    services = current_app.extensions["inourshoes"]
+    if services.guesses.blocked(request.remote_addr):
+        return render_template("index.html", missing_code=code[:12], too_many=True), 429
     clean = normalise_code(code)
-    room = current_app.extensions["inourshoes"].rooms.get(clean) if clean else None
+    room = services.rooms.get(clean) if clean else None
     if room is None:
-        return render_template("index.html", missing_code=code[:12]), 404
-    return render_template("join.html", code=clean, title=room.title)
+        if clean:
+            services.guesses.missed(request.remote_addr)
+        return render_template("index.html", missing_code=code[:12])
+    return render_template("join.html", code=clean, title=room.title, perspectives=join_choices(room.deck))
 
 
 @bp.get("/host/<code>")

@@ -13,6 +13,7 @@ import threading
 from datetime import datetime, timezone
 
 from .game import Audiences, Room, RuleError, apply, audiences, decide, presence_audiences, replay
+from .game.lookback import passed_on
 from .store import Store
 
 CODE_ALPHABET = "BCDFGHJKMNPQRTVWXY346789"  # no vowels, no 0/O, 1/I/L, 2/Z, 5/S look-alikes
@@ -54,13 +55,19 @@ class Rooms:
         self.away: dict[str, dict[str, str]] = {}  # code -> player id -> offline since (UTC)
         self._locks: dict[str, threading.Lock] = {}  # only for rooms that exist
         self._guard = threading.Lock()
+        self.tell = None  # (code, Audiences) -> None: the transport, for changes made here to another room
+        self.versions: dict[str, dict[str | None, int]] = {}  # code -> table (None: table list) -> changes
 
     def _lock(self, code: str) -> threading.Lock:
         with self._guard:
             return self._locks.setdefault(code, threading.Lock())
 
-    def create(self, title, deck: dict, hide_until_reveal: bool = False) -> tuple[str, str]:
-        """Open a new room; returns (code, host key). The key is shown once, stored hashed."""
+    def create(self, title, deck: dict, hide_until_reveal: bool = False, follows: dict | None = None,
+               play: str = "path", **options) -> tuple[str, str]:
+        """Open a new room; returns (code, host key). The key is shown once, stored hashed.
+        `follows`: for a follow-up, the earlier workshop as `lookback.snapshot` gives it.
+        `play`: "path" (a board of outcomes) or "open" (cards and votes only).
+        `options`: a practice room's `practice` and `simulated`, a `run_sheet` (rules.create)."""
         host_key = new_secret()
         for _ in range(50):
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -74,6 +81,9 @@ class Rooms:
             "deck": deck,
             "host_key_hash": digest(host_key),
             "hide_until_reveal": hide_until_reveal,
+            "follows": follows,
+            "play": play,
+            **options,
         }
         events = decide(None, command)
         with self._lock(code):
@@ -120,7 +130,20 @@ class Rooms:
                     apply(room, event)
                 if key:
                     self.done[code][key] = room.n
-            return room, room.n, audiences(room, events)
+            n, news = room.n, self._heard(code, audiences(room, events))
+        self._pass_on(room, events)
+        return room, n, news
+
+    def _pass_on(self, room: Room, events) -> None:
+        """What a follow-up's tables said goes to the earlier workshop's plan too (after this
+        room's lock is let go; the earlier room keeps each once). Its hosts are told."""
+        for code, command in passed_on(room, events):
+            try:
+                _, _, news = self.execute(code, command)
+            except RuleError:  # the earlier workshop was deleted, or refused it: this room keeps it
+                continue
+            if self.tell is not None:
+                self.tell(code, news)
 
     def check_host(self, code: str, host_key) -> Room | None:
         """The room, if `host_key` is its main host key or a live co-facilitator's."""
@@ -153,7 +176,7 @@ class Rooms:
         sids.add(sid)
         if len(sids) > 1:
             return None
-        news = presence_audiences(self.live[code], player_id)
+        news = self._heard(code, presence_audiences(self.live[code], player_id))
         if self.away.get(code, {}).pop(player_id, None) is not None:
             news = news.merge(self.execute(code, {"type": "returned", "actor": "system", "player": player_id})[2])
         return news
@@ -182,7 +205,22 @@ class Rooms:
         del people[player_id]
         self.away.setdefault(code, {})[player_id] = self.clock()
         room = self.live.get(code)
-        return presence_audiences(room, player_id) if room else None
+        return self._heard(code, presence_audiences(room, player_id)) if room else None
+
+    def _heard(self, code: str, news: Audiences) -> Audiences:
+        """Count a change to each table the rules say changed (and to the table list when the
+        unseated's view changed: that view is the room, the table list and the waiting list),
+        so the transport knows which encoded parts it can reuse."""
+        versions = self.versions.setdefault(code, {})
+        for table in news.tables:
+            versions[table] = versions.get(table, 0) + 1
+        if news.lobby:
+            versions[None] = versions.get(None, 0) + 1
+        return news
+
+    def version(self, code: str, table: str | None) -> int:
+        """How many changes the rules named for a table (None: the table list) so far."""
+        return self.versions.get(code, {}).get(table, 0)
 
     def sids_of(self, code: str, player_id: str) -> list[str]:
         return list(self.sockets.get(code, {}).get(player_id, ()))
@@ -195,7 +233,7 @@ class Rooms:
         return set(self.sockets.get(code, ()))
 
     def forget(self, code: str) -> None:
-        for table in (self.live, self.done, self.sockets, self.away):
+        for table in (self.live, self.done, self.sockets, self.away, self.versions):
             table.pop(code, None)
 
     def _drop_lock(self, code: str) -> None:

@@ -3,7 +3,8 @@ people. Every handler answers with an acknowledgement, `{"ok": true, ...}` or
 `{"ok": false, "error": {"code", "message"}}`, and never lets an exception escape.
 
 Socket.IO rooms used: `r:CODE` everyone in a workshop (notices), `h:CODE` its hosts,
-`u:CODE` people not yet seated, `t:CODE:TABLE` the people at one table.
+`u:CODE` people not yet seated, `t:CODE:TABLE` the people at one table, `s:CODE` its big
+screens (server/screens.py).
 
 Besides the rules, the transport keeps two things that are never logged: who is connected
 (in `Rooms`), and who is writing just now (`typing`, shown to their table as `writing`).
@@ -14,21 +15,26 @@ import functools
 import logging
 import time
 
-from flask import request
+from flask import current_app, request
 from limits import parse, storage, strategies
 
+from .addresses import client_key
 from .game import Audiences, RuleError, host_view, table_view
 from .rooms import Rooms, digest, new_secret, normalise_code
+from .screens import ScreenFeed
+from .wire import JsonPacket, Views
 
 log = logging.getLogger(__name__)
 
-CLIENT_EVENTS = ("join", "host", "act", "typing")  # each answers with an acknowledgement
+CLIENT_EVENTS = ("join", "host", "act", "typing", "screen")  # each answers with an acknowledgement
 RESERVED = ("actor", "at", "seed", "token_hash", "code", "deck", "host_key_hash", "key", "key_hash")
 JOIN_PER_CLIENT = parse("10/minute")
-JOIN_PER_ADDRESS = parse("1000/minute")
+JOIN_PER_ADDRESS = parse("1000/minute")  # new people only: a rejoin with a valid token is never counted
+REJOIN_PER_CLIENT = parse("30/minute")
 ACT_PER_CLIENT = parse("40/10seconds")
 TYPING_PER_CLIENT = parse("30/10seconds")
 HOST_VIEW_DELAY = 0.15  # seconds: the host view (every table) is sent at most this often
+HOST_VIEW_SHARE = 10  # ... and, in a big room, not sooner than this many times its building took
 TYPING_LASTS = 8.0  # seconds a "still writing" signal lasts unless renewed
 TICK_EVERY = 2.0  # seconds between checks of who is away and who stopped writing
 GOODBYES = {
@@ -59,6 +65,12 @@ class Transport:
         self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
         self.writing: dict[tuple[str, str], dict[str, float]] = {}  # (code, table) -> player -> until
         self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
+        self.views = Views(rooms)  # encoded views, reused while unchanged (server/wire.py)
+        self.host_delay: dict[str, float] = {}  # code -> seconds until its next host view
+        socketio.server.packet_class = JsonPacket  # JSON only, encoded views sent as they are
+        # per address: limits' own storage, which forgets old windows, so addresses leave nothing behind
+        self.per_address = strategies.FixedWindowRateLimiter(storage.MemoryStorage())
+        self.screens = ScreenFeed(self)  # the big screens, `s:CODE` (server/screens.py)
 
     def register(self) -> None:
         for name in CLIENT_EVENTS:
@@ -83,21 +95,32 @@ class Transport:
 
     # --- client -> server -------------------------------------------------------------
     def join(self, payload: dict) -> dict:
-        sid = request.sid
-        address = request.remote_addr or "?"
-        if not (self.limiter.hit(JOIN_PER_CLIENT, "join", sid) and self.limiter.hit(JOIN_PER_ADDRESS, "join", address)):
+        """Limits hit the guesser, not the room: a code that names no room is a miss for the
+        address (server/guesses.py); tries count per connection; a rejoin with a valid token
+        never counts (a venue whose wifi dropped comes back at once)."""
+        sid, address = request.sid, request.remote_addr
+        guesses = current_app.extensions["inourshoes"].guesses
+        if guesses.blocked(address) or not self.limiter.test(JOIN_PER_CLIENT, "join", sid):
             raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
         code = normalise_code(payload.get("code"))
         room = self.rooms.get(code) if code else None
         if room is None:
+            self.limiter.hit(JOIN_PER_CLIENT, "join", sid)
+            if code:
+                guesses.missed(address)
             raise RuleError("not_found", "There is no workshop with that code. Please check it.")
         token = payload.get("token")
         player_id = self.rooms.player_for_token(room, token) if token else None
+        if player_id is not None and not self.limiter.hit(REJOIN_PER_CLIENT, "rejoin", sid):
+            raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
         if player_id is not None and room.players[player_id].removed:
             raise RuleError("forbidden", "You have left this workshop. Please ask the facilitator if this is a mistake.")
         if player_id is None:
+            self.limiter.hit(JOIN_PER_CLIENT, "join", sid)
             if token and not payload.get("name"):
                 raise RuleError("not_found", "We could not find you in this workshop. Please join again.")
+            if address and not self.per_address.hit(JOIN_PER_ADDRESS, "join", client_key(address)):
+                raise RuleError("rate_limited", "Too many people joined from here just now. Please wait a minute.")
             token = new_secret()
             command = {
                 "type": "join",
@@ -118,11 +141,14 @@ class Transport:
 
     def host(self, payload: dict) -> dict:
         sid = request.sid
-        if not self.limiter.hit(JOIN_PER_CLIENT, "host", sid):
+        guesses = current_app.extensions["inourshoes"].guesses
+        if guesses.blocked(request.remote_addr) or not self.limiter.hit(JOIN_PER_CLIENT, "host", sid):
             raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
         code = normalise_code(payload.get("code"))
         room = self.rooms.check_host(code, payload.get("host_key")) if code else None
         if room is None:
+            if code:  # a wrong key and an unknown room are the same miss
+                guesses.missed(request.remote_addr)
             raise RuleError("forbidden", "That host link or key is not right.")
         self._forget(sid)
         self.clients[sid] = {"code": code, "host": True, "key": self.rooms.key_of(room, payload["host_key"])}
@@ -177,10 +203,16 @@ class Transport:
             self._send_writing(key)
         return {"ok": True}
 
+    def screen(self, payload: dict) -> dict:
+        """`screen {"code"}`: a big screen for the whole room; needs no key (server/screens.py)."""
+        return self.screens.join(payload, JOIN_PER_CLIENT)
+
     def disconnect(self, *args) -> None:
         self._forget(request.sid)
+        self.screens.forget(request.sid)
         for item, scope in (
             (JOIN_PER_CLIENT, "join"), (JOIN_PER_CLIENT, "host"), (ACT_PER_CLIENT, "act"), (TYPING_PER_CLIENT, "typing"),
+            (REJOIN_PER_CLIENT, "rejoin"), (JOIN_PER_CLIENT, "screen"),
         ):  # fmt: skip
             self.limiter.clear(item, scope, request.sid)
 
@@ -212,26 +244,31 @@ class Transport:
             return
         online, now = self.rooms.online_in(code), self.rooms.clock()
         for table_id in news.tables:
-            self.io.emit("view", table_view(room, table_id, online, now), to=f"t:{code}:{table_id}")
+            self.io.emit("view", self.views.table(room, table_id, online, now), to=f"t:{code}:{table_id}")
         if news.lobby:
-            self.io.emit("view", table_view(room, None, online, now), to=f"u:{code}")
+            self.io.emit("view", self.views.table(room, None, online, now), to=f"u:{code}")
         if news.hosts:
             self._host_view_soon(code)
+        if news.screens:
+            self.screens.soon(code)
 
     def _host_view_soon(self, code: str) -> None:
         """The host view covers every table, so it is the costly one to build and send:
-        changes within HOST_VIEW_DELAY are gathered into one view."""
+        changes within HOST_VIEW_DELAY are gathered into one view. A big room's host view
+        waits longer (HOST_VIEW_SHARE), so it never takes more than a tenth of the server's time."""
         if not self.hosts.get(code) or code in self.host_view_due:
             return
         self.host_view_due.add(code)
         self.io.start_background_task(self._send_host_view, code)
 
     def _send_host_view(self, code: str) -> None:
-        self.io.sleep(HOST_VIEW_DELAY)
+        self.io.sleep(self.host_delay.get(code, HOST_VIEW_DELAY))
         self.host_view_due.discard(code)
         room = self.rooms.get(code)
         if room is not None:
-            self.io.emit("view", host_view(room, self.rooms.online_in(code), self.rooms.clock()), to=f"h:{code}")
+            began = time.perf_counter()
+            self.io.emit("view", self.views.host(room, self.rooms.online_in(code), self.rooms.clock()), to=f"h:{code}")
+            self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * (time.perf_counter() - began))
 
     def _removed(self, code: str, player_id: str, table: str | None, reason: str) -> None:
         for sid in self.rooms.gone(code, player_id):
@@ -257,6 +294,7 @@ class Transport:
                 for code, news in self.rooms.tick():
                     self.send(code, news)
                 self._expire_writing()
+                self.views.prune(self.rooms.live)
             except Exception:  # keep ticking; the next pass tries again
                 log.exception("tick failed")
 

@@ -41,6 +41,8 @@ class Store:
                 },
                 pk="code",
             )
+        if "practice" not in self.db["rooms"].columns_dict:  # practice rooms: kept out of statistics
+            self.db.execute("ALTER TABLE rooms ADD COLUMN practice INTEGER NOT NULL DEFAULT 0")
         if "events" not in self.db.table_names():
             self.db.execute(
                 """CREATE TABLE events (
@@ -103,8 +105,8 @@ class Store:
             for e in events:
                 if e.type == "room_created":
                     conn.execute(
-                        "INSERT INTO rooms (code, title, deck, created_at, host_key_hash) VALUES (?,?,?,?,?)",
-                        (code, e.data["title"], e.data["deck"]["id"], e.at, e.data["host_key_hash"]),
+                        "INSERT INTO rooms (code, title, deck, created_at, host_key_hash, practice) VALUES (?,?,?,?,?,?)",
+                        (code, e.data["title"], e.data["deck"]["id"], e.at, e.data["host_key_hash"], int(bool(e.data.get("practice")))),
                     )
                 elif e.type == "room_ended":
                     conn.execute("UPDATE rooms SET ended_at = ? WHERE code = ?", (e.at, code))
@@ -156,8 +158,16 @@ class Store:
     def room_exists(self, code: str) -> bool:
         return bool(self.db.execute("SELECT 1 FROM rooms WHERE code = ?", [code]).fetchone())
 
-    def rooms(self) -> list[dict]:
-        return list(self.db.query("SELECT * FROM rooms ORDER BY created_at DESC"))
+    def rooms(self, practice: bool = False) -> list[dict]:
+        """The workshops, newest first; practice rooms only when asked for (`practice=True`)."""
+        return list(self.db.query("SELECT * FROM rooms WHERE practice = ? ORDER BY created_at DESC", [int(practice)]))
+
+    def follow_ups(self) -> dict[str, str]:
+        """Follow-up workshop's code -> the earlier workshop's code (from each first event)."""
+        return dict(self.db.execute(
+            """SELECT e.room, json_extract(e.data, '$.follows.code') FROM rooms r JOIN events e ON e.room = r.code AND e.n = 1
+               WHERE json_extract(e.data, '$.follows.code') IS NOT NULL"""
+        ).fetchall())
 
     def room_stats(self) -> dict[str, dict]:
         """Per room code: how many events it has and how many people joined it."""
@@ -199,6 +209,11 @@ class Store:
                 "SELECT code FROM rooms WHERE ended_at IS NOT NULL AND ended_at < ?", [cutoff]
             )
         ]
+
+    def practice_rooms(self, created_before: str | None = None, open_only: bool = False) -> list[str]:
+        """Codes of practice rooms: made before a time (to delete them), or not ended yet."""
+        sql = "SELECT code FROM rooms WHERE practice = 1 AND created_at < ?" + (" AND ended_at IS NULL" if open_only else "")
+        return [row[0] for row in self.db.execute(sql, [created_before or "9999"])]
 
     def close(self) -> None:
         self.db.conn.close()

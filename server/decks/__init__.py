@@ -22,12 +22,15 @@ from .format import (
     CARD_TYPES,
     DECK_DIR,
     DEFAULT_ICONS,
+    DEFAULT_NEEDED,
     ICON_DIR,
     MAX_CARDS,
     MAX_DECK_BYTES,
     MAX_EASY_WORDS,
+    MAX_OUTCOMES,
     MAX_PROBLEMS,
     MAX_TEXT_CHARS,
+    MIN_OUTCOMES,
     REPO_ROOT,
     DeckError,
     easy_sentences,
@@ -37,7 +40,8 @@ from .format import (
 from .loading import deck_summary, load_deck, load_decks
 
 # As before the split, `import *` gives these; DECK_DIR, REPO_ROOT, MAX_PROBLEMS,
-# easy_sentences, easy_word_count and main are importable by name.
+# DEFAULT_NEEDED, MIN_OUTCOMES, MAX_OUTCOMES, easy_sentences, easy_word_count and main are
+# importable by name.
 __all__ = [
     "CARD_TYPES",
     "DEFAULT_ICONS",

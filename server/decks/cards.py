@@ -1,4 +1,4 @@
-"""Checking a deck's cards: ids, types, perspectives, texts, Easy Read sentences, icons."""
+"""Checking a deck's cards: ids, types, perspectives, outcomes, texts, Easy Read sentences, icons."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from .problems import _join, _kind, _Problems, _short
 class _CardChecks(_Problems):
     """The checks of the ``[[cards]]`` list, each card checked and cleaned in turn."""
 
-    def check_cards(self, value, perspectives: dict[str, str] | None) -> list[dict]:
+    def check_cards(self, value, perspectives: dict | None, outcomes: dict | None) -> list[dict]:
         if value is None:
             self.add("the deck has no cards: add at least one [[cards]] entry", field="cards")
             return []
@@ -43,12 +43,12 @@ class _CardChecks(_Problems):
         seen: dict[str, int] = {}
         cards = []
         for position, raw in enumerate(value, start=1):
-            card = self.check_card(position, raw, perspectives, icons, seen)
+            card = self.check_card(position, raw, perspectives, outcomes, icons, seen)
             if card is not None:
                 cards.append(card)
         return cards
 
-    def check_card(self, position: int, raw, perspectives, icons: set[str],
+    def check_card(self, position: int, raw, perspectives, outcomes, icons: set[str],
                    seen: dict[str, int]) -> dict | None:
         label = f"#{position}"
         if not isinstance(raw, dict):
@@ -98,10 +98,19 @@ class _CardChecks(_Problems):
         perspective = self.text_field(raw, "perspective", 40, required=True, card=label)
         if perspective and perspectives is not None and perspective not in perspectives:
             self.add(
-                f"unknown perspective {_short(perspective)!r} (this deck's [perspectives] are: "
-                f"{_join(perspectives)})",
+                f"unknown perspective {_short(perspective)!r}: declare it in [[perspectives]] "
+                f"or use one of: {_join(perspectives)}",
                 card=label,
                 field="perspective",
+            )
+
+        outcome = self.text_field(raw, "outcome", 40, required=True, card=label)
+        if outcome and outcomes is not None and outcome not in outcomes:
+            self.add(
+                f"unknown outcome {_short(outcome)!r}: use one of this deck's [[outcomes]]: "
+                f"{_join(outcomes)}",
+                card=label,
+                field="outcome",
             )
 
         text = self.text_field(raw, "text", MAX_TEXT_CHARS, required=True, card=label)
@@ -131,11 +140,15 @@ class _CardChecks(_Problems):
         if not icon:
             icon = DEFAULT_ICONS.get(card_type, "chat")
 
+        # lines for simulated players (server/decks/practice.py, a mixin of the checker)
+        practice = self.check_practice(raw.get("practice"), card=label)
         return {
             "id": card_id,
             "type": card_type,
             "perspective": perspective,
+            "outcome": outcome,
             "text": text,
             "easy": easy,
             "icon": icon,
+            **({"practice": practice} if practice else {}),
         }

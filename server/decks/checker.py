@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import tomllib
 
+from .. import legend
+from .board import ANYONE, _BoardChecks
 from .cards import _CardChecks
+from .practice import _PracticeChecks
 from .format import (
     _DECK_ID_RE,
     _LANGUAGE_RE,
-    _MAX_LABEL,
     _META_FIELDS,
     _META_TEXT,
-    _PERSPECTIVE_ID_RE,
     MAX_DECK_BYTES,
+    NO_COLOUR,
+    OTHER,
     DeckError,
+    icon_names,
 )
 from .problems import _join, _kind, _short
 from .syntax import _card_near_line, _field_on_line, _syntax_error_line, _syntax_hint
 
 
-class _Checker(_CardChecks):
+class _Checker(_CardChecks, _BoardChecks, _PracticeChecks):
     """Collects problems for one deck and builds the clean dict at the same time."""
 
     # -- the whole text
@@ -113,49 +117,24 @@ class _Checker(_CardChecks):
             easy_first = False
         self.deck["easy_first"] = easy_first
 
-        perspectives = self.check_perspectives(data.get("perspectives"))
-        self.deck["perspectives"] = perspectives or {}
-        self.deck["cards"] = self.check_cards(data.get("cards"), perspectives)
-
-    def check_perspectives(self, value) -> dict[str, str] | None:
-        """The perspectives table, or None when it is missing or not a table."""
-        if value is None:
-            self.add(
-                "is missing: add a [perspectives] table, e.g. person = \"A person who uses "
-                "services\"",
-                field="perspectives",
-            )
-            return None
-        if not isinstance(value, dict):
-            self.add(
-                f"should be a table ([perspectives]), not {_kind(value)}", field="perspectives"
-            )
-            return None
-        if not value:
-            self.add("is empty: declare at least one perspective", field="perspectives")
-        result: dict[str, str] = {}
-        for key, label in value.items():
-            name = f"perspectives.{_short(key)}"
-            if not _PERSPECTIVE_ID_RE.match(key):
-                self.add(
-                    f"perspective id {_short(key)!r} should be lowercase letters, digits, "
-                    "'_' or '-', starting with a letter",
-                    field=name,
-                )
-            if not isinstance(label, str):
-                self.add(f"the label should be text in quotes, not {_kind(label)}", field=name)
-                label = key
-            elif not label.strip():
-                self.add("the label is empty", field=name)
-                label = key
-            elif len(label.strip()) > _MAX_LABEL:
-                self.add(
-                    f"the label is {len(label.strip())} characters long; the most allowed is "
-                    f"{_MAX_LABEL}",
-                    field=name,
-                )
-            result[key] = label.strip()
-        return result
+        icons = icon_names()
+        perspectives = self.check_perspectives(data.get("perspectives"), icons)
+        outcomes = self.check_outcomes(data.get("outcomes"), icons)
+        colours = [key for key in perspectives or {} if key not in (NO_COLOUR, OTHER)]
+        needed = self.check_needed(data.get("needed"), len(colours))
+        if perspectives is not None:
+            perspectives.setdefault(NO_COLOUR, dict(ANYONE))  # cards may always use `anyone`
+        cards = self.check_cards(data.get("cards"), perspectives, outcomes)
+        if outcomes and perspectives is not None and not self.problems:
+            self.check_path(outcomes, cards, needed)
+        self.deck["needed"] = needed
+        self.deck["perspectives"] = list((perspectives or {}).values())
+        self.deck["outcomes"] = list((outcomes or {}).values())
+        self.deck["legend"] = legend.assign([p["id"] for p in self.deck["perspectives"]])
+        self.deck["cards"] = cards
+        practice = self.check_practice(data.get("practice"))
+        if practice:  # lines for simulated players (server/decks/practice.py)
+            self.deck["practice"] = practice
 
 
 def _check(text, source: str) -> _Checker:

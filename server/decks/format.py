@@ -20,6 +20,11 @@ MAX_CARDS = 500
 MAX_TEXT_CHARS = 500  # a card's text and its Easy Read text
 MAX_EASY_WORDS = 15  # per Easy Read sentence
 MAX_PROBLEMS = 200  # stop listing after this many: enough to fix a file
+MIN_OUTCOMES, MAX_OUTCOMES = 5, 8  # spaces on a deck's path
+DEFAULT_NEEDED = 4  # different perspectives that meet an outcome, unless the deck says
+MAX_STATEMENT = 160  # an outcome's statement, "I choose who supports me and how"
+NO_COLOUR = "anyone"  # a card told from no particular side (always allowed on cards)
+OTHER = "other"  # "someone else who cares about this": always a choice when joining
 
 # The icon a card gets when it names none.
 DEFAULT_ICONS = {
@@ -40,8 +45,8 @@ _META_TEXT = {
     "licence": 300,
     "version": 40,
 }
-_META_FIELDS = set(_META_TEXT) | {"easy_first", "perspectives", "cards"}
-_CARD_FIELDS = ("id", "type", "perspective", "text", "easy", "icon")
+_META_FIELDS = set(_META_TEXT) | {"easy_first", "needed", "perspectives", "outcomes", "cards", "practice"}
+_CARD_FIELDS = ("id", "type", "perspective", "outcome", "text", "easy", "icon", "practice")
 
 _DECK_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .checker import parse_deck
-from .format import MAX_DECK_BYTES, DeckError
+from ..game.perspectives import legend
+from .format import DEFAULT_NEEDED, MAX_DECK_BYTES, DeckError
 
 
 def load_deck(path) -> dict:
@@ -59,7 +60,8 @@ def load_decks(directory) -> dict[str, dict]:
 
 
 def deck_summary(deck: dict) -> dict:
-    """The short description of a deck the deck picker shows."""
+    """The short description of a deck the deck picker shows: with how many outcomes its
+    path has and its perspectives (as in a room's `legend`: name, colour, pattern...)."""
     return {
         "id": deck["id"],
         "title": deck["title"],
@@ -67,4 +69,7 @@ def deck_summary(deck: dict) -> dict:
         "language": deck["language"],
         "description": deck["description"],
         "audience": deck["audience"],
+        "outcomes": len(deck.get("outcomes", ())),
+        "needed": deck.get("needed", DEFAULT_NEEDED),
+        "perspectives": [dict(entry) for entry in legend(deck)],
     }

@@ -58,27 +58,29 @@ class _Problems:
             self.problems.append(f"{self.source}: too many problems; fix these and check again")
 
     def text_field(self, table: dict, field: str, limit: int, required: bool,
-                   card: str | None = None) -> str:
-        """A text value from a table, checked; "" when missing or wrong."""
+                   card: str | None = None, where: str | None = None) -> str:
+        """A text value from a table, checked; "" when missing or wrong. `where` names the
+        entry it is in (e.g. "outcomes.choice"), for fields outside a card."""
+        shown = f"{where}.{field}" if where else field
         if field not in table:
             if required:
-                self.add("is missing", card=card, field=field)
+                self.add("is missing", card=card, field=shown)
             return ""
         value = table[field]
         if not isinstance(value, str):
             self.add(
-                f"should be text in quotes, not {_kind(value)}", card=card, field=field
+                f"should be text in quotes, not {_kind(value)}", card=card, field=shown
             )
             return ""
         value = value.strip()
         if not value:
             if required:
-                self.add("is empty", card=card, field=field)
+                self.add("is empty", card=card, field=shown)
             return ""
         if len(value) > limit:
             self.add(
                 f"is {len(value)} characters long; the most allowed is {limit}",
                 card=card,
-                field=field,
+                field=shown,
             )
         return value

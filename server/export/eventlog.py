@@ -8,13 +8,20 @@ What it leaves out, so the file is safe to hand on:
   note made from a private response) becomes "(kept in the room)"; the event itself stays,
   so votes and turns replay exactly;
 - with `anonymous`, each person's name becomes the perspective they brought.
+
+Beside the events it carries, worked out from them, each table's `boards` (as in the
+table view) and `voice` (whose voice was heard, with its sentences; words kept in the room
+are not counted), so a reader needs no replay for those.
 """
 from __future__ import annotations
 
 import copy
 import json
 
-from ..game import PERSPECTIVES, Event, replay
+from ..game import Event, replay
+from ..game.board import board_view
+from ..game.perspectives import name_of
+from ..game.voice import voice
 from .summary import KEPT, private_ids
 
 FORMAT = "inourshoes-events"
@@ -40,7 +47,7 @@ def scrub(rows: list[dict], anonymous: bool = False) -> list[dict]:
             if data.get("token_hash"):
                 data["token_hash"] = ""
             if anonymous:
-                data["name"] = PERSPECTIVES.get(data.get("perspective"), "someone")
+                data["name"] = name_of(room.deck, data.get("perspective")) if room else "someone"
         field = TEXT_ITEMS.get(kind)
         if field and data.get(field) in kept and "text" in data:
             data["text"] = KEPT
@@ -52,6 +59,7 @@ def document(rows: list[dict], anonymous: bool = False) -> dict:
     created = rows[0] if rows else {"data": {}, "at": None}
     ended = next((r["at"] for r in rows if r["type"] == "room_ended"), None)
     deck = created["data"].get("deck", {})
+    room = replay(events_of(copy.deepcopy(rows))) if rows else None
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -66,6 +74,8 @@ def document(rows: list[dict], anonymous: bool = False) -> dict:
         },
         "deck": deck,
         "events": rows,
+        "boards": {t.id: board_view(room, t) for t in room.tables.values()} if room else {},
+        "voice": voice(room, leave_out=private_ids(room)) if room else None,
     }
 
 

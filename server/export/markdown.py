@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import board, plan
 from .summary import byline
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>|~])")
@@ -27,13 +28,15 @@ def _item(item: dict, votes: bool = False) -> str:
         line += f" · {item['votes']} vote{'' if item['votes'] == 1 else 's'}"
     if item.get("agreed"):
         line += " · **agreed**"
+    if item.get("how_label"):
+        line += f" · {item['how_label']}"
     if item.get("card"):
         line += f" · card: {md_text(item['card']['text'])}"
     return line
 
 
 def _card(card: dict) -> str:
-    kind = " · ".join(md_text(part) for part in (card["type_label"], card["perspective"]) if part)
+    kind = " · ".join(md_text(part) for part in (card["type_label"], card["perspective"], card.get("outcome_name")) if part)
     return f"{md_text(card['text'])} ({kind})" if kind else md_text(card["text"])
 
 
@@ -49,6 +52,7 @@ def render(summary: dict) -> str:
         out.append("- People are named by the perspective they brought.")
     if summary["kept"]:
         out.append(f"- {summary['kept_line']}")
+    out += board.markdown_room_lines(summary, md_text)
     for table in summary["tables"]:
         out += ["", f"## {md_text(table['name'])}"]
         if table["rounds"]:
@@ -63,6 +67,8 @@ def render(summary: dict) -> str:
                 out += [_item(note, votes=kind == "agreed") for note in notes]
         if table["pledges"]:
             out += ["", "### Pledges", ""] + [_item(p) for p in table["pledges"]]
+        out += board.markdown_table_lines(summary, table, md_text)
+    out += plan.markdown_lines(summary, md_text)
     out += ["", "## All pledges", ""]
     pledges = [f"{_item(p)} · {md_text(p['table'])}" for p in summary["pledges"]]
     out += pledges or ["- No pledges shared."]

@@ -1,6 +1,8 @@
 """`GET /api/rooms/<code>/export.<fmt>`: the organiser's downloads, for the host key only.
 
-Unknown format or room: 404. Missing or wrong `Authorization: Bearer <host key>`: 403.
+Unknown format: 404. Missing or wrong `Authorization: Bearer <host key>`, and a room that
+does not exist: the same 403, so a guesser learns nothing; each counts as a miss for the
+address (server/guesses.py), which gets 429 once it has used up its misses.
 Works for ended rooms and after a restart (the room is rebuilt from its log).
 """
 from __future__ import annotations
@@ -39,11 +41,13 @@ def export(code: str, fmt: str):
     services = current_app.extensions["inourshoes"]
     if fmt not in FORMATS:
         return fail(404, "not_found", f"Exports come as {', '.join(FORMATS)}.")
+    if services.guesses.blocked(request.remote_addr):
+        return fail(429, "rate_limited", "Too many wrong keys from here just now. Please wait and try again.")
     clean = normalise_code(code)
-    if clean is None or services.rooms.get(clean) is None:
-        return fail(404, "not_found", "There is no workshop with that code.")
-    room = services.rooms.check_host(clean, bearer())
+    room = services.rooms.check_host(clean, bearer()) if clean else None
     if room is None:
+        if clean:
+            services.guesses.missed(request.remote_addr)
         return fail(403, "forbidden", "That host key is not right for this workshop.")
     anonymous = request.args.get("anonymous", "").lower() in YES
     render, media_type = FORMATS[fmt]

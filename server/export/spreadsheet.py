@@ -9,7 +9,12 @@ from __future__ import annotations
 import csv
 import io
 
-COLUMNS = ("room", "table", "kind", "card", "author", "perspective", "text", "votes", "time", "entered_by")
+from . import board, plan
+
+COLUMNS = (
+    "room", "table", "kind", "card", "author", "perspective", "text", "votes", "time", "entered_by",
+    *plan.PLAN_COLUMNS, "outcome", "how",
+)  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,6 +38,8 @@ def rows(summary: dict):
                 yield _row(base, kind, note.get("card"), note, note.get("votes"))
         for pledge in table["pledges"]:
             yield _row(base, "pledge", None, pledge, None)
+    yield from plan.csv_rows(summary)
+    yield from board.csv_rows(summary)
 
 
 def _row(base: dict, kind: str, card: dict | None, item: dict, votes) -> dict:
@@ -46,6 +53,8 @@ def _row(base: dict, kind: str, card: dict | None, item: dict, votes) -> dict:
         "votes": votes,
         "time": item["at"],
         "entered_by": item["entered_by"],
+        "outcome": card["outcome_name"] if card else "",
+        "how": item.get("how_label", ""),
     }
 
 
@@ -54,5 +63,5 @@ def render(summary: dict) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     for row in rows(summary):
-        writer.writerow([cell(row[column]) for column in COLUMNS])
+        writer.writerow([cell(row.get(column)) for column in COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

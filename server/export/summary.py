@@ -9,10 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from ..game import PERSPECTIVES, Room
+from ..game import Room
+from ..game.perspectives import NO_COLOUR, legend, name_of
+from .board import room_parts, table_parts
+from .plan import plan_parts
 
 KEPT = "(kept in the room)"
 FACILITATOR = "the facilitator"
+PRACTICE_PLAYER = "a simulated practice player"
 
 CARD_TYPES = {
     "scenario": "Scenario",
@@ -27,6 +31,8 @@ OUTCOMES = {
     "skipped": "Skipped",
     None: "Still on the table",
 }
+#: How a round's answer was agreed (Round.how, Note.how), added to its outcome's label.
+HOW = {"votes": " by votes", "chosen": ": chosen together after a tie", "none": ": nobody voted"}
 #: Note kinds in the order a report shows them, with their headings.
 NOTE_SECTIONS = (
     ("agreed", "What we agreed"),
@@ -70,7 +76,7 @@ class _People:
 
     def perspective(self, player_id: str | None) -> str:
         player = self.room.players.get(player_id) if player_id else None
-        return PERSPECTIVES.get(player.perspective, "") if player else ""
+        return name_of(self.room.deck, player.perspective) if player else ""
 
     def name(self, player_id: str | None) -> str:
         if player_id is None or player_id == "host":
@@ -78,6 +84,8 @@ class _People:
         player = self.room.players.get(player_id)
         if player is None:
             return "someone"
+        if player.simulated:  # a practice room: words the game wrote, marked as such everywhere
+            return PRACTICE_PLAYER if self.anonymous else f"{player.name}, {PRACTICE_PLAYER}"
         return self.perspective(player_id) if self.anonymous else player.name
 
     def said(self, item, **extra) -> dict:
@@ -90,6 +98,7 @@ class _People:
             "perspective": self.perspective(author),
             "entered_by": self.name(entered_by) if entered_by else None,
             "at": item.at,
+            **({"practice": True} if author in self.room.players and self.room.players[author].simulated else {}),
             **extra,
         }
 
@@ -106,12 +115,14 @@ def byline(item: dict) -> str:
 
 def card_summary(room: Room, card_id: str) -> dict:
     card = room.cards.get(card_id, {"id": card_id, "type": "", "text": ""})
-    labels = room.deck.get("perspectives", {})
+    side = card.get("perspective")
+    outcome = next((o for o in room.deck.get("outcomes", ()) if o["id"] == card.get("outcome")), None)
     return {
         "id": card["id"],
         "type": card.get("type", ""),
         "type_label": CARD_TYPES.get(card.get("type"), card.get("type", "")),
-        "perspective": labels.get(card.get("perspective"), ""),
+        "perspective": name_of(room.deck, side) if side and side != NO_COLOUR else "",
+        "outcome_name": outcome["name"] if outcome else "",
         "text": card.get("text", ""),
     }
 
@@ -125,7 +136,7 @@ def _table(room: Room, table, people: _People, kept: set) -> dict:
             if r.id not in kept
         ]
         agreed = next((r["text"] for r in responses if r["agreed"]), None)
-        outcome = OUTCOMES.get(round_.outcome, round_.outcome)
+        outcome = OUTCOMES.get(round_.outcome, round_.outcome) + HOW.get(round_.how, "")
         if round_.agreed and agreed is None:
             outcome += " (the answer was kept in the room)"
         rounds.append(
@@ -134,6 +145,7 @@ def _table(room: Room, table, people: _People, kept: set) -> dict:
                 "card": card_summary(room, round_.card),
                 "outcome": round_.outcome,
                 "outcome_label": outcome,
+                "how": round_.how,
                 "responses": responses,
                 "agreed": agreed,
             }
@@ -144,10 +156,20 @@ def _table(room: Room, table, people: _People, kept: set) -> dict:
     for note in table.notes:
         if note.id not in kept:
             card = card_summary(room, note.card) if note.card else None
-            extra = {"card": card, "votes": votes.get(note.id)} if note.kind == "agreed" else {}
+            extra = (
+                {"card": card, "votes": votes.get(note.id), "how": note.how, "how_label": _how_agreed(note.how)}
+                if note.kind == "agreed"
+                else {}
+            )
             notes.setdefault(note.kind, []).append(people.said(note, kind=note.kind, **extra))
     pledges = [people.said(p, table=table.name) for p in table.pledges if p.id not in kept]
-    return {"id": table.id, "name": table.name, "rounds": rounds, "notes": notes, "pledges": pledges}
+    return {"id": table.id, "name": table.name, "rounds": rounds, "notes": notes, "pledges": pledges,
+            **table_parts(room, table, people)}  # fmt: skip
+
+
+def _how_agreed(how: str | None) -> str:
+    """"agreed by votes" / "chosen together after a tie", for an agreed note."""
+    return {"votes": "agreed by votes", "chosen": "chosen together after a tie"}.get(how, "agreed")
 
 
 def _kept_line(count: int) -> str:
@@ -158,6 +180,12 @@ def _kept_line(count: int) -> str:
     return f"{count} items were kept in the room, so they are not in this report."
 
 
+def _in_order(room: Room, counts) -> list[str]:
+    """Perspectives in the room's order (its legend), then any others."""
+    order = [entry["id"] for entry in legend(room.deck)]
+    return order + sorted(key for key in counts if key not in order)
+
+
 def summarise(room: Room, anonymous: bool = False) -> dict:
     people = _People(room, anonymous)
     kept = private_ids(room)
@@ -166,7 +194,7 @@ def summarise(room: Room, anonymous: bool = False) -> dict:
     tables = [
         _table(room, table, people, kept)
         for table in room.tables.values()
-        if table.rounds or table.notes or table.pledges
+        if table.rounds or table.notes or table.pledges or table.poem
     ]
     created = datetime.fromisoformat(room.created_at)
     return {
@@ -181,11 +209,15 @@ def summarise(room: Room, anonymous: bool = False) -> dict:
         "anonymous": anonymous,
         "people": len(present),
         "perspectives": [
-            {"id": key, "label": label, "count": counts[key]} for key, label in PERSPECTIVES.items() if counts[key]
+            {"id": key, "label": name_of(room.deck, key), "count": counts[key]}
+            for key in _in_order(room, counts)
+            if counts[key]
         ],
         "tables": tables,
         "pledges": [pledge for table in tables for pledge in table["pledges"]],
         "kept": len(kept),
         "kept_line": _kept_line(len(kept)),
         "note_sections": NOTE_SECTIONS,
+        **room_parts(room, tables, kept),  # the legend, whose voice was heard, the path
+        **plan_parts(room, people, kept),  # the action plan, and a follow-up's look back
     }

@@ -13,6 +13,7 @@ from datetime import datetime
 from docx import Document
 from docx.shared import Pt
 
+from . import board, plan
 from .summary import byline
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -49,9 +50,10 @@ def _facts(doc, summary: dict) -> None:
         doc.add_paragraph("People are named by the perspective they brought.")
     if summary["kept"]:
         doc.add_paragraph(summary["kept_line"])
+    board.word_room(doc, summary, clean)
 
 
-def _table(doc, table: dict, sections) -> None:
+def _table(doc, table: dict, sections, summary: dict) -> None:
     doc.add_heading(clean(table["name"]), level=2)
     if table["rounds"]:
         doc.add_heading("Cards", level=3)
@@ -60,7 +62,9 @@ def _table(doc, table: dict, sections) -> None:
         paragraph = doc.add_paragraph()
         paragraph.add_run(f"Card {round_['number']}: ").bold = True
         paragraph.add_run(clean(card["text"]))
-        kind = " · ".join(part for part in (card["type_label"], card["perspective"], round_["outcome_label"]) if part)
+        kind = " · ".join(
+            part for part in (card["type_label"], card["perspective"], card.get("outcome_name"), round_["outcome_label"]) if part
+        )
         paragraph.add_run(clean(f" ({kind})")).italic = True
         for r in round_["responses"]:
             by = f"{byline(r)} · {_votes(r['votes'])}" + (" · agreed" if r["agreed"] else "")
@@ -73,11 +77,13 @@ def _table(doc, table: dict, sections) -> None:
             doc.add_heading(heading, level=3)
             for note in notes:
                 card = f" · card: {note['card']['text']}" if note.get("card") else ""
-                _bullet(doc, note["text"], byline(note) + card)
+                how = f" · {note['how_label']}" if note.get("how_label") else ""
+                _bullet(doc, note["text"], byline(note) + how + card)
     if table["pledges"]:
         doc.add_heading("Pledges", level=3)
         for pledge in table["pledges"]:
             _bullet(doc, pledge["text"], byline(pledge))
+    board.word_table(doc, summary, table, clean)
 
 
 def render(summary: dict) -> bytes:
@@ -94,7 +100,9 @@ def render(summary: dict) -> bytes:
     for index, table in enumerate(summary["tables"]):
         if index:
             doc.add_page_break()
-        _table(doc, table, summary["note_sections"])
+        _table(doc, table, summary["note_sections"], summary)
+    doc.add_page_break()
+    plan.word_section(doc, summary, clean)
     doc.add_page_break()
     doc.add_heading("All pledges", level=2)
     for pledge in summary["pledges"]:

@@ -8,7 +8,7 @@ can answer has answered (people without a device count when someone answers for 
 from __future__ import annotations
 
 from .board import tile_events
-from .checks import RuleError, seated_player, table_of
+from .checks import RuleError, moved_on, seated_player, table_of
 from .model import Room, Round, Table
 from .moves import event, new_id, next_seat, turn_events
 
@@ -87,6 +87,8 @@ def next_card(room: Room, command: dict):
     """Move on: agree the clear leader; on a tie, ask the table to choose (the round stays
     open until someone does, and votes may still change)."""
     _, table = _own_table(room, command)
+    if moved_on(command, table):
+        return []  # that card is done already: a second press, or a tablemate was quicker
     if table.current is None:
         raise RuleError("bad_request", "There is no card to move on from. Draw a card first.")
     tied = leaders(table.current)

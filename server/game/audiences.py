@@ -16,6 +16,12 @@ ROOM_WIDE = frozenset({
     "room_paused", "room_resumed", "room_locked", "room_unlocked", "timer_set", "notice_sent",
     "settings_changed", "room_ended", "table_added",
 })  # fmt: skip
+#: Events that change nothing on the big screen (which never shows answers, votes or turns).
+SCREEN_QUIET = frozenset({
+    "response_added", "vote_cast", "vote_withdrawn", "responses_revealed", "round_tied", "turn_passed",
+    "player_back", "audio_recorded", "more_time_asked", "cohost_added", "cohost_revoked", "host_key_reset",
+    "practice_paced", "run_sheet_set", "poem_line_added",
+})  # fmt: skip
 
 
 @dataclass
@@ -29,7 +35,8 @@ class Audiences:
     - `removed`: (player, table, reason) for people removed ("removed") or not let in
       ("turned_away");
     - `notices`: facilitator's messages to show now, `{"text", "at"}`;
-    - `revoked`: host links that stopped working ("main", or a co-facilitator's id).
+    - `revoked`: host links that stopped working ("main", or a co-facilitator's id);
+    - `screens`: the big screen's view changed (views_screen.py).
     """
 
     tables: set[str] = field(default_factory=set)
@@ -39,6 +46,7 @@ class Audiences:
     removed: list[tuple[str, str | None, str]] = field(default_factory=list)
     notices: list[dict] = field(default_factory=list)
     revoked: list[str] = field(default_factory=list)
+    screens: bool = False
 
     def merge(self, other: "Audiences | None") -> "Audiences":
         """Both changes' audiences together."""
@@ -52,12 +60,13 @@ class Audiences:
             removed=self.removed + other.removed,
             notices=self.notices + other.notices,
             revoked=self.revoked + other.revoked,
+            screens=self.screens or other.screens,
         )
 
 
 def audiences(room: Room, events: list[Event]) -> Audiences:
     """Who must hear about `events`, already applied to `room`."""
-    out = Audiences(hosts=bool(events))
+    out = Audiences(hosts=bool(events), screens=any(e.type not in SCREEN_QUIET for e in events))
     for event in events:
         data = event.data
         if event.type in ROOM_WIDE or (event.type == "stage_set" and not data.get("table")):

@@ -115,3 +115,14 @@ def speaker(room: Room, command: dict) -> tuple[Player, Table, str | None]:
         if person.token_hash is not None:
             raise RuleError("forbidden", "That person has their own device; the facilitator can help them.")
     return person, room.tables[person.table], actor
+
+
+def moved_on(command: dict, table: Table) -> bool:
+    """True when a command names the card it is for (`round`) and the table has moved on
+    from it, so an action sent late (after a dropped connection) never lands on the next card."""
+    if "round" not in command:
+        return False
+    number = command["round"]
+    if not isinstance(number, int) or isinstance(number, bool):
+        raise RuleError("bad_request", "'round' must be a whole number.")
+    return table.current is None or table.current.number != number

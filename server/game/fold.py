@@ -13,6 +13,11 @@ from .board import BOARD_HANDLERS, empty_board
 from .model import Event, Note, Player, Pledge, Response, Room, Round, Table
 from .poetry import POETRY_HANDLERS
 from .answers import ANSWER_HANDLERS, mark_used
+from .practice import PRACTICE_HANDLERS
+from .run_sheet import RUN_SHEET_HANDLERS
+from .spotlight import SPOTLIGHT_HANDLERS
+from .lookback import LOOK_BACK_HANDLERS
+from .plan import PLAN_HANDLERS, plan_from_pledge
 
 
 def apply(room: Room | None, event: Event) -> Room:
@@ -42,6 +47,10 @@ def _created(event: Event) -> Room:
         hide_until_reveal=d.get("hide_until_reveal", False),
         play=d.get("play", "path"),
         admit=d.get("admit", False),
+        practice=d.get("practice", False),
+        simulated=d.get("simulated", 0),
+        run_sheet=d.get("run_sheet"),
+        follows=d.get("follows"),
     )
     for table in d["tables"]:
         room.tables[table["id"]] = Table(id=table["id"], name=table["name"], board=empty_board(room))
@@ -64,6 +73,7 @@ def _joined(room: Room, d: dict, event: Event) -> None:
         added_by=d.get("added_by"),
         waiting=d.get("waiting", False),
         wants_table=d.get("wants_table"),
+        simulated=d.get("simulated", False),
     )
     room.players[player.id] = player
     if player.token_hash:
@@ -207,6 +217,7 @@ def _noted(room: Room, d: dict, event: Event) -> None:
 
 def _pledged(room: Room, d: dict, event: Event) -> None:
     room.tables[d["table"]].pledges.append(Pledge(**_words(d, event, "pledge")))
+    plan_from_pledge(room, d, event)
     mark_used(room, d)
     _bump(room, d)
 
@@ -346,5 +357,7 @@ HANDLERS = {
     **BOARD_HANDLERS,
     **POETRY_HANDLERS,
     **ANSWER_HANDLERS,
+    **PRACTICE_HANDLERS, **SPOTLIGHT_HANDLERS, **RUN_SHEET_HANDLERS,
+    **PLAN_HANDLERS, **LOOK_BACK_HANDLERS,
 }
 EVENT_TYPES = ("room_created", *HANDLERS)

@@ -10,7 +10,10 @@ from .checks import RuleError, flag, player_of, table_of, text_field
 from .cohosts import COHOST_MOVES
 from .model import MAX_NAME, STAGES, Room
 from .moves import event, leave_table, new_id, next_seat, turn_events
+from .practice import PRACTICE_HOST_MOVES
+from .run_sheet import RUN_SHEET_MOVES, begin_on_start
 from .seating import seat_everyone
+from .spotlight import SPOTLIGHT_MOVES
 
 MAX_TIMER = 4 * 60 * 60
 MAX_TABLES = 250  # a conference of 1,000 at tables of four
@@ -25,11 +28,14 @@ def _turns_for_play(command: dict, room: Room, tables) -> list:
 
 
 def start(room: Room, command: dict):
+    """Into play; a follow-up workshop first looks back at the earlier one's plan."""
     if room.stage != "lobby":
         raise RuleError("wrong_stage", "The workshop has already started.")
+    if room.follows:
+        return [event(command, "stage_set", stage="look_back", table=None)] + begin_on_start(room, command)
     return [event(command, "stage_set", stage="play", table=None)] + _turns_for_play(
         command, room, room.tables.values()
-    )
+    ) + begin_on_start(room, command)
 
 
 def stage(room: Room, command: dict):
@@ -37,6 +43,8 @@ def stage(room: Room, command: dict):
     new = command.get("stage")
     if new not in STAGES:
         raise RuleError("bad_request", f"Stage must be one of: {', '.join(STAGES)}.")
+    if new == "look_back" and not room.follows:
+        raise RuleError("wrong_stage", "Only a follow-up workshop has a look back stage.")
     if command.get("table") is None:
         tables = list(room.tables.values())
         events = [event(command, "stage_set", stage=new, table=None)]
@@ -183,5 +191,8 @@ HOST_MOVES = {
     "end": end,
     **ADMISSION_MOVES,
     **COHOST_MOVES,
+    **PRACTICE_HOST_MOVES,
+    **SPOTLIGHT_MOVES,
+    **RUN_SHEET_MOVES,
 }
 

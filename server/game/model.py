@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-STAGES = ("lobby", "play", "reflect", "pledge", "closed")
+STAGES = ("lobby", "look_back", "play", "reflect", "pledge", "closed")  # look_back: follow-ups only
 PLAY_MODES = ("path", "open")
 
 #: The perspectives a participant can bring ("I am here as ..."), id -> plain label.
@@ -54,6 +54,7 @@ class Player:
     added_by: str | None = None
     waiting: bool = False  # waiting for the facilitator to let them in
     wants_table: str | None = None  # where a tablemate asked to seat them (no device)
+    simulated: bool = False  # a simulated player in a practice room (server/game/practice.py)
 
 
 @dataclass
@@ -113,6 +114,23 @@ class PoemLine(Said):
 
 
 @dataclass
+class Action:
+    """One line of the workshop's action plan: a pledge (same id) or an action the host
+    added. `owner` is a name typed in; `owner_player` the person, when the owner is someone
+    in the room (so an anonymous export can name their perspective instead)."""
+
+    id: str
+    text: str
+    at: str
+    owner: str | None = None
+    owner_player: str | None = None
+    due: str | None = None  # "YYYY-MM-DD"
+    status: str = "open"  # open, started, done, dropped
+    source: dict | None = None  # {"kind", "item", "table", "card", "outcome"}: where it came from
+    progress: list[dict] = field(default_factory=list)  # {"at", "text", "said_at"?, "ref"?}
+
+
+@dataclass
 class Table:
     id: str
     name: str
@@ -162,6 +180,14 @@ class Room:
     players: dict[str, Player] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)  # token hash -> player id
     audio: dict[str, dict] = field(default_factory=dict)  # recording id -> {"player", "seconds", "at", "used"}
+    plan: dict[str, Action] = field(default_factory=dict)  # the action plan, in the order made
+    follows: dict | None = None  # a follow-up: the earlier workshop {"code", "title", "date", "actions"}
+    reviews: list[dict] = field(default_factory=list)  # a follow-up: what its tables said of each action
+    practice: bool = False  # a practice room: simulated players, kept out of statistics
+    simulated: int = 0  # how many simulated players a practice room has
+    pace: str = "normal"  # how fast they play: slow, normal, fast or paused
+    spotlight: dict | None = None  # what the big screen shows the whole room: {"table", "note"?} or {"pledge"}
+    run_sheet: dict | None = None  # the facilitator's timed plan (server/game/run_sheet.py)
     n: int = 0
     next_id: int = 0
 

@@ -11,6 +11,7 @@ import unicodedata
 from .checks import (
     RuleError,
     flag,
+    moved_on,
     player_of,
     require_admitted,
     seated_player,
@@ -21,6 +22,7 @@ from .agreement import agree, everyone_answered, next_card, reveal
 from .model import MAX_NAME, MAX_WITHOUT_DEVICE, NOTE_KINDS, VOTES_PER_CARD, Room
 from .moves import event, join_table, new_id, seat, turn_events
 from .perspectives import choices
+from .plan import pledge_fields
 from .poetry import poem
 from .answers import said_fields
 
@@ -125,6 +127,8 @@ def draw(room: Room, command: dict):
 def _card_in_play(room: Room, command: dict):
     """Who speaks, at which table, and the round open there (there must be one)."""
     person, table, entered_by = speaker(room, command)
+    if moved_on(command, table):
+        raise RuleError("wrong_stage", "The table has moved on from that card.")
     if table.current is None:
         raise RuleError("wrong_stage", "There is no card on the table yet.")
     return person, table, entered_by, table.current
@@ -197,8 +201,9 @@ def note(room: Room, command: dict):
 
 
 def pledge(room: Room, command: dict):
+    """A pledge, perhaps with who will do it (`who`) and by when (`by`): on the plan at once."""
     person, table, entered_by = speaker(room, command)
-    return [_words(room, command, "pledge_added", "pledge", "g", person, table, entered_by)]
+    return [_words(room, command, "pledge_added", "pledge", "g", person, table, entered_by, **pledge_fields(command))]
 
 
 def keep(room: Room, command: dict):

@@ -14,22 +14,28 @@ from .away import SYSTEM_MOVES
 from .checks import RuleError, require_host, require_open, text_field
 from .cohosts import host_key_reset
 from .hosting import HOST_MOVES
+from .lookback import FOLLOW_UP_MOVES, LOOK_BACK_MOVES
 from .model import PLAY_MODES, Event, Room, Table
 from .moves import event
+from .plan import PLAN_MOVES
+from .practice import PRACTICE_SYSTEM_MOVES, created_fields
+from .run_sheet import make_run_sheet
 from .play import PLAYER_MOVES, join
 
 #: Every move: the participants' and the host's (sent as `act`), joining, the server's own
 #: presence moves (actor "system") and the organiser's new host link.
 MOVES = {
     "join": join, **PLAYER_MOVES, **HOST_MOVES, **SYSTEM_MOVES, **ANSWER_MOVES, "host_key_reset": host_key_reset,
+    **PLAN_MOVES, **LOOK_BACK_MOVES, **FOLLOW_UP_MOVES, **PRACTICE_SYSTEM_MOVES,
 }
-PLAYER_ACTS = tuple(PLAYER_MOVES)
-HOST_ACTS = tuple(HOST_MOVES)
+PLAYER_ACTS = (*PLAYER_MOVES, *LOOK_BACK_MOVES)
+HOST_ACTS = (*HOST_MOVES, *PLAN_MOVES)  # the plan: the host, or the organiser over HTTP
 
 #: The moves each stage of a table allows. A move named under no stage (sitting, notes,
 #: "keep this in the room", the host's controls...) may be made at any stage.
 STAGE_MOVES = {
     "lobby": frozenset(),
+    "look_back": frozenset({"review"}),
     "play": frozenset({"draw", "respond", "vote", "unvote", "reveal", "next", "agree", "poem"}),
     "reflect": frozenset({"note:working", "note:not_working", "note:matters"}),
     "pledge": frozenset({"pledge"}),
@@ -37,8 +43,9 @@ STAGE_MOVES = {
 }
 STAGE_BOUND = frozenset().union(*STAGE_MOVES.values())
 #: Moves with checks of their own about an open room (joining an ended room says so; a
-#: new host link is still needed after the end, for the notes).
-OWN_OPEN_CHECK = frozenset({"join", "host_key_reset", *SYSTEM_MOVES})
+#: new host link is still needed after the end, for the notes; the action plan stays open
+#: after the end, and a follow-up still reports on it).
+OWN_OPEN_CHECK = frozenset({"join", "host_key_reset", *SYSTEM_MOVES, *PLAN_MOVES, *FOLLOW_UP_MOVES})
 
 
 def create(command: dict) -> list[Event]:
@@ -60,6 +67,9 @@ def create(command: dict) -> list[Event]:
             admit=bool(command.get("admit", False)),
             tables=[{"id": "t1", "name": "Table 1"}, {"id": "t2", "name": "Table 2"}],
             next_id=2,
+            **({"follows": command["follows"]} if command.get("follows") else {}),  # a follow-up: lookback.snapshot
+            **created_fields(command),  # a practice room: practice, simulated
+            **({"run_sheet": make_run_sheet(command["run_sheet"])} if command.get("run_sheet") else {}),
         )
     ]
 

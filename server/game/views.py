@@ -9,8 +9,10 @@ from __future__ import annotations
 from .agreement import proposed
 from .answers import spread
 from .board import board_view
+from .lookback import follows_view, look_back_view
 from .model import VOTES_PER_CARD, Room, Table
 from .perspectives import choices, legend, name_of
+from .plan import plan_view
 from .poetry import poem_card
 from .voice import voice
 
@@ -30,6 +32,7 @@ def room_view(room: Room) -> dict:
         "away_after": room.away_after,
         "timer": room.timer,
         "notice": room.notice,
+        "follows": follows_view(room),  # a follow-up: the earlier workshop {"title", "date"}
         "deck": {"id": room.deck["id"], "title": room.deck["title"], "easy_first": room.deck.get("easy_first", False)},
         "legend": legend(room.deck),  # each perspective's name, colour and pattern (legend.js)
     }
@@ -64,9 +67,10 @@ def _person(room: Room, player_id: str, online: set) -> dict:
         "name": player.name,
         "perspective": player.perspective,
         "perspective_label": name_of(room.deck, player.perspective),
-        "connected": player.id in online,
+        "connected": player.id in online or player.simulated,  # simulated players are always here
         "device": player.token_hash is not None,
         "table": player.table,
+        **({"simulated": True} if player.simulated else {}),  # practice rooms only
     }
 
 
@@ -144,6 +148,7 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
         "poem": [dict(_said(room, line), card=line.card) for line in table.poem],
         "poem_card": poem_card(room, table),
         "board": board_view(room, table),
+        "look_back": look_back_view(room, table),
     }
 
 
@@ -151,24 +156,25 @@ def table_list(room: Room) -> list[dict]:
     return [{"id": t.id, "name": t.name, "seated": len(t.seats)} for t in room.tables.values()]
 
 
-def table_view(room: Room, table_id: str | None, online: set, now: str) -> dict:
-    """The same view for everyone at one table (`table_id=None`: people not yet seated)."""
+def table_view(room: Room, table_id: str | None, online: set, now: str, listing=table_list, detail=table_detail) -> dict:
+    """The same view for everyone at one table (`table_id=None`: people not yet seated).
+    `listing` and `detail` let the transport reuse what it encoded before (server/wire.py)."""
     return {
         "n": room.n,
         "now": now,
         "room": room_view(room),
-        "tables": table_list(room),
-        "table": table_detail(room, room.tables[table_id], online) if table_id else None,
+        "tables": listing(room),
+        "table": detail(room, room.tables[table_id], online) if table_id else None,
         "waiting": [] if table_id else [p.id for p in room.players.values() if p.waiting],
     }
 
 
-def host_view(room: Room, online: set, now: str) -> dict:
+def host_view(room: Room, online: set, now: str, detail=table_detail) -> dict:
     return {
         "n": room.n,
         "now": now,
         "room": room_view(room),
-        "tables": [table_detail(room, table, online) for table in room.tables.values()],
+        "tables": [detail(room, table, online) for table in room.tables.values()],
         "players": [_person(room, p.id, online) for p in room.players.values() if not (p.removed or p.waiting)],
         "waiting": [
             dict(_person(room, p.id, online), added_by_name=_name(room, p.added_by), wants_table=p.wants_table)
@@ -180,4 +186,8 @@ def host_view(room: Room, online: set, now: str) -> dict:
         "more_time": [{"id": p, "name": _name(room, p), "table": room.players[p].table} for p in room.more_time],
         "perspectives": {key: entry["name"] for key, entry in choices(room.deck).items()},
         "voice": voice(room),
+        "plan": plan_view(room),
+        "run_sheet": room.run_sheet,
+        "spotlight": room.spotlight,
+        "practice": {"pace": room.pace, "simulated": room.simulated} if room.practice else None,
     }

@@ -65,7 +65,10 @@ def sentences(room: Room, counts: dict) -> dict:
       uses services." (someone sitting there who has written nothing), and, once it has
       agreed two answers, "Table 2 has not yet agreed an answer from a family carer."."""
     order = list(choices(room.deck))
-    ranked = lambda sides: sorted(sides, key=lambda s: (order.index(s) if s in order else len(order), s))  # noqa: E731
+
+    def ranked(sides):  # in the deck's order of perspectives
+        return sorted(sides, key=lambda side: (order.index(side) if side in order else len(order), side))
+
     room_lines = []
     if any(c["people"] for c in counts["room"].values()):
         room_lines = [

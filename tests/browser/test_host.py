@@ -31,6 +31,14 @@ def people(server):
         person.close()
 
 
+def open_moment(page, name):
+    """Open one of the host page's moments (Before, During, Closing) if it is closed."""
+    toggle = page.locator(f"#moment-{name.lower()}-heading button")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+
+
 def join_in_browser(page, server, code, name):
     """Join through /j/CODE as a person would, without choosing a table."""
     page.goto(f"{server.url}/j/{code}")
@@ -54,17 +62,21 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
 
     ana = join_in_browser(new_page(), server, room["code"], "Ana")
     ben, chidi, dee = people(room["code"], NAMES[1:])
+    # the lobby shows what comes before: joining and seating
     waiting = page.locator("#unseated-list")
     for name, _ in NAMES:
         expect(waiting).to_contain_text(name)
     expect(page.get_by_role("heading", name="Waiting for a table (4)")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^End the workshop"))).to_be_hidden()
 
     page.get_by_role("button", name="Start the workshop").click()
     expect(page.locator("#room-state")).to_contain_text("Play")
     ben.wait_for(lambda v: v["room"]["stage"] == "play")
 
+    # during play, people still without a table are one button away
+    expect(page.get_by_role("region", name="Waiting for a table")).to_contain_text("Ana, Ben, Chidi and Dee")
     page.get_by_role("button", name=re.compile("^Seat everyone")).click()
-    expect(page.get_by_role("heading", name="Waiting for a table (0)")).to_be_visible()
+    expect(page.get_by_role("region", name="Waiting for a table")).to_be_hidden()
     for table in ("Table 1", "Table 2"):
         card = page.get_by_role("article", name=table)
         expect(card.get_by_role("heading", name="People at this table (2)")).to_be_visible()
@@ -103,15 +115,25 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
         person.wait_for(lambda v: (v["room"]["notice"] or {}).get("text") == "Five minutes to the break")
         assert person.notices and person.notices[-1]["text"] == "Five minutes to the break"
 
+    page.get_by_role("button", name="Move everyone to Reflect").click()
+    expect(page.locator("#now-status")).to_have_text("All tables are now at: Reflect.")
+    expect(page.get_by_role("button", name="End the workshop…")).to_be_visible()  # Closing opens itself
     page.get_by_role("button", name="End the workshop…").click()
     page.get_by_role("button", name="Yes, end the workshop").click()
     expect(page.locator("#ended-note")).to_be_visible()
     expect(page.locator("#ended-note")).to_contain_text("read-only")
+    # no stale news after the end
+    expect(page.locator("#now-status")).to_be_empty()
+    expect(page.locator("#room-state")).not_to_contain_text("Room open to join")
+    expect(page.locator("#room-state")).to_contain_text("Ended")
+    expect(page.get_by_role("button", name=re.compile("^End the workshop"))).to_be_hidden()
     expect(ana.get_by_text("The workshop has ended")).to_be_visible()
     for person in (ben, chidi, dee):
         person.wait_for(lambda v: v["room"]["ended"])
-    expect(page.get_by_role("button", name="Pause everyone")).to_be_disabled()
+    expect(page.get_by_role("button", name="Pause everyone")).to_be_hidden()
     expect(page.get_by_role("button", name="Markdown")).to_be_enabled()
+    open_moment(page, "During")
+    expect(page.get_by_role("button", name="Send to everyone")).to_be_disabled()
     assert_accessible(page)
 
 
@@ -120,9 +142,10 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     page = new_page(room["host_url"])
     ben, chidi = people(room["code"], NAMES[1:3])
     expect(page.get_by_role("heading", name="Waiting for a table (2)")).to_be_visible()
-    page.get_by_role("button", name="Start the workshop").click()
     page.get_by_role("button", name=re.compile("^Seat everyone")).click()
     expect(page.get_by_role("heading", name="Waiting for a table (0)")).to_be_visible()
+    page.get_by_role("button", name="Start the workshop").click()
+    expect(page.get_by_role("button", name="Move everyone to Reflect")).to_be_visible()
 
     # the timer counts down; "I need more time" gets a one-click +2 minutes
     page.get_by_label("Minutes").fill("3")
@@ -151,13 +174,14 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     table.get_by_label("Speaking for").select_option(label="Sam (no device)")
     table.get_by_label("Their words").fill("Ask me before you decide.")
     table.get_by_role("button", name="Add their words").click()
-    expect(table).to_contain_text("1 answer ·")
+    expect(table.locator(".answers")).to_contain_text("Ask me before you decide.")
     table.get_by_role("button", name="Add their vote").click()
-    expect(table).to_contain_text("1 vote ·")
+    expect(table.locator(".answers")).to_contain_text("1 vote (1 vote entered for someone)")
     said = drawer.wait_for(lambda v: v["table"]["responses"] and v["table"]["responses"][0]["votes"] == 1)
     assert said["table"]["responses"][0]["author_name"] == "Sam"
 
     # move Chidi to the other table, then remove Ben (after a kind "are you sure?")
+    open_moment(page, "Before")
     other = "Table 2" if chidi.view["table"]["id"] == "t1" else "Table 1"
     page.get_by_label("Table for Chidi").select_option(label=other)
     page.get_by_role("button", name="Move Chidi", exact=True).click()
@@ -167,6 +191,14 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     expect(page.locator("#people-rows")).not_to_contain_text("Ben")
     with ben.changed:
         ben.changed.wait_for(lambda: ben.removed, timeout=5)
+    # ... and let him back: his own browser can join again
+    page.get_by_role("button", name="Let Ben back in").click()
+    expect(page.locator("#removed-box")).to_be_hidden()
+    again = Participant(server.url)
+    try:
+        assert again.join(room["code"], "", token=ben.token)["ok"]
+    finally:
+        again.close()
 
     # lock the room: nobody new can join until it is unlocked
     page.get_by_role("button", name="Lock the room").click()

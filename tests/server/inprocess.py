@@ -50,13 +50,16 @@ class Http:
     def post(self, url: str, **kw) -> Answer:
         return self._open("POST", url, **kw)
 
+    def patch(self, url: str, **kw) -> Answer:
+        return self._open("PATCH", url, **kw)
+
 
 class InProcessServer:
     url = "http://localhost"
 
-    def __init__(self, database: str):
+    def __init__(self, database: str, **config):
         self.db = database
-        self.app = create_app({"DATABASE": database, "ASYNC_MODE": "threading", "ROOM_CREATE_LIMIT": "10000/minute"})
+        self.app = create_app({"DATABASE": database, "ASYNC_MODE": "threading", "ROOM_CREATE_LIMIT": "10000/minute", **config})
         self.socketio = self.app.extensions["inourshoes"].socketio
         self.http = Http(self.app)
 

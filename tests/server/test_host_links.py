@@ -19,7 +19,8 @@ def organiser(app_server):
     """The in-process server with the organiser's page on, and a signed-in organiser."""
     app_server.app.config["ADMIN_PASSWORD"] = PASSWORD
     browser = app_server.app.test_client()
-    answer = browser.post("/organise/login", data={"password": PASSWORD})
+    token = re.search(r'name="csrf" value="([^"]+)"', browser.get("/organise").get_data(as_text=True)).group(1)
+    answer = browser.post("/organise/login", data={"password": PASSWORD, "csrf": token})  # the form's CSRF token
     assert answer.status_code == 303
     yield browser
     app_server.app.config["ADMIN_PASSWORD"] = None

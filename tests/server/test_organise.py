@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 import requests
 
+from server import create_app
 from server.organise import _keep_purging, purge, retention_days
 from server.rooms import Rooms
 from server.store import Store
@@ -62,15 +63,16 @@ def organised(tmp_path_factory):
     proc.stop()
 
 
-def signed_in(server) -> requests.Session:
-    browser = requests.Session()
-    answer = browser.post(f"{server.url}/organise/login", data={"password": PASSWORD}, timeout=5)
-    assert answer.status_code == 200 and "Sign out" in answer.text
-    return browser
-
-
 def csrf(page: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+
+def signed_in(server) -> requests.Session:
+    browser = requests.Session()
+    form = browser.get(f"{server.url}/organise", timeout=5).text
+    answer = browser.post(f"{server.url}/organise/login", data={"password": PASSWORD, "csrf": csrf(form)}, timeout=5)
+    assert answer.status_code == 200 and "Sign out" in answer.text
+    return browser
 
 
 def test_the_page_is_off_without_a_password(server):
@@ -88,10 +90,21 @@ def test_a_wrong_password_is_refused(organised):
     browser = requests.Session()
     page = browser.get(f"{organised.url}/organise", timeout=5)
     assert page.status_code == 200 and 'type="password"' in page.text and RECENT_ENDED not in page.text
-    answer = browser.post(f"{organised.url}/organise/login", data={"password": PASSWORD + "!"}, timeout=5)
+    token = csrf(page.text)
+    answer = browser.post(f"{organised.url}/organise/login", data={"password": PASSWORD + "!", "csrf": token}, timeout=5)
     assert answer.status_code == 403 and "not right" in answer.text and RECENT_ENDED not in answer.text
     assert RECENT_ENDED not in browser.get(f"{organised.url}/organise", timeout=5).text
-    assert browser.post(f"{organised.url}/organise/login", timeout=5).status_code == 403
+    assert browser.post(f"{organised.url}/organise/login", data={"csrf": token}, timeout=5).status_code == 403
+
+
+def test_the_sign_in_form_needs_its_token(organised):
+    browser = requests.Session()
+    token = csrf(browser.get(f"{organised.url}/organise", timeout=5).text)
+    url = f"{organised.url}/organise/login"
+    assert browser.post(url, data={"password": PASSWORD}, timeout=5).status_code == 400
+    assert browser.post(url, data={"password": PASSWORD, "csrf": "forged"}, timeout=5).status_code == 400
+    assert requests.post(url, data={"password": PASSWORD, "csrf": token}, timeout=5).status_code == 400  # not its cookie
+    assert browser.post(url, data={"password": PASSWORD, "csrf": token}, timeout=5).status_code == 200
 
 
 def test_the_list_shows_each_workshop(organised):
@@ -122,7 +135,7 @@ def test_delete_asks_first_needs_the_form_token_and_erases_every_row(organised):
     assert done.status_code == 200 and "deleted for good" in done.text
     assert rows_for(organised.db, code) == (0, 0)
     headers = {"Authorization": f"Bearer {room['host_key']}"}
-    assert requests.get(f"{organised.url}/api/rooms/{code}/export.md", headers=headers, timeout=5).status_code == 404
+    assert requests.get(f"{organised.url}/api/rooms/{code}/export.md", headers=headers, timeout=5).status_code == 403
     late = Participant(organised.url)
     assert late.join(code, "Bartholomew", "person")["error"]["code"] == "not_found"
     assert ann.act("sit", table="t1")["error"]["code"] == "not_found"
@@ -136,8 +149,51 @@ def test_signing_out_needs_the_token_and_ends_the_session(organised):
     browser = signed_in(organised)
     page = browser.get(f"{organised.url}/organise", timeout=5).text
     assert browser.post(f"{organised.url}/organise/logout", timeout=5).status_code == 400
+    copied = requests.Session()  # the same cookie, kept by someone who saw it
+    copied.cookies.update(browser.cookies)
+    assert OLD_OPEN in copied.get(f"{organised.url}/organise", timeout=5).text
     assert browser.post(f"{organised.url}/organise/logout", data={"csrf": csrf(page)}, timeout=5).status_code == 200
     assert OLD_OPEN not in browser.get(f"{organised.url}/organise", timeout=5).text
+    assert OLD_OPEN not in copied.get(f"{organised.url}/organise", timeout=5).text  # signing out ended it
+    url = f"{organised.url}/organise/rooms/{OLD_OPEN}/delete"
+    assert "Sign in" in copied.post(url, data={"csrf": csrf(page)}, timeout=5).text
+    assert rows_for(organised.db, OLD_OPEN) == (3, 1)
+
+
+# --- wrong passwords: per address, only the wrong ones count -----------------------------
+@pytest.fixture(scope="module")
+def behind_proxy(tmp_path_factory):
+    """In-process, behind a trusted proxy (the test client's 127.0.0.1), so each test can
+    speak from its own address with X-Forwarded-For."""
+    app = create_app(
+        {
+            "DATABASE": str(tmp_path_factory.mktemp("organise-proxy") / "o.db"),
+            "ASYNC_MODE": "threading",
+            "ADMIN_PASSWORD": PASSWORD,
+            "TRUSTED_PROXIES": ("127.0.0.1",),
+        }
+    )
+    yield app
+    app.extensions["inourshoes"].store.close()
+
+
+def sign_in_from(app, address: str, password: str) -> int:
+    browser = app.test_client()
+    headers = {"X-Forwarded-For": address}
+    token = csrf(browser.get("/organise", headers=headers).get_data(as_text=True))
+    return browser.post("/organise/login", data={"password": password, "csrf": token}, headers=headers).status_code
+
+
+def test_a_stranger_guessing_the_password_does_not_lock_the_organiser_out(behind_proxy):
+    assert [sign_in_from(behind_proxy, "203.0.113.7", "guess") for _ in range(10)] == [403] * 10
+    assert sign_in_from(behind_proxy, "203.0.113.7", PASSWORD) == 429  # that address waits a minute
+    assert sign_in_from(behind_proxy, "198.51.100.2", PASSWORD) == 303  # the organiser, elsewhere
+
+
+def test_only_wrong_passwords_count(behind_proxy):
+    assert [sign_in_from(behind_proxy, "198.51.100.9", PASSWORD) for _ in range(12)] == [303] * 12
+    assert sign_in_from(behind_proxy, "198.51.100.9", "typo") == 403
+    assert sign_in_from(behind_proxy, "198.51.100.9", PASSWORD) == 303
 
 
 # --- the retention rule in-process --------------------------------------------------------

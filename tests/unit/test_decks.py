@@ -75,7 +75,7 @@ def test_shipped_deck_meets_minimums(path):
     assert deck["easy_first"] is easy_first
     scenarios = Counter(c["perspective"] for c in cards if c["type"] == "scenario")
     for perspective in perspectives:
-        assert perspective in deck["perspectives"]
+        assert perspective in {p["id"] for p in deck["perspectives"]}
         assert scenarios[perspective] >= 2, f"several scenarios told by {perspective}"
     # Scenarios make up most of the deck; the other types are there more than once.
     types = Counter(c["type"] for c in cards)
@@ -107,6 +107,7 @@ def test_load_decks_keys_by_id_in_file_order():
 def test_deck_summary():
     deck = load_decks(DECK_DIR)["everyday-lives"]
     summary = deck_summary(deck)
+    perspectives = summary.pop("perspectives")
     assert summary == {
         "id": "everyday-lives",
         "title": "Everyday lives",
@@ -114,7 +115,16 @@ def test_deck_summary():
         "language": "en-GB",
         "description": deck["description"],
         "audience": deck["audience"],
+        "outcomes": 6,
+        "needed": 4,
     }
+    assert [p["id"] for p in perspectives] == [
+        "person", "carer", "support_worker", "manager", "commissioner", "health", "anyone", "other",
+    ]  # fmt: skip
+    carer = perspectives[1]
+    assert carer["name"] == "a family carer" and carer["choice"] is True
+    assert (carer["colour"], carer["pattern"], carer["colour_name"]) == ("#56B4E9", "stripes", "sky blue")
+    assert perspectives[6]["choice"] is False  # `anyone` tells cards; nobody joins as it
 
 
 # --------------------------------------------------------------------------- the parsed shape
@@ -124,6 +134,9 @@ def test_good_minimal_fixture_parses():
     text, source = fixture("good-minimal.toml")
     assert check_deck_text(text, source) == []
     deck = parse_deck(text, source)
+    legend = deck.pop("legend")
+    cards = deck.pop("cards")
+    outcomes = deck.pop("outcomes")
     assert deck == {
         "id": "fixture",
         "title": "A fixture deck",
@@ -133,35 +146,57 @@ def test_good_minimal_fixture_parses():
         "licence": "CC BY-SA 4.0",
         "version": "1.0",
         "easy_first": False,
-        "perspectives": {
-            "person": "A person who uses services",
-            "carer": "A family carer",
-            "anyone": "Anyone",
-        },
-        "cards": [
-            {
-                "id": "fx-001",
-                "type": "scenario",
-                "perspective": "person",
-                "text": "I would like to choose when I get up in the morning.",
-                "easy": "I want to choose when I get up.",
-                "icon": "home",
-            },
-            {
-                "id": "fx-002",
-                "type": "question",
-                "perspective": "anyone",
-                "text": "What is one small thing that would make your day better?",
-                "easy": "What would make your day better?",
-                "icon": "question",
-            },
+        "needed": 1,
+        "perspectives": [
+            {"id": "person", "name": "a person who uses services", "easy": "someone who gets support", "icon": "person"},
+            {"id": "carer", "name": "a family carer", "easy": "a family member who helps", "icon": "carer"},
+            {"id": "anyone", "name": "anyone", "easy": "anyone", "icon": "other"},  # always usable on cards
         ],
     }
+    assert outcomes[0] == {
+        "id": "choice",
+        "name": "Choice and control",
+        "easy": "My choices",
+        "icon": "star",
+        "statement": "I choose who supports me and how.",
+    }
+    assert [o["id"] for o in outcomes] == ["choice", "home", "friends", "health", "work"]
+    assert cards[:2] == [
+        {
+            "id": "fx-001",
+            "type": "scenario",
+            "perspective": "person",
+            "outcome": "choice",
+            "text": "I would like to choose when I get up in the morning.",
+            "easy": "I want to choose when I get up.",
+            "icon": "home",
+        },
+        {
+            "id": "fx-002",
+            "type": "question",
+            "perspective": "anyone",
+            "outcome": "choice",
+            "text": "What is one small thing that would make your day better?",
+            "easy": "What would make your day better?",
+            "icon": "question",
+        },
+    ]
+    # every perspective, and `other` (always a choice when joining), has its place in the legend
+    assert list(legend) == ["person", "carer", "anyone", "other"]
+    assert legend["carer"]["pattern"] == "stripes" and legend["anyone"]["pattern"] == "none"
+
+
+def test_a_deck_without_needed_meets_outcomes_with_four_perspectives():
+    text, source = fixture("good-minimal.toml")
+    (line,) = check_deck_text(text.replace("needed = 1\n", ""), source)
+    assert "field 'needed'" in line and "2 perspectives with a colour" in line and "set needed = 2" in line
+    deck = load_decks(DECK_DIR)["living-well-with-dementia"]
+    assert deck["needed"] == decks.DEFAULT_NEEDED == 4
 
 
 def test_icon_defaults_by_card_type():
     text, source = fixture("good-minimal.toml")
-    text = text.replace('icon = "home"\n', "")
+    text = text.replace('outcome = "choice"\nicon = "home"\n', 'outcome = "choice"\n')
     deck = parse_deck(text, source)
     assert deck["cards"][0]["icon"] == decks.DEFAULT_ICONS["scenario"]
     assert set(decks.DEFAULT_ICONS) == set(CARD_TYPES)
@@ -174,13 +209,20 @@ def test_icon_defaults_by_card_type():
 BAD = {
     "bad-duplicate-id.toml": ("fx-001", "id", ["used more than once"]),
     "bad-unknown-type.toml": ("fx-002", "type", ["unknown card type 'story'", "scenario, reflection"]),
-    "bad-unknown-perspective.toml": ("fx-002", "perspective", ["unknown perspective 'nurse'"]),
+    "bad-unknown-perspective.toml": ("fx-002", "perspective", ["unknown perspective 'nurse'", "declare it in [[perspectives]]"]),
     "bad-missing-easy.toml": ("fx-002", "easy", ["missing"]),
     "bad-text-too-long.toml": ("fx-002", "text", ["551 characters", "500"]),
     "bad-easy-too-long.toml": ("fx-002", "easy", ["18 words", "15", '"When I go to the shops']),
     "bad-unknown-icon.toml": ("fx-002", "icon", ["unknown icon 'unicorn'"]),
-    "bad-toml-syntax.toml": ("fx-002", "type", ["line 24", "not valid TOML"]),
+    "bad-toml-syntax.toml": ("fx-002", "type", ["line 68", "not valid TOML"]),
     "bad-missing-metadata.toml": (None, "title", ["missing"]),
+    "bad-unknown-outcome.toml": ("fx-002", "outcome", ["unknown outcome 'holidays'", "choice, friends, health"]),
+    "bad-missing-outcome.toml": ("fx-002", "outcome", ["is missing"]),
+    "bad-outcome-never-met.toml": (None, "outcomes.home", ["can never be met", "none of its cards", "needs 1"]),
+    "bad-too-few-outcomes.toml": (None, "outcomes", ["4 outcomes", "5 to 8"]),
+    "bad-needed-too-big.toml": (None, "needed", ["needed = 3", "(2)"]),
+    "bad-old-perspectives.toml": (None, "perspectives", ["[[perspectives]]", "no longer used"]),
+    "bad-perspective-without-easy.toml": (None, "perspectives.carer.easy", ["is missing"]),
 }
 
 
@@ -223,9 +265,9 @@ def test_all_problems_are_reported_at_once():
     text, source = fixture("good-minimal.toml")
     text = (
         text.replace('type = "question"', 'type = "story"')
-        .replace('perspective = "person"', 'perspective = "nurse"')
+        .replace('perspective = "person"\noutcome = "choice"', 'perspective = "nurse"\noutcome = "choice"')
         .replace('version = "1.0"', "version = 1")
-        .replace('icon = "home"', 'icon = "unicorn"')
+        .replace('icon = "work"\ntext', 'icon = "unicorn"\ntext')
     )
     problems = check_deck_text(text, source)
     assert len(problems) == 4
@@ -239,7 +281,14 @@ def test_all_problems_are_reported_at_once():
         (('language = "en-GB"', 'language = "English please"'), "field 'language'"),
         (('version = "1.0"', 'version = "1.0"\neasy_first = "yes"'), "field 'easy_first'"),
         (('version = "1.0"', 'version = "1.0"\ncolour = "blue"'), "field 'colour'"),
-        (('person = "A person who uses services"', "person = 3"), "field 'perspectives.person'"),
+        (('name = "a family carer"', "name = 3"), "field 'perspectives.carer.name'"),
+        (('icon = "carer"', 'icon = "unicorn"'), "field 'perspectives.carer.icon': unknown icon 'unicorn'"),
+        (('statement = "I live my day my way."', 'statement = "' + "very " * 40 + '"'), "field 'outcomes.home.statement'"),
+        (('easy = "My home"', 'easy = "' + "my " * 16 + 'home"'), "field 'outcomes.home.easy': an Easy Read sentence has 17 words"),
+        (('statement = "I live my day my way."', 'statement = "I live my day my way."\ncolour = "red"'), "field 'outcomes.home.colour'"),
+        (("needed = 1", 'needed = "two"'), "field 'needed': should be a whole number"),
+        (("needed = 1", "needed = true"), "field 'needed': should be a whole number"),
+        (("needed = 1", "needed = 0"), "field 'needed': needed = 0"),
         (('easy = "I want to choose when I get up."', 'easy = "   "'), "field 'easy': is empty"),
         (('text = "I would like', 'mood = "x"\ntext = "I would like'), "card fx-001: field 'mood'"),
     ],
@@ -250,6 +299,35 @@ def test_other_problems(change, expected):
     problems = check_deck_text(text.replace(change[0], change[1], 1), source)
     assert len(problems) == 1, problems
     assert expected in problems[0]
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (('id = "carer"', 'id = "Carer!"'), "field 'perspectives#2.id'"),
+        (('id = "carer"', 'id = "person"'), "field 'perspectives.person.id': the id 'person' is used more than once"),
+        (('id = "work"', 'id = "home"'), "field 'outcomes.home.id': the id 'home' is used more than once"),
+    ],
+)
+def test_a_bad_id_is_named_first(change, expected):
+    """The cards that use the id it replaced are then reported too, after it."""
+    text, source = fixture("good-minimal.toml")
+    problems = check_deck_text(text.replace(change[0], change[1], 1), source)
+    assert expected in problems[0]
+    assert all(re.search(r"card fx-\d+: field '(perspective|outcome)': unknown", p) for p in problems[1:])
+
+
+def test_a_deck_may_declare_up_to_eight_perspectives_with_a_colour():
+    text, source = fixture("good-minimal.toml")
+    extra = "".join(
+        f'[[perspectives]]\nid = "side{n}"\nname = "side {n}"\neasy = "side {n}"\n\n' for n in range(7)
+    )
+    (line,) = check_deck_text(text.replace("[[outcomes]]", extra + "[[outcomes]]", 1), source)
+    assert "field 'perspectives'" in line and "9 perspectives" in line and "the most is 8" in line
+    deck = parse_deck(text.replace("[[outcomes]]", extra.split("[[perspectives]]\nid = \"side6\"")[0] + "[[outcomes]]", 1), source)
+    colours = [deck["legend"][p["id"]]["colour"] for p in deck["perspectives"] if p["id"] != "anyone"]
+    assert len(colours) == 8 == len(set(colours)), "each perspective has its own colour"
+    assert deck["perspectives"][2]["icon"] == "person"  # no icon given: a default picture
 
 
 def test_no_cards():
@@ -275,7 +353,7 @@ def test_too_big_and_too_many_cards():
 
     head = text.split("[[cards]]")[0]
     card = (
-        '[[cards]]\nid = "c{n}"\ntype = "question"\nperspective = "anyone"\n'
+        '[[cards]]\nid = "c{n}"\ntype = "question"\nperspective = "anyone"\noutcome = "choice"\n'
         'text = "Q?"\neasy = "Q?"\n'
     )
     many = head + "".join(card.format(n=n) for n in range(501))
@@ -358,7 +436,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def test_cli_check_good():
     result = run_cli("check", "tests/fixtures/decks/good-minimal.toml")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "tests/fixtures/decks/good-minimal.toml: ok (2 cards)"
+    assert result.stdout.strip() == "tests/fixtures/decks/good-minimal.toml: ok (6 cards)"
 
 
 def test_cli_check_bad():
@@ -367,7 +445,7 @@ def test_cli_check_bad():
     )
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
-    assert lines[0] == "tests/fixtures/decks/good-minimal.toml: ok (2 cards)"
+    assert lines[0] == "tests/fixtures/decks/good-minimal.toml: ok (6 cards)"
     assert lines[1].startswith(
         "tests/fixtures/decks/bad-unknown-icon.toml: card fx-002: field 'icon': unknown icon 'unicorn'"
     )

@@ -8,9 +8,12 @@ from .story import Story
 
 
 def table_at(stage):
-    story = Story()
+    earlier = {"code": "BBBBBB", "title": "Spring", "date": "2026-03-01", "actions": []}
+    story = Story(follows=earlier) if stage == "look_back" else Story()  # only a follow-up looks back
     ann = story.join("Ann", table="t1")
     story.do("host", "start")
+    if stage == "look_back":
+        return story, ann  # a follow-up starts there
     if stage == "play":
         story.do(ann, "draw")
     else:
@@ -28,7 +31,7 @@ ATTEMPTS = {
 }
 
 
-@pytest.mark.parametrize("stage", ["lobby", "play", "reflect", "pledge", "closed"])
+@pytest.mark.parametrize("stage", ["lobby", "look_back", "play", "reflect", "pledge", "closed"])
 @pytest.mark.parametrize("key", sorted(ATTEMPTS))
 def test_each_stage_allows_exactly_its_moves(stage, key):
     story, ann = table_at(stage)

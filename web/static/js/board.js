@@ -8,6 +8,7 @@ import { el } from "./live.js";
 import { announce, icon } from "./dom.js";
 import { footprint } from "./legend.js";
 import { setting } from "./store.js";
+import { paint } from "./voices.js";
 
 import { EASY_EVENT } from "./card.js";
 
@@ -36,12 +37,12 @@ function space(outcome, { needed, easy, current, labels, fresh }) {
     el("div", { class: "space-head" },
       icon(outcome.icon || "star", "space-icon"),
       el("span", { class: "space-name", text: outcomeName(outcome, easy) })),
+    outcome.met && outcome.statement ? el("p", { class: "space-statement", text: `“${outcome.statement}”` }) : null,
     el("div", { class: "space-tiles", "aria-hidden": "true" },
-      ...outcome.tiles.map((t) => footprint(t.perspective, { size: 22 })),
+      ...outcome.tiles.map((t) => footprint(t.perspective, { size: 32 })),
       ...Array.from({ length: missing }, () => el("span", { class: "print-empty" }))),
     el("p", { class: outcome.met ? "space-count space-met" : "space-count" },
       outcome.met ? el("span", { class: "star", "aria-hidden": "true", text: "★ " }) : null, count),
-    outcome.met && outcome.statement ? el("p", { class: "space-statement", text: `“${outcome.statement}”` }) : null,
     el("span", { class: "sr-only", text: [current ? "The card on the table is for this outcome." : "", tileWords(outcome, labels)].join(" ") }));
 }
 
@@ -74,9 +75,9 @@ function turnToken(table, meId) {
   const holder = table.players.find((p) => p.id === table.turn);
   if (!holder) return el("p", { class: "turn-token", text: "Anyone can draw the first card." });
   const words = holder.id === meId ? "Your turn" : `${holder.name}’s turn`;
-  return el("p", { class: "turn-token", "data-perspective": holder.perspective },
+  return paint(el("p", { class: "turn-token" },
     el("span", { class: "pawn", "aria-hidden": "true" }, footprint(holder.perspective, { size: 28 })),
-    el("strong", { text: words }));
+    el("strong", { text: words })), holder.perspective);
 }
 
 export function boardView({ meId }) {

@@ -75,10 +75,10 @@ export function cardView(card, { easyFirst, number, outcome }) {
   if (side === "anyone") {
     told = el("p", { class: "card-told", text: "For everyone at the table" });
   } else {
-    told = el("p", { class: "card-told" }, footprint(side, { size: 28 }), "Told by: ", el("strong", { text: card.perspective_label }));
+    told = el("p", { class: "card-told" }, footprint(side, { size: 36 }), "Told by: ", el("strong", { text: card.perspective_label }));
   }
   const path = outcome
-    ? el("p", { class: "card-outcome" }, icon(outcome.icon || "star", "card-outcome-icon"), "On our path: ", goal)
+    ? el("p", { class: "card-outcome" }, icon(outcome.icon || "star", "card-outcome-icon"), el("span", {}, "On our path: ", goal))
     : null;
 
   const node = el("article", {

@@ -42,7 +42,7 @@ function pledgeCard(pledge, table, view, meId) {
 }
 
 function pledgeWall(table, view, meId) {
-  if (!table.pledges.length) return el("p", { class: "empty", text: "No pledges." });
+  if (!table.pledges.length) return [el("p", { class: "empty", text: "No pledges." })];
   const cards = table.pledges.map((p) => pledgeCard(p, table, view, meId));
   return [
     el("div", { class: "pledge-wall" }, ...cards),
@@ -80,7 +80,7 @@ export function closedScreen({ meId }) {
           el("p", { class: "board-progress", text: progressWords(board) }),
           pathList(board, { easy: setting("easy", view.room.deck.easy_first), labels: perspectiveLabels(t) })) : null,
         t.poem.length ? block("close-poem", "Our poem", "close-poem", poemLines(t, meId())) : null,
-        block("close-pledges", "Our pledge wall", "close-pledges", pledgeWall(t, view, meId())),
+        block("close-pledges", "Our pledge wall", "close-pledges", ...pledgeWall(t, view, meId())),
         part("What we agreed", notes("agreed"), t, "Nothing was agreed on a card."),
         part("What is working", notes("working"), t, "Nothing written."),
         part("What is not working", notes("not_working"), t, "Nothing written."),

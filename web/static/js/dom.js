@@ -133,6 +133,17 @@ export function refocus(target) {
   if (target && focusLost()) target.focus();
 }
 
+// A side panel that folds away on a phone (a <details> under `summary`, closed), and is
+// simply open on a wide screen, where the summary is not shown (phone.css).
+const WIDE = "(min-width: 60rem)";
+export function fold(summary, panel) {
+  const details = el("details", { class: "fold" }, el("summary", { text: summary }), panel);
+  const wide = window.matchMedia(WIDE);
+  details.open = wide.matches;
+  wide.addEventListener("change", () => { details.open = wide.matches; });
+  return details;
+}
+
 const ICONS = {
   person: "person",
   carer: "carer",

@@ -50,7 +50,7 @@ export function forChooser(id, label) {
   return { field, select, update, value: () => select.value };
 }
 
-export function sayForm({ key, label, hint, button, type, fields = {}, act, prefill = "", rows = 3, meId, privacy = true }) {
+export function sayForm({ key, label, hint, button, type, fields = {}, act, prefill = "", rows = 3, meId, privacy = true, extra = null }) {
   const id = `say-${key}`;
   const textarea = el("textarea", {
     id,
@@ -64,7 +64,7 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
   const keep = el("input", { type: "checkbox", id: `${id}-private` });
   const status = el("p", { id: `${id}-status`, class: "error", role: "status" });
   const submit = el("button", { type: "submit", class: "button button-strong", "data-key": `${id}-submit`, text: button });
-  const offer = draftOffer(id, (text) => {
+  const offer = draftOffer(id, key, () => scope, (text) => {
     const mine = textarea.value.trim() && textarea.value !== prefill ? `${textarea.value.trimEnd()}\n` : "";
     textarea.value = mine + text;
     save();
@@ -82,6 +82,7 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
     privacy
       ? el("div", { class: "check" }, keep, el("label", { for: keep.id, text: "Keep this in the room" }))
       : null,
+    extra ? extra.node : null, // more fields of this kind of words: `{node, values(), reset()}`
     status,
     submit,
     offer.node);
@@ -110,7 +111,7 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
       textarea.focus();
       return;
     }
-    const payload = { text, ...fields };
+    const payload = { text, ...fields, ...(extra ? extra.values() : {}) };
     if (keep.checked) payload.private = true;
     const who = chooser.value();
     if (who && who !== meId()) payload.for = who;
@@ -134,12 +135,13 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
       if (here && !changed) {
         textarea.value = prefill;
         keep.checked = false;
+        if (extra) extra.reset();
       }
       status.classList.add("good");
       status.textContent = "Thank you. It is added.";
     } else {
       writeDraft(room, key, sentScope, { text: here ? words() : saved.text || text });
-      if (!here) offer.show(otherDrafts(room, key, scope)[0]);
+      if (!here) offer.refresh();
       status.classList.remove("good");
       status.textContent = ack.error.message;
     }
@@ -161,12 +163,8 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
     status.textContent = saved && saved.id && !busy
       ? `We are not sure this was sent. Press “${button}” to send it: it will not be added twice.`
       : "";
-    offer.show(otherDrafts(room, key, scope)[0]);
-    if (left && !form.closest("[hidden]")) {
-      announce("The table has moved on. What you were writing is kept for you below the box.");
-    } else if (left) {
-      announce("The table has moved on. What you were writing is kept for you.");
-    }
+    offer.refresh();
+    if (left) announce("The table has moved on. What you were writing is kept for you: you can use it or delete it.");
   }
 
   return {
@@ -179,7 +177,7 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
 }
 
 // Words written for an earlier card or at another table, offered (never sent by themselves).
-function draftOffer(id, use, after) {
+function draftOffer(id, field, scopeNow, use, after) {
   const question = el("p", { class: "draft-offer-q", id: `${id}-offer-q` });
   const quote = el("p", { class: "said draft-offer-text" });
   const node = el("div", { class: "draft-offer", role: "group", "aria-labelledby": `${id}-offer-q`, hidden: true },
@@ -188,13 +186,24 @@ function draftOffer(id, use, after) {
       el("button", { type: "button", class: "button", "data-key": `${id}-offer-use`, text: "Use it here", onclick: () => take(true) }),
       el("button", { type: "button", class: "button button-quiet", "data-key": `${id}-offer-drop`, text: "Delete it", onclick: () => take(false) })));
   let shown = null;
-  let field = null;
+
+  function refresh() {
+    const here = scopeNow();
+    // a send still unanswered is not offered: it may be on its earlier card already
+    shown = otherDrafts(room, field, here).find((draft) => !draft.id) || null;
+    node.hidden = !shown;
+    if (!shown) return;
+    question.textContent = shown.scope.split(":")[0] === here.split(":")[0]
+      ? "You were writing this earlier. It was not sent:"
+      : "You were writing this at another table. It was not sent:";
+    quote.textContent = shown.text;
+  }
 
   function take(keepIt) {
     if (!shown) return;
     writeDraft(room, field, shown.scope, null);
-    const text = shown.text;
-    show(otherDrafts(room, field, shown.here)[0], shown.here);
+    const { text } = shown;
+    refresh();
     if (keepIt) use(text);
     else {
       announce("Deleted.");
@@ -202,23 +211,5 @@ function draftOffer(id, use, after) {
     }
   }
 
-  function show(draft, here = shown && shown.here) {
-    shown = draft ? { ...draft, here } : null;
-    node.hidden = !draft;
-    if (!draft) return;
-    const elsewhere = draft.scope.split(":")[0] !== String(here).split(":")[0];
-    question.textContent = elsewhere
-      ? "You were writing this at another table. It was not sent:"
-      : "You were writing this earlier. It was not sent:";
-    quote.textContent = draft.text;
-  }
-
-  return {
-    node,
-    show: (draft) => show(draft),
-    for(fieldKey, scope) {
-      field = fieldKey;
-      if (shown) shown.here = scope;
-    },
-  };
+  return { node, refresh };
 }

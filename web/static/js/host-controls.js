@@ -1,50 +1,49 @@
-// The room-wide controls: start, stages, pause, lock, seat everyone, tables, the answers
-// setting, end; the timer; the message to everyone; "I need more time"; join details.
+// The room-wide controls: where the workshop is now (stages, start, the next stage, pause),
+// seating, moving every table, the end; the timer; the message to everyone; "I need more
+// time"; the join details shown large.
 
-import { STAGES, confirmStep, minutesText, off, run, setOptions } from "./host-util.js";
+import { STAGES, confirmStep, listWords, minutesText, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
+import { el } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
 let current = null; // the newest host view
 
-export function initControls(live, { hostLink }) {
-  const say = $("controls-status");
+// What "the next stage" button says and does at each stage.
+const NEXT = {
+  play: ["reflect", "Move everyone to Reflect"],
+  reflect: ["pledge", "Move everyone to Pledge"],
+  pledge: ["closed", "Close the tables"],
+};
 
-  $("start").addEventListener("click", () => run(live, say, "start", {}, "The workshop has started."));
-  $("seat-all").addEventListener("click", () => run(live, say, "seat_all", {}, "Everyone waiting now has a table."));
-  $("add-table").addEventListener("click", () => run(live, $("tables-status"), "add_table", {}, "A new table was added."));
+export function initControls(live, { onEnded }) {
+  const say = $("now-status");
+  once($("start"), () => run(live, say, "start", {}, "The workshop has started."));
+  once($("stage-next"), () => {
+    const [stage] = NEXT[current.room.stage];
+    return run(live, say, "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
+  });
   $("pause").addEventListener("click", () => {
     const paused = current && current.room.paused;
     run(live, say, paused ? "resume" : "pause", {}, paused ? "Everyone can carry on." : "Everyone is paused.");
   });
-  $("lock").addEventListener("click", () => {
-    const locked = current && current.room.locked;
-    run(live, say, locked ? "unlock" : "lock", {}, locked ? "New people can join again." : "Nobody new can join now.");
-  });
+  const seat = () => run(live, $("people-status"), "seat_all", {}, "Everyone waiting now has a table.");
+  once($("seat-all"), seat);
+  once($("seat-all-now"), seat);
+  $("add-table").addEventListener("click", () => run(live, $("people-status"), "add_table", {}, "A new table was added."));
   setOptions($("stage-all"), STAGES);
-  $("stage-all-go").addEventListener("click", () => {
+  $("stage-all-go").addEventListener("click", async () => {
     const stage = $("stage-all").value;
-    const label = STAGES.find(([id]) => id === stage)[1];
-    run(live, say, "stage", { stage, table: null }, `All tables are now at: ${label}.`);
-  });
-  $("hide-until-reveal").addEventListener("change", async (event) => {
-    const box = event.target;
-    const hide = box.checked;
-    const ack = await run(live, say, "settings", { hide_until_reveal: hide },
-      hide ? "Answers stay hidden until each table shows them." : "Answers show as soon as they are written.");
-    if (!ack.ok && current) box.checked = current.room.hide_until_reveal;
+    const ack = await run(live, $("stages-status"), "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
+    if (ack.ok) settle($("stage-all"));
   });
   confirmStep($("end"), $("end-confirm"), $("end-yes"), $("end-no"), async () => {
     const ack = await run(live, $("end-status"), "end", {}, "The workshop has ended.");
-    if (ack.ok) {
-      const note = $("ended-note");
-      note.tabIndex = -1;
-      note.focus();
-    }
+    if (ack.ok) onEnded();
   });
 
   initTimer(live);
   initBroadcast(live);
-  initJoinDetails(hostLink);
+  initJoinDetails();
 }
 
 function initTimer(live) {
@@ -61,13 +60,10 @@ function initTimer(live) {
   $("timer-add1").addEventListener("click", () => run(live, say, "timer", { add: 60 }, "Added 1 minute."));
   $("timer-add2").addEventListener("click", () => run(live, say, "timer", { add: 120 }, "Added 2 minutes."));
   $("timer-clear").addEventListener("click", () => run(live, say, "timer", { seconds: null }, "Timer cleared."));
-  $("more-time-add").addEventListener("click", async () => {
+  once($("more-time-add"), async () => {
     const ack = await run(live, $("more-time-status"), "timer", { add: 120 }, "");
-    if (ack.ok) {
-      say.textContent = "Added 2 minutes for everyone.";
-      $("timer-heading").tabIndex = -1;
-      $("timer-heading").focus();
-    }
+    if (ack.ok) $("now-status").textContent = "Added 2 minutes for everyone.";
+    return ack;
   });
 }
 
@@ -87,55 +83,56 @@ function initBroadcast(live) {
   $("broadcast-clear").addEventListener("click", () => run(live, say, "broadcast", { text: "" }, "Message cleared."));
 }
 
-function initJoinDetails(hostLink) {
+function initJoinDetails() {
   const dialog = $("join-large");
   $("show-join").addEventListener("click", () => dialog.showModal());
   $("join-large-close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => $("show-join").focus());
+}
 
-  $("copy-host").addEventListener("click", async () => {
-    const say = $("copy-host-status");
-    const link = hostLink();
-    try {
-      await navigator.clipboard.writeText(link);
-      say.textContent = "Host link copied. Send it privately to your co-facilitator.";
-    } catch {
-      // no clipboard (plain http): show the link to copy by hand
-      $("host-link").value = link;
-      $("host-link-box").hidden = false;
-      $("host-link").select();
-      say.textContent = "Copy the host link below and send it privately.";
-    }
-  });
+function renderStages(room) {
+  const at = room.ended ? "ended" : room.stage;
+  $("stage-steps").replaceChildren(...STAGES.map(([id, label]) => el("li", {
+    class: id === room.stage ? "is-now" : null,
+    "aria-current": id === room.stage ? "step" : null,
+  }, label, id === room.stage ? el("span", { class: "visually-hidden", text: " (now)" }) : null)));
+  const start = $("start");
+  start.hidden = at !== "lobby";
+  const next = NEXT[at];
+  const button = $("stage-next");
+  button.hidden = !next;
+  if (next) button.textContent = next[1];
+  off(start, waiting(start, current.n));
+  off(button, waiting(button, current.n));
+  $("pause").hidden = room.ended;
+  $("pause").textContent = room.paused ? "Resume" : "Pause everyone";
 }
 
 export function renderControls(view) {
   current = view;
   const { room } = view;
-  const start = $("start");
-  start.textContent = room.stage === "lobby" ? "Start the workshop" : "Workshop started";
-  off(start, room.stage !== "lobby");
-  $("pause").textContent = room.paused ? "Resume" : "Pause everyone";
-  $("lock").textContent = room.locked ? "Unlock the room" : "Lock the room";
-  const waiting = view.players.filter((p) => p.table === null).length;
-  off($("seat-all"), waiting === 0);
-  $("seat-all").textContent = waiting ? `Seat everyone (${waiting} waiting)` : "Seat everyone";
-  const hide = $("hide-until-reveal");
-  if (document.activeElement !== hide) hide.checked = room.hide_until_reveal;
+  renderStages(room);
+  const waitingForTable = view.players.filter((p) => p.table === null);
+  for (const id of ["seat-all", "seat-all-now"]) {
+    off($(id), waitingForTable.length === 0 || waiting($(id), view.n));
+    $(id).textContent = waitingForTable.length ? `Seat everyone (${waitingForTable.length} waiting)` : "Seat everyone";
+  }
+  // in the lobby the seating panel is open anyway; later, newcomers need a table at once
+  $("unseated-alert").hidden = room.ended || room.stage === "lobby" || waitingForTable.length === 0;
+  $("unseated-alert-who").textContent = `${listWords(waitingForTable.map((p) => p.name))} ${waitingForTable.length === 1 ? "is" : "are"} not at a table yet.`;
   setOptions($("stage-all"), STAGES, room.stage);
-  $("end").hidden = room.ended;
+  $("end-panel").hidden = room.ended;
 
   $("notice-now").textContent = room.notice ? `Showing now: ${room.notice.text}` : "No message showing.";
   off($("broadcast-clear"), !room.notice);
 
   const asking = view.more_time || [];
-  $("more-time").hidden = asking.length === 0;
+  $("more-time").hidden = asking.length === 0 || room.ended;
+  off($("more-time-add"), waiting($("more-time-add"), view.n));
   if (asking.length) {
     const where = Object.fromEntries(view.tables.map((t) => [t.id, t.name]));
-    const seat = Object.fromEntries(view.players.map((p) => [p.id, p.table]));
-    const names = asking.map((p) => (where[seat[p.id]] ? `${p.name} (${where[seat[p.id]]})` : p.name));
-    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
-    $("more-time-who").textContent = `${list} ${asking.length === 1 ? "has" : "have"} asked for more time.`;
+    const names = asking.map((p) => (where[p.table] ? `${p.name} (${where[p.table]})` : p.name));
+    $("more-time-who").textContent = `${listWords(names)} ${asking.length === 1 ? "has" : "have"} asked for more time.`;
   }
   off($("timer-clear"), !room.timer);
 }
@@ -145,6 +142,11 @@ export function tickTimer(view, offset) {
   const { timer } = view.room;
   if (!timer) {
     display.textContent = "No timer running";
+    display.className = "h-timer h-timer-none";
+    return;
+  }
+  if (!timer.ends_at) {
+    display.textContent = `Paused at ${minutesText((timer.paused_left || 0) * 1000)}`;
     display.className = "h-timer h-timer-none";
     return;
   }

@@ -45,7 +45,7 @@ function instructions(doc, { code, who }) {
   };
   const list = doc.createElement("ol");
   list.append(
-    make("li", "Open the link below on any computer, tablet or phone (or scan the QR code) to get back into the facilitator's page."),
+    make("li", "Open this host link on any computer, tablet or phone (or scan its QR code) to get back into the facilitator's page."),
     make("li", "On the computer where you made the workshop, the home page also lists it under \u201cMy workshops\u201d."),
     make("li", "Lost it? The organiser of this server can make a new host link; the old one then stops working."),
   );

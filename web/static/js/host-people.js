@@ -1,8 +1,9 @@
 // Everyone in the room: who is still waiting for a table, and a row per person to move them
-// to another table or (after a kind "are you sure?") remove them from the workshop.
+// to another table or (after a kind "are you sure?") remove them from the workshop. A table
+// chosen by hand is kept while views arrive, until "Move" has been pressed.
 
 import { el } from "./live.js";
-import { off, run, setOptions } from "./host-util.js";
+import { run, setOptions, settle } from "./host-util.js";
 
 const rows = new Map(); // player id -> {row, update}
 
@@ -27,6 +28,10 @@ export function renderPeople(view, live) {
     body.replaceChildren(...wanted);
   }
   document.getElementById("people-heading").textContent = `Everyone in the room (${view.players.length})`;
+  // an empty table has headers with no cells: show a sentence instead
+  document.getElementById("people-wrap").hidden = view.players.length === 0;
+  document.getElementById("people-empty").hidden = view.players.length > 0;
+  document.getElementById("unseated").hidden = view.players.length === 0;
 }
 
 function personRow(id, live) {
@@ -44,10 +49,11 @@ function personRow(id, live) {
   const confirm = el("div", { class: "confirm", hidden: true }, question, yes, no);
   let name = "";
 
-  move.addEventListener("click", () => {
+  move.addEventListener("click", async () => {
     const table = select.value || null;
     const where = table ? select.selectedOptions[0].textContent : "waiting for a table";
-    run(live, say, "move", { player: id, table }, `${name} moved: ${where}.`);
+    const ack = await run(live, say, "move", { player: id, table }, `${name} moved: ${where}.`);
+    if (ack.ok) settle(select);
   });
   remove.addEventListener("click", () => {
     confirm.hidden = false;
@@ -78,14 +84,11 @@ function personRow(id, live) {
       : el("span", { class: "no-device", text: "no device" }));
     select.setAttribute("aria-label", `Table for ${person.name}`);
     setOptions(select, tables, person.table || "");
-    move.textContent = "Move";
-    move.setAttribute("aria-label", `Move ${person.name}`);
-    remove.textContent = "Remove…";
-    remove.setAttribute("aria-label", `Remove ${person.name}`);
+    move.replaceChildren("Move", el("span", { class: "visually-hidden", text: ` ${person.name}` }));
+    remove.replaceChildren("Remove", el("span", { class: "visually-hidden", text: ` ${person.name}` }), "…");
     question.textContent = `Remove ${person.name} from the workshop? They will see a thank-you message. What they have already said stays in the notes.`;
     yes.textContent = `Yes, remove ${person.name}`;
     no.textContent = `Keep ${person.name}`;
-    off(move, false);
   }
   return { row, update };
 }

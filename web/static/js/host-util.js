@@ -88,18 +88,19 @@ export function settle(select) {
 }
 
 // Run `action` once at a time for `button`: a second press while the first is on its way
-// (a double-click) does nothing. After it worked, the button stays off until `until()` says
-// the newest view shows the change, so the second press never meets a stale screen.
-export function once(button, action, until = null) {
+// (a double-click) does nothing. After it worked, `waiting(button, n)` stays true until a
+// view numbered with the action's `n` arrives, so a second press never meets a stale screen.
+export function once(button, action) {
   button.addEventListener("click", async () => {
-    if (button.dataset.busy) return;
+    if (button.dataset.busy || button.dataset.waitN) return;
     button.dataset.busy = "yes";
     let ack = null;
     try {
       ack = await action();
     } finally {
-      if (ack && ack.ok && until) {
+      if (ack && ack.ok && ack.n) {
         button.dataset.waitN = String(ack.n);
+        setTimeout(() => delete button.dataset.waitN, 3000); // in case that view never comes
       }
       delete button.dataset.busy;
     }

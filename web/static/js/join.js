@@ -1,8 +1,13 @@
 // The join page (/j/CODE): first name and "I am here as...", then the participant's room.
 // The join token is kept in localStorage per room code, so a refresh, a closed tab or a lost
-// network keeps you as the same person: we rejoin with it on every (re)connection.
+// network keeps you as the same person: we rejoin with it on every (re)connection, and only
+// then send what was done while offline (live.js).
 
 import { connect, el } from "./live.js";
+import { announce, waitNotice } from "./dom.js";
+import { keepDraftsFor } from "./forms.js";
+import { keepFocusClear, miniBar } from "./minibar.js";
+import { noticeBanner } from "./notice.js";
 import { createRoom } from "./table.js";
 import { stopReading } from "./card.js";
 import * as store from "./store.js";
@@ -17,7 +22,11 @@ const joinError = document.getElementById("join-error");
 const nameError = document.getElementById("name-error");
 const roomNode = document.getElementById("room");
 const banner = document.getElementById("reconnecting");
-const noticeBox = document.getElementById("notice");
+const notice = noticeBanner(document.getElementById("notice"), () => roomNode.querySelector("h2[tabindex='-1']") || document.getElementById("main"));
+const mini = miniBar();
+roomNode.before(mini.node);
+keepFocusClear(document.getElementById("top-bars"), mini.node);
+keepDraftsFor(code);
 
 let token = store.savedToken(code);
 let meId = null;
@@ -26,15 +35,22 @@ let latest = null;
 let gone = false; // removed by the facilitator: ignore everything from now on
 let joining = false;
 
-const live = connect({ onView: show, onNotice: showNotice, onRemoved: leave, onConnect, banner });
-live.socket.on("connect_error", () => { if (!gone) banner.hidden = false; });
+const live = connect({ onView: show, onNotice: (news) => notice.show(news), onRemoved: leave, onConnect, banner });
+live.socket.on("connect_error", () => {
+  if (!gone) banner.hidden = false;
+  mini.offline(!gone);
+});
+live.socket.on("disconnect", () => mini.offline(!gone));
+live.socket.on("connect", () => mini.offline(false));
 
 const ctx = {
   code,
-  act: (type, fields) => live.act(type, fields),
+  // a press's status line says "Offline: ..." or "Sending..." while its action waits
+  act: (type, fields, options = {}) => live.act(type, fields, { onWait: waitNotice(), ...options }),
   meId: () => meId,
   savedName: () => store.savedName(code),
-  typing: (on) => live.call("typing", { on }), // "still writing": not logged, see writing.js
+  // "still writing" (writing.js): not logged, and pointless to send late, so only when connected
+  typing: (on) => { if (live.socket.connected) live.socket.emit("typing", { on }, () => {}); },
 };
 live.socket.on("writing", (data) => { if (room && !gone) room.writing(data.players || []); });
 
@@ -46,8 +62,10 @@ function showJoinForm(message) {
   joinError.textContent = message || "";
 }
 
+// Held actions wait until we have joined again on this connection (see `rejoin`).
 function onConnect() {
   if (token && !gone) rejoin();
+  return false;
 }
 
 async function rejoin() {
@@ -60,6 +78,9 @@ async function rejoin() {
   if (ack.ok) {
     meId = ack.player_id;
     show(ack.view);
+    live.ready();
+  } else if (ack.error.code === "offline") {
+    // the connection dropped again: the next connection rejoins
   } else if (ack.error.code === "forbidden") {
     leave({ text: ack.error.message });
   } else if (ack.error.code === "not_found") {
@@ -91,7 +112,9 @@ form.addEventListener("submit", async (event) => {
     form.querySelector("input[name=perspective]").focus();
     return;
   }
-  joinError.textContent = "Joining...";
+  joinError.textContent = live.socket.connected
+    ? "Joining..."
+    : "Offline: you will join as soon as the connection is back.";
   joining = true;
   const ack = await live.call("join", { code, name, perspective: chosen.value });
   joining = false;
@@ -103,7 +126,11 @@ form.addEventListener("submit", async (event) => {
   meId = ack.player_id;
   store.remember(code, token, name);
   joinError.textContent = "";
+  // the form is hidden now: its button loses focus to the new screen's heading (table.js)
+  if (joinScreen.contains(document.activeElement)) document.activeElement.blur();
   show(ack.view);
+  live.ready();
+  announce(`Welcome, ${name}. You have joined the workshop.`);
 });
 
 // Render the newest view (a view with the same number may still bring news of who is online).
@@ -115,37 +142,13 @@ function show(view) {
     joinScreen.hidden = true;
     roomNode.hidden = false;
     room = createRoom(roomNode, ctx);
+    const header = roomNode.querySelector(".room-header");
+    if (header) mini.watch(header);
   }
   room.update(view);
-  showNotice(view.room.notice, true);
-}
-
-// The facilitator's messages, in the #notice banner (role=alert), until closed or replaced.
-let noticeShown = null;
-let noticeClosed = null;
-function showNotice(notice, fromView = false) {
-  if (gone) return;
-  if (!notice || !notice.text) {
-    if (fromView) {
-      noticeBox.hidden = true;
-      noticeShown = null;
-    }
-    return;
-  }
-  if (notice.at && (notice.at === noticeShown || notice.at === noticeClosed)) return;
-  noticeShown = notice.at;
-  noticeBox.replaceChildren(
-    el("p", {}, el("strong", { text: "From the facilitator: " }), notice.text),
-    el("button", {
-      type: "button",
-      class: "button button-quiet",
-      text: "Close message",
-      onclick: () => {
-        noticeClosed = notice.at;
-        noticeBox.hidden = true;
-      },
-    }));
-  noticeBox.hidden = false;
+  mini.update(view, meId);
+  if (view.room.ended) notice.end();
+  else notice.show(view.room.notice, true);
 }
 
 // Removed by the facilitator (or rejoining after that): a kind goodbye; the token is forgotten.
@@ -154,9 +157,10 @@ function leave(data) {
   store.forget(code);
   token = null;
   stopReading();
-  live.socket.disconnect();
+  live.close();
   banner.hidden = true;
-  noticeBox.hidden = true;
+  mini.node.hidden = true;
+  notice.end();
   const heading = el("h1", { tabindex: "-1", text: "Thank you" });
   roomNode.replaceChildren(el("section", { class: "panel goodbye" },
     heading,

@@ -23,7 +23,7 @@ function workshopItem(workshop) {
   const question = el("p", { text: `Forget \u201c${title}\u201d on this browser? The workshop itself is not changed; you will need its host link to get back in.` });
   const confirm = el("div", { class: "confirm-forget", hidden: true }, question);
   const forget = el("button", { type: "button", class: "button button-quiet" },
-    "Forget this", el("span", { class: "visually-hidden", text: `: ${title}` }));
+    "Forget this", el("span", { class: "visually-hidden", text: ` workshop: ${title}` }));
   const yes = el("button", { type: "button", class: "button button-danger", text: "Yes, forget it" });
   const no = el("button", { type: "button", class: "button button-quiet", text: "Keep it" });
   confirm.append(el("div", { class: "row" }, yes, no));

@@ -4,7 +4,7 @@
 // and the table's notes.
 
 import { el } from "./live.js";
-import { actionButton, refocus, statusLine, swap } from "./dom.js";
+import { actionButton, fold, refocus, statusLine, swap } from "./dom.js";
 import { boardView } from "./board.js";
 import { cardView, stopReading } from "./card.js";
 import { forChooser, sayForm } from "./forms.js";
@@ -185,11 +185,11 @@ export function playScreen(ctx) {
     board.node,
     el("div", { class: "play-main" }, turn.node, cardSlot, respond.node, answers.node, poem.node, next.node),
     el("div", { class: "play-side" },
-      people.node,
-      el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
-        el("h2", { id: "agreed-heading", text: "What we agreed" }), agreed),
-      el("section", { class: "panel", "aria-labelledby": "notes-heading" },
-        el("h2", { id: "notes-heading", text: "Notes" }), notes, noteForm.node)));
+      fold("At this table", people.node),
+      fold("What we agreed", el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
+        el("h2", { id: "agreed-heading", text: "What we agreed" }), agreed)),
+      fold("Notes", el("section", { class: "panel", "aria-labelledby": "notes-heading" },
+        el("h2", { id: "notes-heading", text: "Notes" }), notes, noteForm.node))));
 
   // Who else is writing just now: under the answers, and asked about before "Next card".
   function showWriting() {

@@ -4,6 +4,7 @@ import { el } from "./live.js";
 import { actionButton, statusLine, swap } from "./dom.js";
 import { sayForm } from "./forms.js";
 import { peopleSection } from "./people.js";
+import { pledgeExtras } from "./pledge-plan.js";
 import { saidList } from "./voices.js";
 
 function tableChoices(view, act, status, current) {
@@ -107,6 +108,7 @@ export function pledgeScreen(ctx) {
     meId,
     prefill: "I will ",
     rows: 3,
+    extra: pledgeExtras(),
   });
   const node = el("div", { class: "stage pledge" },
     el("section", { class: "panel" }, heading,

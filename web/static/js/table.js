@@ -10,10 +10,12 @@ import { createTimer } from "./timer.js";
 import { nameOf, playScreen } from "./play.js";
 import { closedScreen } from "./close.js";
 import { lobbyScreen, pledgeScreen, reflectScreen, seatScreen } from "./stages.js";
+import { lookBackScreen } from "./lookback.js";
 
 const SCREENS = {
   seat: seatScreen,
   lobby: lobbyScreen,
+  look_back: lookBackScreen,
   play: playScreen,
   reflect: reflectScreen,
   pledge: pledgeScreen,
@@ -22,6 +24,7 @@ const SCREENS = {
 
 const STAGE_NEWS = {
   lobby: "Back to the start: waiting for the facilitator.",
+  look_back: "Time to look back: what happened since the last workshop?",
   play: "The game has started.",
   reflect: "Time to look back together: what is working, what is not, what matters most.",
   pledge: "Time for pledges: one thing you will do.",
@@ -76,7 +79,7 @@ function header({ code, act, meId, savedName }) {
     timer.update(view.room.timer, view.now);
     current = view.room.timer ? view.room.timer.ends_at : null;
     if (asked !== current) moreStatus.textContent = "";
-    more.hidden = view.room.ended || !t || !["play", "reflect", "pledge"].includes(t.stage);
+    more.hidden = view.room.ended || !t || !["look_back", "play", "reflect", "pledge"].includes(t.stage);
   }
   return { node, update };
 }
@@ -154,9 +157,9 @@ export function createRoom(root, given) {
   let chosen = null; // the table you asked to sit at yourself: moving there is not news
   const ctx = {
     ...given,
-    act: (type, fields) => {
+    act: (type, fields, options) => {
       if (type === "sit") chosen = fields.table;
-      return given.act(type, fields);
+      return given.act(type, fields, options); // options: the same id for a re-sent action (forms.js)
     },
   };
   const top = header(ctx);

@@ -17,9 +17,11 @@ function minutes(seconds) {
   return m === 1 ? "1 minute" : `${m} minutes`;
 }
 
-export function createTimer() {
+// `quiet`: a second copy of the same timer (the small bar at the top) that says nothing
+// aloud and is not a second role=timer for screen readers.
+export function createTimer({ quiet = false } = {}) {
   // role=timer is not announced every second; we announce the start and the end ourselves
-  const node = el("p", { class: "timer", role: "timer", hidden: true });
+  const node = el("p", { class: quiet ? "timer timer-mini" : "timer", role: quiet ? null : "timer", hidden: true });
   let endsAt = null;
   let offset = 0; // server time minus this device's time, in ms
   let ticking = null;
@@ -40,7 +42,7 @@ export function createTimer() {
       return true;
     }
     node.classList.remove("timer-up");
-    node.textContent = `Time left: ${clock(seconds)}`;
+    node.textContent = quiet ? `${clock(seconds)} left` : `Time left: ${clock(seconds)}`;
     return false;
   }
 
@@ -61,9 +63,9 @@ export function createTimer() {
     node.hidden = false;
     if (!tick()) {
       ticking = setInterval(() => {
-        if (tick()) announce("Time is up. Take your time to finish what you are saying.");
+        if (tick() && !quiet) announce("Time is up. Take your time to finish what you are saying.");
       }, 1000);
-      if (news) announce(`The facilitator started a timer: ${minutes(left())}.`);
+      if (news && !quiet) announce(`The facilitator started a timer: ${minutes(left())}.`);
     }
   }
   return { node, update };

@@ -23,6 +23,7 @@ export function perspectiveWords(item, table) {
 export function paint(node, perspective) {
   const entry = legendOf(perspective || "anyone");
   node.dataset.perspective = perspective || "anyone";
+  if (entry.pattern === "none") return node; // no colour: board.css's neutral stands
   node.style.setProperty("--p-colour", entry.colour);
   node.style.setProperty("--p-ink", entry.ink);
   return node;

@@ -1,0 +1,135 @@
+"""A table that really agrees, in a real browser: the proposed agreement, a tie chosen by the
+table, "still writing" before moving on, who may show hidden answers, and being moved by the
+facilitator said in words."""
+from __future__ import annotations
+
+import threading
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.browser.decks import board_deck
+from tests.browser.test_play import answer, bot, join, room, vote_for  # noqa: F401  (fixtures and helpers)
+
+
+def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir):  # noqa: F811
+    made = room(deck_toml=board_deck())
+    ana = join(new_page(width=390, height=844), server, made["code"], "Ana", "person")
+    bo = bot(made, "Bo", "carer")
+    made["host"].act("start")
+    ana.get_by_role("button", name="Draw a card").click()
+    assert bo.act("respond", text="Ask them what they want.")["ok"]
+    answer(ana, "Change the rota back.")
+    vote_for(ana, "Change the rota back.")
+    expect(ana.locator(".proposal")).to_have_text("If you move on now, we keep: “Change the rota back.”")
+    expect(ana.locator(".answer", has_text="Change the rota back.")).to_contain_text("Most votes")
+    mine = next(r for r in bo.view["table"]["responses"] if r["text"] == "Ask them what they want.")
+    assert bo.act("vote", response=mine["id"])["ok"]
+
+    ana.get_by_role("button", name="Next card").click()
+    tie = ana.locator(".tie")
+    expect(tie.get_by_role("heading", name="A tie: choose together")).to_be_visible()
+    expect(ana.locator(".tag-tie")).to_have_count(2)
+    expect(ana.get_by_role("button", name="Next card")).to_be_hidden()
+    expect(ana.locator("#announce")).to_contain_text("Please choose one together.")
+    assert len(bo.wait_for(lambda v: v["table"]["tie"])["table"]["tie"]) == 2
+    ana.screenshot(path=output_dir / "tie-390.png", animations="disabled")
+    assert_accessible(ana)
+
+    tie.locator("li", has_text="Ask them what they want.").get_by_role("button", name="Keep this one").click()
+    ana.locator("summary", has_text="What we agreed").click()  # folded away on a phone
+    agreed = ana.locator("section", has=ana.get_by_role("heading", name="What we agreed"))
+    expect(agreed).to_contain_text("Ask them what they want.")
+    expect(agreed.locator(".agreed-from")).to_contain_text("Chosen together after a tie")
+    expect(agreed.locator(".agreed-from")).to_contain_text("On the card:")
+    expect(agreed.locator(".who")).to_contain_text("Bo, a family carer")
+    note = bo.wait_for(lambda v: v["table"]["notes"])["table"]["notes"][0]
+    assert (note["how"], note["text"]) == ("chosen", "Ask them what they want.")
+
+
+def test_next_card_asks_first_while_others_are_still_writing(server, new_page, room, bot):  # noqa: F811
+    made = room(deck_toml=board_deck())
+    ana = join(new_page(), server, made["code"], "Ana", "person")
+    bo = bot(made, "Bo", "carer")
+    cy = bot(made, "Cy", "support_worker")
+    heard = []
+    got = threading.Event()
+    bo.sio.on("writing", lambda data: (heard.append(data["players"]), got.set()))
+    made["host"].act("start")
+    ana.get_by_role("button", name="Draw a card").click()
+    expect(ana.locator(".card")).to_be_visible()
+
+    # Ana typing is heard by her table
+    ana.get_by_label("Your answer").press_sequentially("I would")
+    assert got.wait(5)
+    ana_id = bo.view["table"]["turn"]
+    assert heard[-1] == [ana_id]
+
+    for person in (bo, cy):
+        assert person.call("typing", {"on": True})["ok"]
+    expect(ana.locator(".writing")).to_have_text("Bo and Cy are still writing...")
+    ana.get_by_role("button", name="Next card").click()
+    question = ana.locator(".confirm-q")
+    expect(question).to_have_text("2 people are still writing: Bo and Cy. Move on anyway?")
+    expect(question).to_be_focused()
+    assert_accessible(ana)
+    ana.get_by_role("button", name="Wait for them").click()
+    expect(question).to_be_hidden()
+    expect(ana.get_by_role("button", name="Next card")).to_be_focused()
+    expect(ana.locator(".card")).to_be_visible()
+
+    assert cy.call("typing", {"on": False})["ok"]
+    expect(ana.locator(".writing")).to_have_text("Bo is still writing...")
+    ana.get_by_role("button", name="Next card").click()
+    expect(question).to_have_text("1 person is still writing: Bo. Move on anyway?")
+    ana.get_by_role("button", name="Move on anyway").click()
+    expect(ana.locator(".card")).to_have_count(0)
+    expect(ana.get_by_role("heading", name="It is Bo's turn")).to_be_visible()
+
+
+def test_show_answers_follows_the_reveal_rules(server, new_page, room, bot):  # noqa: F811
+    made = room(deck_toml=board_deck(), hide_until_reveal=True)
+    bo = bot(made, "Bo", "carer")  # Bo sits first: Bo's turn
+    ana = join(new_page(), server, made["code"], "Ana", "person")
+    made["host"].act("start")
+    assert bo.act("draw")["ok"]
+    assert bo.act("respond", text="Hidden for now.")["ok"]
+    expect(ana.get_by_text("1 of 2 people have answered.")).to_be_visible()
+    expect(ana.get_by_role("button", name="Show answers")).to_have_count(0)
+    expect(ana.get_by_text("Bo can show the answers now. Anyone can once everyone has answered.")).to_be_visible()
+    answer_box = ana.get_by_label("Your answer")
+    answer_box.fill("Mine too.")
+    ana.get_by_role("button", name="Add my answer").click()
+    expect(ana.locator(".answer", has_text="Hidden for now.")).to_be_visible()  # everyone answered: shown
+
+    # on the turn of someone without a device, anyone at the table may show the answers
+    assert made["host"].act("add_person", name="Gran", perspective="person", table=made["tables"][0])["ok"]
+    assert bo.act("next")["ok"]
+    expect(ana.get_by_role("button", name="Draw a card")).to_be_visible()
+    ana.get_by_role("button", name="Draw a card").click()
+    expect(ana.locator(".card")).to_be_visible()
+    assert bo.act("next")["ok"]
+    expect(ana.get_by_role("button", name="Draw a card for Gran")).to_be_visible()
+    ana.wait_for_timeout(500)  # not a double-click of "draw"
+    ana.get_by_role("button", name="Draw a card for Gran").click()
+    expect(ana.locator(".card")).to_be_visible()
+    assert bo.act("respond", text="Early answer.")["ok"]
+    expect(ana.get_by_text("1 of 2 people have answered.")).to_be_visible()
+    ana.get_by_role("button", name="Show answers").click()
+    expect(ana.locator(".answer", has_text="Early answer.")).to_be_visible()
+
+
+def test_a_person_moved_by_the_facilitator_is_told_in_words(server, new_page, room):  # noqa: F811
+    made = room()
+    ana = join(new_page(width=390, height=844), server, made["code"], "Ana", "person")
+    player = made["host"].wait_for(lambda v: v["players"])["players"][0]["id"]
+    made["host"].act("move", player=player, table=made["tables"][1])
+    note = ana.locator(".moved-note")
+    expect(note).to_have_text("The facilitator has moved you to Table 2.OK")
+    expect(ana.get_by_role("heading", name="You are at Table 2")).to_be_visible()
+    note.get_by_role("button", name="OK").click()
+    expect(note).to_be_hidden()
+    ana.wait_for_timeout(500)  # the same button pressed again within half a second counts as a double-click
+    ana.get_by_role("button", name="Sit at Table 1").click()  # your own choice is not news
+    expect(ana.get_by_role("heading", name="You are at Table 1")).to_be_visible()
+    expect(note).to_be_hidden()

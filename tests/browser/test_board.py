@@ -1,0 +1,153 @@
+"""The table screen as a game board, in a real browser: the path of outcomes with footprints
+in each perspective's colour, an outcome met as a shared moment (seen on a laptop and on a
+phone at once), Poet's Corner, and the close with its pledge wall printed as A6 cards."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.browser.decks import board_deck, poem_deck
+from tests.browser.test_play import bot, join, room  # noqa: F401  (fixtures and a helper)
+
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def no_sideways_scroll(page, widths=(390, 320)):
+    size = page.viewport_size
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate(SIDEWAYS) <= 0, f"sideways scrolling at {width}px"
+    page.set_viewport_size(size)
+
+
+def play_round(pages, bo, text):
+    """One round: whoever holds the turn draws (a browser's person by pressing the button),
+    Bo answers and votes for it, and moves the table on."""
+    table = bo.wait_for(lambda v: v["table"]["card"] is None)["table"]
+    if table["turn"] == bo.player_id:
+        assert bo.act("draw")["ok"]
+    else:
+        page = pages[table["turn"]]
+        page.wait_for_timeout(500)  # a press within half a second of the last is taken as a double-click
+        page.get_by_role("button", name="Draw a card").click()
+    bo.wait_for(lambda v: v["table"]["card"] is not None)
+    assert bo.act("respond", text=text)["ok"]
+    answer = bo.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]
+    assert bo.act("vote", response=answer["id"])["ok"]
+    assert bo.act("next")["ok"]
+    return bo.wait_for(lambda v: v["table"]["card"] is None)["table"]["board"]
+
+
+def ids_by_name(host, count):
+    """{name: player id} once `count` people have joined."""
+    return {p["name"]: p["id"] for p in host.wait_for(lambda v: len(v["players"]) >= count)["players"]}
+
+
+def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page, room, bot, output_dir):  # noqa: F811
+    made = room(deck_toml=board_deck())
+    laptop = join(new_page(width=1280, height=900), server, made["code"], "Ana", "person")
+    phone = join(new_page(width=390, height=844), server, made["code"], "Cy", "support_worker")
+    bo = bot(made, "Bo", "carer")
+    made["host"].act("start")
+    players = ids_by_name(made["host"], 3)
+    pages = {players["Ana"]: laptop, players["Cy"]: phone}
+
+    # the board is the centre of the screen: five spaces, none met, whose turn it is
+    board = laptop.locator(".board")
+    expect(board.get_by_role("heading", name="Our path")).to_be_visible()
+    expect(board.locator(".space")).to_have_count(5)
+    expect(board.locator(".board-progress")).to_have_text("0 of 5 outcomes met")
+    expect(board.locator(".turn-token")).to_have_text("Your turn")
+    expect(phone.locator(".turn-token")).to_have_text("Ana’s turn")
+
+    # a drawn card lands in its perspective's colours, with the outcome it counts for
+    laptop.get_by_role("button", name="Draw a card").click()
+    card = laptop.locator(".card")
+    expect(card.locator(".card-outcome")).to_contain_text("On our path:")
+    expect(card.locator(".card-told .footprint")).to_have_count(1)
+    expect(board.locator(".space.is-current")).to_have_count(1)
+    assert bo.act("respond", text="Ask what matters to them first.")["ok"]
+    expect(laptop.locator(".answer .who")).to_contain_text("Bo, a family carer")
+    expect(laptop.locator(".answer .who .footprint")).to_have_count(1)
+    laptop.screenshot(path=output_dir / "board-1280.png", animations="disabled")
+    phone.screenshot(path=output_dir / "board-390.png", animations="disabled")
+    assert_accessible(laptop)
+    assert_accessible(phone)
+    no_sideways_scroll(phone)
+    answer = bo.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]
+    assert bo.act("vote", response=answer["id"])["ok"]
+    assert bo.act("next")["ok"]
+    expect(laptop.locator(".space .footprint")).to_have_count(1)  # the first footprint on the path
+
+    met = bo.view["table"]["board"]
+    for n in range(30):
+        if met["met"]:
+            break
+        met = play_round(pages, bo, f"Answer {n}: listen first.")
+    assert met["met"] == 1
+    spot = next(o for o in met["outcomes"] if o["met"])
+    for page in (laptop, phone):
+        expect(page.locator(".space.is-met")).to_have_count(1)
+        expect(page.locator(".board-news")).to_have_text(re.compile(f"“{spot['statement']}” — met!"))
+        expect(page.locator(".board-progress")).to_have_text("1 of 5 outcomes met")
+        expect(page.locator("#announce")).to_contain_text(f"Outcome met: {spot['name']}")
+    expect(laptop.locator(".space.is-met")).to_contain_text(spot["statement"])
+    laptop.screenshot(path=output_dir / "board-met.png", animations="disabled")
+    phone.screenshot(path=output_dir / "board-met-390.png", animations="disabled")
+    assert_accessible(laptop)
+    assert_accessible(phone)
+    no_sideways_scroll(phone)
+    # "What we agreed" says how each note was agreed and which card it came from
+    agreed = laptop.locator("section", has=laptop.get_by_role("heading", name="What we agreed"))
+    expect(agreed.locator(".agreed-from").first).to_contain_text("Agreed by votes")
+    expect(agreed.locator(".agreed-from").first).to_contain_text("On the card:")
+
+
+def test_poets_corner_and_the_pledge_wall_at_the_close(server, new_page, room, bot, output_dir):  # noqa: F811
+    made = room(deck_toml=poem_deck())
+    host = made["host"]
+    ana = join(new_page(width=1280, height=900), server, made["code"], "Ana", "person")
+    bo = bot(made, "Bo", "carer")
+    host.act("start")
+    ana.get_by_role("button", name="Draw a card").click()
+    corner = ana.locator(".poets-corner")
+    expect(corner.get_by_role("heading", name="Poet’s Corner")).to_be_visible()
+    corner.get_by_label("Your line").fill("We walk slowly, and we walk together.")
+    corner.get_by_role("button", name="Add my line").click()
+    expect(corner.locator(".poem-line")).to_contain_text("We walk slowly, and we walk together.")
+    expect(corner.get_by_text("Thank you. Your line is in our poem.")).to_be_visible()
+    assert bo.act("poem", text="A door opens when someone asks.")["ok"]
+    expect(corner.locator(".poem-line")).to_have_count(2)
+    expect(corner.locator(".poem-line").nth(1)).to_contain_text("Bo, a family carer")
+
+    host.act("stage", stage="pledge")
+    ana.get_by_label("I will ...").fill("I will ask before I help.")
+    ana.get_by_role("button", name="Make my pledge").click()
+    expect(ana.locator(".pledge .said-list")).to_contain_text("I will ask before I help.")
+    assert bo.act("pledge", text="I will listen to my mum's choices.")["ok"]
+    host.act("end")
+    expect(ana.get_by_role("heading", name="Thank you for taking part")).to_be_visible()
+    expect(ana.locator(".close-poem .poem-line")).to_have_count(2)
+    wall = ana.locator(".close-pledges")
+    expect(wall.locator(".pledge-card")).to_have_count(2)
+    expect(wall.locator(".pledge-card").nth(1)).to_contain_text("Bo, a family carer")
+    expect(ana.locator(".close-path .space")).to_have_count(5)
+    ana.screenshot(path=output_dir / "closed-pledge-wall.png", full_page=True, animations="disabled")
+    assert_accessible(ana)
+    no_sideways_scroll(ana)
+
+    # one pledge printed as a card to keep: only that card, on one A6 page
+    ana.evaluate("window.print = () => { window.printed = (window.printed || 0) + 1; console.log('PRINT ' + new Error().stack); }")
+    wall.locator(".pledge-card").first.get_by_role("button", name="Print as a card").click()
+    assert ana.evaluate("window.printed") == 1
+    ana.emulate_media(media="print")
+    expect(ana.locator(".pledge-card.print-me")).to_be_visible()
+    expect(ana.locator(".pledge-card").nth(1)).to_be_hidden()
+    expect(ana.get_by_role("heading", name="Thank you for taking part")).to_be_hidden()
+    pdf = ana.pdf(path=output_dir / "pledge-card.pdf", prefer_css_page_size=True)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert len(boxes) == 1, boxes  # one page
+    width, height = (float(x) for x in boxes[0])
+    assert abs(width - 297.6) < 2 and abs(height - 419.5) < 2  # A6, in points

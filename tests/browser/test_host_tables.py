@@ -1,0 +1,106 @@
+"""The facilitator sees what each table is saying, live: the card, the answers (hidden ones
+stay hidden), votes, a tie the host can settle, what was agreed, whose voice is heard, the
+board in miniature; and the "Tables" wall for a shared screen."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_host import people  # noqa: F401  (fixture)
+
+NAMES = [("Ana", "person"), ("Ben", "carer"), ("Chidi", "manager")]
+
+
+def seated(server, people, names=NAMES, **room_options):  # noqa: F811
+    """A room whose people all sit at Table 1; returns (room, the people)."""
+    room = server.create_room("What tables say", "everyday-lives", **room_options)
+    group = people(room["code"], names)
+    for person in group:
+        assert person.act("sit", table="t1")["ok"]
+    return room, group
+
+
+def test_the_host_sees_answers_votes_a_tie_and_the_agreement_live(server, new_page, people, output_dir):  # noqa: F811
+    room, (ana, ben, chidi) = seated(server, people, hide_until_reveal=True)
+    page = new_page(room["host_url"])
+    page.get_by_role("button", name="Start the workshop").click()
+    table = page.get_by_role("article", name="Table 1")
+    drawer = next(p for p in (ana, ben, chidi) if p.wait_for(lambda v: v["table"]["turn"])["table"]["turn"] == p.player_id)
+    assert drawer.act("draw")["ok"]
+    card = drawer.wait_for(lambda v: v["table"]["card"])["table"]["card"]
+    expect(table.locator(".table-card-now")).to_contain_text(card["text"][:40])
+
+    # hidden answers stay hidden (words and author) until the table shows them
+    assert ana.act("respond", text="Ask them what a good day looks like.")["ok"]
+    expect(table.locator(".answers")).to_contain_text("Answer 1: hidden until the table shows the answers")
+    expect(table).not_to_contain_text("what a good day looks like")
+    assert ben.act("respond", text="Keep the same carers where we can.")["ok"]
+    expect(table).to_contain_text("2 of 3 have answered")
+    table.get_by_role("button", name="Show answers").click()
+    expect(table.locator(".answers")).to_contain_text("Ask them what a good day looks like.")
+    expect(table.locator(".answers")).to_contain_text("Ana, a person who uses services")
+
+    # votes as they come; a tie goes to the table, and the host may choose for it
+    answers = ana.wait_for(lambda v: not v["table"]["hidden"])["table"]["responses"]
+    assert ana.act("vote", response=answers[1]["id"])["ok"]
+    assert ben.act("vote", response=answers[0]["id"])["ok"]
+    expect(table.locator(".answers li").first).to_contain_text("1 vote")
+    expect(table.locator(".answers li").nth(1)).to_contain_text("1 vote")
+    table.get_by_role("button", name="Next card").dblclick()  # a double-click moves on once
+    tie = table.get_by_role("group", name="Table 1: answers with the same votes")
+    expect(tie).to_be_visible()
+    expect(table.get_by_role("button", name="Next card")).to_be_disabled()
+    expect(table.locator(".status-error")).to_have_count(0)
+    page.screenshot(path=str(output_dir / "host-tie-1280.png"), full_page=True)
+    assert_accessible(page)
+    tie.get_by_role("button", name="Agree: Keep the same carers where we can.").click()
+
+    agreed = table.locator(".agreed-list")
+    expect(agreed).to_contain_text("Keep the same carers where we can.")
+    expect(agreed).to_contain_text("Ben, a family carer · chosen together after a tie")
+    expect(agreed).to_contain_text(f"From the card: {card['text'][:40]}")
+    expect(tie).to_be_hidden()
+    # Chidi sat there and said nothing: the facilitator is told, in words
+    expect(table).to_contain_text("Table 1 has not yet heard from a manager.")
+    expect(page.locator("#voice-sentences")).to_contain_text("Table 1 has not yet heard from a manager.")
+    expect(page.locator("#voice-room")).to_contain_text("a manager")
+    if card.get("outcome"):  # the agreed card's footprint is on the board in miniature
+        expect(table.locator(".mini-strip .footprint")).to_have_count(1)
+        expect(page.locator("#room-progress")).to_contain_text("outcomes met across 2 tables")
+    page.screenshot(path=str(output_dir / "host-tables-1280.png"), full_page=True)
+
+
+def test_the_tables_wall_shows_each_card_and_agreement_without_private_text(server, new_page, people, output_dir):  # noqa: F811
+    room, (ana, ben, chidi) = seated(server, people)
+    page = new_page(room["host_url"])
+    page.get_by_role("button", name="Start the workshop").click()
+    drawer = next(p for p in (ana, ben, chidi) if p.wait_for(lambda v: v["table"]["turn"])["table"]["turn"] == p.player_id)
+    assert drawer.act("draw")["ok"]
+    assert ana.act("respond", text="A quiet word first, then ask.", private=True)["ok"]
+    answer = ana.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]["id"]
+    assert ben.act("vote", response=answer)["ok"]
+    assert ben.act("next")["ok"]  # agreed, kept in the room
+    drawer = next(p for p in (ana, ben, chidi) if p.wait_for(lambda v: v["table"]["turn"] and not v["table"]["card"])["table"]["turn"] == p.player_id)
+    assert drawer.act("draw")["ok"]
+    card = drawer.wait_for(lambda v: v["table"]["card"])["table"]["card"]
+
+    page.get_by_role("button", name="Tables wall").click()
+    wall = page.get_by_role("dialog", name="Tables")
+    expect(wall).to_be_visible()
+    tile = wall.get_by_role("listitem").filter(has=page.get_by_role("heading", name="Table 1"))
+    expect(tile).to_contain_text(card["text"][:40])
+    expect(tile).to_contain_text("Latest agreement")
+    expect(tile).to_contain_text("Kept in the room")
+    expect(wall).not_to_contain_text("A quiet word first")
+    for name, _ in NAMES:
+        expect(wall).not_to_contain_text(name)
+    expect(wall.get_by_role("listitem").filter(has=page.get_by_role("heading", name="Table 2"))).to_contain_text("Nothing agreed yet")
+
+    # it stays live while it is up
+    assert chidi.act("respond", text="Write it down together.")["ok"]
+    expect(tile).to_contain_text("1 answer so far")
+    page.screenshot(path=str(output_dir / "host-wall-1280.png"))
+    assert_accessible(page)
+    page.keyboard.press("Escape")
+    expect(wall).to_be_hidden()
+    expect(page.get_by_role("button", name="Tables wall")).to_be_focused()

@@ -1,0 +1,133 @@
+"""The real server process (`python run.py`, eventlet): a deck upload never freezes the
+workshops, connections are capped per client address, and the join limits hit the guesser,
+not the room. A second server runs behind a trusted proxy (this test, on 127.0.0.1, writing
+X-Forwarded-For), so each test speaks from addresses of its own."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import requests
+import socketio
+import websocket
+
+from ..conftest import ServerProcess
+
+CAP = 20
+GUESSES = 5
+
+
+@pytest.fixture(scope="module")
+def proxied(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("INOURSHOES_TRUSTED_PROXIES", "127.0.0.1")
+        env.setenv("INOURSHOES_CONNECTIONS_PER_ADDRESS", str(CAP))
+        env.setenv("INOURSHOES_GUESS_LIMIT", f"{GUESSES}/hour")
+        proc = ServerProcess(tmp_path_factory.mktemp("proxied") / "p.db").start()
+    yield proc
+    proc.stop()
+
+
+# --- a deck upload never freezes the workshops ---------------------------------------------
+def test_a_pathological_deck_never_holds_up_healthz(server):
+    one_long_key = ".".join(["a"] * 40_000) + " = 1\n"  # 80 KB: about 30 s of TOML parsing
+    many_keys = "\n".join(".".join([f"k{i}"] + ["a"] * 1_900) + " = 1" for i in range(60))  # short lines, slow too
+    times, statuses, stop = [], [], threading.Event()
+
+    def poll():
+        with requests.Session() as session:
+            while not stop.is_set():
+                started = time.monotonic()
+                statuses.append(session.get(server.url + "/healthz", timeout=5).status_code)
+                times.append(time.monotonic() - started)
+                time.sleep(0.01)
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    try:
+        time.sleep(0.1)
+        checked = requests.post(server.url + "/api/decks/check", data=one_long_key.encode(), timeout=60)
+        created = requests.post(server.url + "/api/rooms", json={"title": "Slow", "deck_toml": many_keys}, timeout=60)
+        time.sleep(0.1)
+    finally:
+        stop.set()
+        poller.join()
+    assert checked.json()["ok"] is False and "line 1" in checked.json()["problems"][0]
+    assert created.status_code == 400 and created.json()["error"]["problems"]
+    assert len(times) >= 10 and set(statuses) == {200}
+    assert max(times) < 0.1, f"/healthz took {max(times) * 1000:.0f} ms"
+
+
+def test_deck_checks_are_rate_limited_per_address(proxied):
+    def check(address):
+        return requests.post(proxied.url + "/api/decks/check", data=b"x = 1", headers={"X-Forwarded-For": address}, timeout=10)
+
+    answers = [check("203.0.113.50").status_code for _ in range(21)]
+    assert answers[:20] == [200] * 20 and answers[20] == 429
+    assert check("203.0.113.51").status_code == 200
+
+
+# --- connections per address ---------------------------------------------------------------
+def open_socket(server, address: str | None):
+    """A raw Engine.IO WebSocket: refused at its handshake (401) beyond the cap."""
+    url = server.url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
+    headers = [f"X-Forwarded-For: {address}"] if address else []
+    ws = websocket.create_connection(url, header=headers, timeout=5)
+    assert ws.recv().startswith("0{")  # the Engine.IO open packet
+    return ws
+
+
+def test_each_client_may_hold_only_so_many_connections(proxied):
+    mine = [open_socket(proxied, "203.0.113.7") for _ in range(CAP)]
+    try:
+        with pytest.raises(websocket.WebSocketBadStatusException) as refused:
+            open_socket(proxied, "203.0.113.7")
+        assert refused.value.status_code == 401
+        neighbour = open_socket(proxied, "203.0.113.8")  # the next person behind the same proxy
+        neighbour.close()
+        mine.pop().close()
+        time.sleep(0.3)
+        mine.append(open_socket(proxied, "203.0.113.7"))  # a closed one no longer counts
+    finally:
+        for ws in mine:
+            ws.close()
+    time.sleep(0.3)
+    again = [open_socket(proxied, "203.0.113.7") for _ in range(CAP)]  # nothing left over
+    for ws in again:
+        ws.close()
+
+
+# --- joining: limits hit the guesser -------------------------------------------------------
+def client(server, address: str) -> socketio.Client:
+    sio = socketio.Client(reconnection=False)
+    sio.connect(server.url, headers={"X-Forwarded-For": address}, transports=["websocket"], wait_timeout=10)
+    return sio
+
+
+def test_a_guesser_is_stopped_and_the_room_stays_open_to_everyone_else(proxied):
+    room = proxied.create_room()
+    guesser, guest = client(proxied, "203.0.113.20"), client(proxied, "203.0.113.21")
+    try:
+        codes = [guesser.call("join", {"code": f"BCDFG{c}", "name": "G", "perspective": "person"})["error"]["code"] for c in "HJKM"]
+        wrong_key = guesser.call("host", {"code": room["code"], "host_key": "guess"})["error"]["code"]
+        assert codes == ["not_found"] * 4 and wrong_key == "forbidden"
+        late = guesser.call("join", {"code": room["code"], "name": "G", "perspective": "person"})
+        assert late["error"]["code"] == "rate_limited"  # even the real room: the answer must not tell
+        assert guest.call("join", {"code": room["code"], "name": "Gwen", "perspective": "carer"})["ok"]
+    finally:
+        guesser.disconnect()
+        guest.disconnect()
+
+
+def test_rejoining_with_a_valid_token_is_never_counted(proxied):
+    room = proxied.create_room()
+    sio = client(proxied, "203.0.113.30")
+    try:
+        first = sio.call("join", {"code": room["code"], "name": "Rhi", "perspective": "person"})
+        again = [sio.call("join", {"code": room["code"], "token": first["token"]}) for _ in range(15)]
+        assert all(a["ok"] and a["player_id"] == first["player_id"] for a in again)
+        strangers = [sio.call("join", {"code": room["code"], "token": "wrong"})["error"]["code"] for _ in range(10)]
+        assert strangers[-1] == "rate_limited" and strangers.count("not_found") == 9  # new tries count
+    finally:
+        sio.disconnect()

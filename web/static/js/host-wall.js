@@ -1,0 +1,63 @@
+// The "Tables" wall: every table's current card and latest agreement at a glance, in large
+// tiles for a shared screen or projector. It shows nothing private: no names, no host link,
+// and an agreement "kept in the room" only says so.
+
+import { el } from "./live.js";
+import { footprint } from "./legend.js";
+import { boardWords, roomProgress } from "./host-board.js";
+import { cardType, stageLabel } from "./host-util.js";
+import { short } from "./host-talk.js";
+
+const $ = (id) => document.getElementById(id);
+
+function path(board) {
+  if (!board) return null;
+  return el("div", { class: "wall-path" },
+    el("ol", { class: "wall-spaces", "aria-hidden": "true" },
+      ...board.outcomes.map((o) => el("li", { class: o.met ? "is-met" : null, title: o.name }))),
+    el("p", { class: "wall-path-words", text: boardWords(board) }));
+}
+
+function tile(table) {
+  const agreed = table.notes.filter((n) => n.kind === "agreed");
+  const latest = agreed[agreed.length - 1];
+  const card = table.card;
+  return el("li", { class: "wall-tile" },
+    el("div", { class: "wall-tile-top" },
+      el("h3", { text: table.name }),
+      el("p", { class: `chip chip-${table.stage}`, text: stageLabel(table.stage) })),
+    path(table.board),
+    card
+      ? el("div", { class: "wall-card", "data-perspective": card.perspective || "anyone" },
+        el("p", { class: "wall-label" }, footprint(card.perspective || "anyone", { size: 26 }), ` ${cardType(card.type)}`),
+        el("p", { class: "wall-card-text", text: short(card.text, 220) }),
+        el("p", { class: "wall-count", text: `${table.responses.length} ${table.responses.length === 1 ? "answer" : "answers"} so far` }))
+      : el("p", { class: "wall-label quiet", text: table.stage === "play" ? "Choosing the next card" : "No card just now" }),
+    el("div", { class: "wall-agreed" },
+      el("p", { class: "wall-label", text: "Latest agreement" }),
+      el("p", {
+        class: latest ? "wall-agreed-text" : "quiet",
+        text: latest ? (latest.private ? "Kept in the room" : short(latest.text, 200)) : "Nothing agreed yet",
+      })));
+}
+
+export function renderWall(view) {
+  if (!$("wall").open) return;
+  $("wall-progress").textContent = roomProgress(view) || `${view.tables.length} tables`;
+  $("wall-tiles").replaceChildren(...view.tables.map(tile));
+}
+
+export function initWall(current) {
+  const dialog = $("wall");
+  $("open-wall").addEventListener("click", () => {
+    dialog.showModal();
+    document.body.classList.add("wall-open");
+    if (current()) renderWall(current());
+    $("wall-close").focus();
+  });
+  $("wall-close").addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => {
+    document.body.classList.remove("wall-open");
+    $("open-wall").focus();
+  });
+}

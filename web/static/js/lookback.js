@@ -1,0 +1,121 @@
+// The look back stage of a follow-up workshop: each table sees what the earlier workshop
+// said it would do and, for each action, says what happened (done, started, not yet,
+// dropped) and a few words. What they say goes on the earlier workshop's plan too.
+// Each action's form is built once, so a view arriving never loses what someone is typing.
+
+import { el } from "./live.js";
+import { announce, icon, swap } from "./dom.js";
+
+const STATUSES = [
+  ["done", "Done", "It happened", "check"],
+  ["started", "Started", "It is on its way", "walk"],
+  ["open", "Not started yet", "Nothing has happened yet", "clock"],
+  ["dropped", "Dropped", "We stopped doing this", "cross"],
+];
+const LABEL = Object.fromEntries(STATUSES.map(([id, label, , picture]) => [id, { label, picture }]));
+
+function dayLabel(value) {
+  if (!value) return "";
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+// "Done" with its picture: the words are always there, so colour is never the only sign.
+function statusTag(status) {
+  const { label, picture } = LABEL[status] || { label: status, picture: "question" };
+  return el("span", { class: `tag look-back-status status-${status}` }, icon(picture, "icon-small"), label);
+}
+
+function actionItem(action, act) {
+  const id = `lb-${action.id}`;
+  const now = el("p", { class: "look-back-now" });
+  const said = el("div", { class: "look-back-said" });
+  const text = el("textarea", { id: `${id}-text`, rows: 2, maxlength: 500, "aria-describedby": `${id}-status` });
+  const status = el("p", { id: `${id}-status`, class: "error", role: "status" });
+  const choices = STATUSES.map(([value, label, detail, picture]) => {
+    const input = el("input", { type: "radio", name: `${id}-status`, id: `${id}-${value}`, value });
+    return el("div", { class: "choice" }, input,
+      el("label", { for: input.id }, icon(picture),
+        el("span", {}, el("span", { class: "choice-title", text: label }), " ", el("span", { class: "choice-detail", text: `(${detail})` }))));
+  });
+  let busy = false;
+  const form = el("form", { class: "say look-back-form", novalidate: true },
+    el("fieldset", {}, el("legend", { text: "What happened?" }), el("div", { class: "choices look-back-choices" }, ...choices)),
+    el("label", { for: text.id, class: "say-label", text: "In a few words (you can leave this empty)" }),
+    text,
+    status,
+    el("button", { type: "submit", class: "button button-strong", text: "Say what happened" }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    const chosen = form.querySelector("input[type=radio]:checked");
+    status.classList.remove("good");
+    if (!chosen) {
+      status.textContent = "Please choose what happened first.";
+      form.querySelector("input[type=radio]").focus();
+      return;
+    }
+    busy = true;
+    const ack = await act("review", { action: action.id, status: chosen.value, text: text.value.trim() });
+    busy = false;
+    if (ack.ok) {
+      text.value = "";
+      chosen.checked = false;
+      status.classList.add("good");
+      status.textContent = `Thank you. “${LABEL[chosen.value].label}” is on the plan.`;
+      announce(status.textContent);
+    } else {
+      status.textContent = ack.error.message;
+    }
+  });
+  const facts = [
+    action.owner ? `Who: ${action.owner}` : null,
+    action.due ? `By: ${dayLabel(action.due)}` : null,
+    action.table ? `From ${action.table}` : null,
+  ].filter(Boolean).join(" · ");
+  const node = el("li", { class: "panel look-back-item", "aria-labelledby": `${id}-h` },
+    el("h3", { id: `${id}-h`, class: "look-back-text", text: action.text }),
+    facts ? el("p", { class: "meta", text: facts }) : null,
+    now, form, said);
+
+  function update(current) {
+    now.replaceChildren("Now: ", statusTag(current.status));
+    swap(said, current.said.length
+      ? [el("h4", { text: "What our table said" }), el("ul", { class: "said-list" }, ...current.said.map((s) => el("li", { class: "said-item" },
+        el("p", { class: "said" }, statusTag(s.status), s.text ? ` ${s.text}` : ""),
+        el("p", { class: "meta", text: s.author_name || "" }))))]
+      : []);
+  }
+  return { node, update };
+}
+
+export function lookBackScreen({ act }) {
+  const heading = el("h2", { tabindex: "-1", text: "Looking back" });
+  const lead = el("p", { class: "lead" });
+  const list = el("ol", { class: "look-back-list" });
+  const node = el("div", { class: "stage look-back" },
+    el("section", { class: "panel" }, heading, lead,
+      el("p", { class: "hint", text: "Talk about each one together, then choose what happened. There are no wrong answers: what did not happen matters too." })),
+    list);
+  let items = new Map();
+  let shape = "";
+  return {
+    node,
+    heading,
+    update(view) {
+      const earlier = view.room.follows;
+      lead.textContent = earlier
+        ? `Last time, at “${earlier.title}” (${dayLabel(earlier.date)}), people said what they would do. What happened since then?`
+        : "What happened since the last workshop?";
+      const actions = view.table.look_back || [];
+      const next = actions.map((a) => a.id).join(",");
+      if (next !== shape) {
+        shape = next;
+        items = new Map(actions.map((a) => [a.id, actionItem(a, act)]));
+        list.replaceChildren(...[...items.values()].map((item) => item.node));
+        if (!actions.length) list.replaceChildren(el("li", { class: "panel empty", text: "The last workshop had no actions to look back on. The facilitator will move on soon." }));
+      }
+      for (const action of actions) items.get(action.id).update(action);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// A small bar at the top of the participant's screen, shown once the room's own header has
+// scrolled away: whose turn it is, the timer, "Offline" while the connection is down, and a
+// way back to the card. It never hides what has focus: `keepFocusClear` sets the page's
+// scroll-padding-top to the height of everything stuck to the top (WCAG 2.4.11).
+
+import { el } from "./live.js";
+import { createTimer } from "./timer.js";
+
+function turnText(table, meId) {
+  if (!table) return "";
+  if (table.stage !== "play") return table.name;
+  if (!table.turn) return `${table.name}: anyone can start`;
+  if (table.turn === meId) return "Your turn";
+  const holder = table.players.find((p) => p.id === table.turn);
+  return holder ? `${holder.name}’s turn` : table.name;
+}
+
+export function miniBar() {
+  const turn = el("span", { class: "minibar-turn" });
+  const timer = createTimer({ quiet: true });
+  const offline = el("span", { class: "minibar-offline", text: "Offline", hidden: true });
+  const toCard = el("a", {
+    class: "minibar-link",
+    href: "#card-heading",
+    text: "The card",
+    hidden: true,
+    onclick: (event) => {
+      const card = document.getElementById("card-heading");
+      if (!card) return;
+      event.preventDefault();
+      card.focus();
+    },
+  });
+  const node = el("div", { class: "minibar is-away", role: "region", "aria-label": "Your table now", hidden: true },
+    turn, timer.node, offline, toCard);
+
+  return {
+    node,
+    update(view, meId) {
+      const t = view.table;
+      node.hidden = !t || view.room.ended;
+      turn.textContent = turnText(t, meId);
+      timer.update(view.room.timer, view.now);
+      toCard.hidden = !(t && t.card);
+    },
+    offline(on) {
+      offline.hidden = !on;
+    },
+    // Show the bar only while `header` (the room's own, with the same news) is out of sight.
+    watch(header) {
+      new IntersectionObserver(([entry]) => {
+        node.classList.toggle("is-away", entry.isIntersecting);
+      }).observe(header);
+    },
+  };
+}
+
+// Keep focus clear of what sticks to the top: the banners (sticky on larger screens) and the
+// small bar (fixed, just below them). Measured again whenever either changes size.
+export function keepFocusClear(bars, bar) {
+  const measure = () => {
+    const stuck = bars && getComputedStyle(bars).position === "sticky" ? bars.offsetHeight : 0;
+    bar.style.top = `${stuck}px`;
+    const mini = bar.hidden ? 0 : bar.offsetHeight;
+    document.documentElement.style.scrollPaddingTop = `${stuck + mini + 8}px`;
+  };
+  const watcher = new ResizeObserver(measure);
+  if (bars) watcher.observe(bars);
+  watcher.observe(bar);
+  window.addEventListener("resize", measure);
+  measure();
+  return measure;
+}
