@@ -39,8 +39,12 @@ browser:
 check-decks: install
 	$(PY) -m server.decks check
 
+# The full benchmark (README "Performance"): every server at 60-1000 participants, the
+# restart and rebuild timings; writes bench/results/. Installs its own extras (chart,
+# gevent, profiler) and the Node reference into bench/node_modules; `make run` never does.
 bench: install-dev
-	$(PY) bench/load.py
+	$(PY) -m pip install --disable-pip-version-check -q -r bench/requirements.txt
+	$(PY) bench/load.py --sweep --install-node --restart 300 --rebuild 10000 $(ARGS)
 
 clean:
 	rm -rf $(VENV) web/node_modules test-output .pytest_cache

@@ -29,11 +29,12 @@ elif ASYNC_MODE == "gevent":
 
 import logging  # noqa: E402
 import socket  # noqa: E402
-from server import create_app, settings  # noqa: E402
+from server import create_app, heap, settings  # noqa: E402
 
 
 def serve(app, host: str, port: int) -> None:
     """Listen with TCP_NODELAY (inherited by every accepted socket) and serve forever."""
+    heap.start()  # short garbage collections under load (server/heap.py)
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
 

@@ -113,29 +113,34 @@ def rebuild(events: int, db: str) -> dict:
         room, _, _ = rooms.execute(code, {"type": "join", "name": f"P{i}", "perspective": "person", "token_hash": digest(str(i))})
         people.append(room.tokens[digest(str(i))])
     rooms.execute(code, {"type": "add_table", "actor": "host", "count": 4})
+    tables = list(rooms.get(code).tables)
     for i, player in enumerate(people):
-        rooms.execute(code, {"type": "sit", "actor": player, "table": f"t{i // 6 + 1}"})
+        rooms.execute(code, {"type": "sit", "actor": player, "table": tables[i // 6]})
     rooms.execute(code, {"type": "start", "actor": "host"})
     from server.game import RuleError
 
-    for i in range(events * 3):  # bounded: most steps add an event
+    for i in range(events * 3):  # bounded: nearly every step adds an event
         room = rooms.get(code)
         if room.n >= events:
             break
         player = people[i % len(people)]
         table = room.tables[room.players[player].table]
         if table.current is None:
-            command = {"type": "draw", "actor": table.turn or player}
-        elif len(table.current.responses) >= 12:
-            command = {"type": "next", "actor": player}
-        elif i % 2:
-            command = {"type": "vote", "actor": player, "response": table.current.responses[-1].id} if table.current.responses else {"type": "respond", "actor": player, "text": f"Idea {i}"}
+            tries = [{"type": "draw", "actor": table.turn or player}]
         else:
-            command = {"type": "respond", "actor": player, "text": f"Idea {i}"}
-        try:
-            rooms.execute(code, command)
-        except RuleError:
-            pass
+            answers = table.current.responses
+            tries = [
+                {"type": "respond", "actor": player, "text": f"Idea {i}"},
+                *({"type": "vote", "actor": player, "response": r.id} for r in answers[:3]),
+                {"type": "next", "actor": player},
+                {"type": "agree", "actor": player, "response": None},  # after a tie
+            ]
+        for command in tries:
+            try:
+                rooms.execute(code, command)
+                break
+            except RuleError:
+                continue
     live = rooms.get(code)
     again = Rooms(Store(db))
     began = time.perf_counter()

@@ -73,13 +73,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     services.connections.watch(socketio)
     app.extensions["inourshoes"] = services
 
-    from . import api, audio_routes, headers, pages
+    from . import api, audio_routes, headers, pages, static
     from . import export, facilitate, hostlink, organise, plan_routes, series
     from .sockets import Transport
 
     headers.init_app(app)
     api.init_app(app)
     pages.init_app(app)
+    static.init_app(app)  # compression and cache headers for files (issue 16)
     export.init_app(app)
     hostlink.init_app(app)
     organise.init_app(app)

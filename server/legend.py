@@ -152,7 +152,7 @@ def join_choices(deck: dict) -> list[dict]:
                     "easy": entry["easy"] if entry["easy"] != entry["name"] else "",
                     "icon": entry["icon"],
                     "words": describe(style),
-                    "footprint": Markup(footprint_svg(style, f"join-{entry['id']}", size=36)),
+                    "footprint": Markup(footprint_svg(style, f"join-{entry['id']}", size=24)),
                 }
             )
     return choices

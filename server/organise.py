@@ -48,27 +48,36 @@ def delete_workshop(services, code: str) -> None:
     services.rooms.delete(code)
 
 
-def purge(services, days: int | None, now: datetime | None = None) -> list[str]:
-    """Delete every workshop that ended more than `days` days ago (none if `days` is None),
-    and every practice room made more than PRACTICE_HOURS ago; returns their codes."""
-    now = now or datetime.now(timezone.utc)
-    practice = services.store.practice_rooms(
-        created_before=(now - timedelta(hours=PRACTICE_HOURS)).isoformat(timespec="milliseconds")
-    )
-    for code in practice:
-        delete_workshop(services, code)
-    if not days:
-        return practice
-    cutoff = now - timedelta(days=days)
+def purge(services, days: int, now: datetime | None = None) -> list[str]:
+    """Delete every workshop that ended more than `days` days ago; returns their codes."""
+    cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
     codes = services.store.ended_before(cutoff.isoformat(timespec="milliseconds"))
     for code in codes:
         delete_workshop(services, code)
     if codes:
         log.info("retention: deleted %d workshop(s) ended before %s", len(codes), cutoff.date())
-    return practice + codes
+    return codes
 
 
-def _keep_purging(services, days: int | None, every: float) -> None:
+def purge_practice(services, now: datetime | None = None) -> list[str]:
+    """Delete every practice room made more than PRACTICE_HOURS ago; returns their codes."""
+    cutoff = (now or datetime.now(timezone.utc)) - timedelta(hours=PRACTICE_HOURS)
+    codes = services.store.practice_rooms(created_before=cutoff.isoformat(timespec="milliseconds"))
+    for code in codes:
+        delete_workshop(services, code)
+    return codes
+
+
+def _keep_purging_practice(services, every: float) -> None:
+    while True:
+        services.socketio.sleep(every)
+        try:
+            purge_practice(services)
+        except Exception:  # the next pass tries again
+            log.exception("practice retention pass failed")
+
+
+def _keep_purging(services, days: int, every: float) -> None:
     while True:
         services.socketio.sleep(every)
         try:
@@ -232,7 +241,10 @@ def init_app(app) -> None:
     if app.config.get("SESSION_COOKIE_SAMESITE") is None:
         app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
     app.register_blueprint(bp)
-    days = retention_days(app.config["RETENTION_DAYS"])
     found = app.extensions["inourshoes"]  # practice rooms go after a day, whatever the setting
-    purge(found, days)
-    found.socketio.start_background_task(_keep_purging, found, days, app.config["RETENTION_EVERY"])
+    purge_practice(found)
+    found.socketio.start_background_task(_keep_purging_practice, found, app.config["RETENTION_EVERY"])
+    days = retention_days(app.config["RETENTION_DAYS"])
+    if days:
+        purge(found, days)
+        found.socketio.start_background_task(_keep_purging, found, days, app.config["RETENTION_EVERY"])

@@ -229,8 +229,10 @@ class Rooms:
         """The person was removed: forget their connections; returns the sids they had."""
         return list(self.sockets.get(code, {}).pop(player_id, ()))
 
-    def online_in(self, code: str) -> set:
-        return set(self.sockets.get(code, ()))
+    def online_in(self, code: str):
+        """Who is connected: a live, read-only view of the ids (not a copy: a thousand-person
+        room would copy it at every action). Ask it `player in online`."""
+        return self.sockets.get(code, {}).keys()
 
     def forget(self, code: str) -> None:
         for table in (self.live, self.done, self.sockets, self.away, self.versions):

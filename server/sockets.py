@@ -22,6 +22,7 @@ from .addresses import client_key
 from .game import Audiences, RuleError, host_view, table_view
 from .rooms import Rooms, digest, new_secret, normalise_code
 from .screens import ScreenFeed
+from . import heap
 from .wire import JsonPacket, Views
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,8 @@ class Transport:
         self.io.server.enter_room(sid, f"r:{code}")
         self.io.server.enter_room(sid, f"t:{code}:{table}" if table else f"u:{code}")
         self.send(code, self.rooms.connected(code, player_id, sid))
+        if self.writing.get((code, table)):  # who is writing already: a rejoined page hears it too
+            self.io.emit("writing", {"players": sorted(self.writing[(code, table)])}, to=sid)
         return {"ok": True, "token": token, "player_id": player_id, "view": self._view(code, table)}
 
     def host(self, payload: dict) -> dict:
@@ -295,6 +298,7 @@ class Transport:
                     self.send(code, news)
                 self._expire_writing()
                 self.views.prune(self.rooms.live)
+                heap.tend()
             except Exception:  # keep ticking; the next pass tries again
                 log.exception("tick failed")
 

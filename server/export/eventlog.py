@@ -22,6 +22,7 @@ from ..game import Event, replay
 from ..game.board import board_view
 from ..game.perspectives import name_of
 from ..game.voice import voice
+from .plan import anonymous_owners
 from .summary import KEPT, private_ids
 
 FORMAT = "inourshoes-events"
@@ -43,6 +44,8 @@ def scrub(rows: list[dict], anonymous: bool = False) -> list[dict]:
         data, kind = row["data"], row["type"]
         if kind == "room_created":
             data["host_key_hash"] = ""
+            if anonymous and data.get("follows"):  # a follow-up's copy of the earlier plan
+                anonymous_owners(data["follows"])
         elif kind == "player_joined":
             if data.get("token_hash"):
                 data["token_hash"] = ""

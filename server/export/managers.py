@@ -79,6 +79,27 @@ def render_html(summary: dict) -> str:
     return _env.get_template("managers.html").render(s=summary)
 
 
+def met_line(outcome: dict) -> str:
+    if not outcome["tables"]:
+        return "no table played yet"
+    return f"met at {outcome['met']} of {outcome['tables']} {'table' if outcome['tables'] == 1 else 'tables'}"
+
+
+_env.filters["met_line"] = met_line
+
+
+def _look_back_lines(summary: dict) -> list[str]:
+    """A follow-up: each earlier action with what the tables here said of it."""
+    look_back = summary["look_back"]
+    if not look_back:
+        return []
+    lines = []
+    for action in look_back["actions"]:
+        said = "; ".join(f"{s['table']}: {s['status_label']}" for s in action["said"]) or "nothing said"
+        lines.append(f"{action['text']} — {said}")
+    return lines
+
+
 def _voice_line(row: dict) -> str:
     people = f"{row['people']} {'person' if row['people'] == 1 else 'people'}"
     return f"{row['label']}: {people}, {row['responses']} answers, {row['votes']} votes, {row['agreed']} agreed"
@@ -89,7 +110,7 @@ def render_md(summary: dict) -> str:
            f"{summary['people']} people · room {summary['code']}"]  # fmt: skip
     if summary["outcomes"]:
         out += ["", "## Outcomes met", ""]
-        out += [f"- {md_text(o['name'])}: met at {o['met']} of {o['tables']} tables" for o in summary["outcomes"]]
+        out += [f"- {md_text(o['name'])}: {met_line(o)}" for o in summary["outcomes"]]
     for key, heading in (("working", "What is working"), ("not_working", "What is not working")):
         out += ["", f"## {heading}", ""]
         out += [f"- {md_text(n['text'])} ({md_text(n['table'])})" for n in summary[key]] or ["- Nothing written."]
@@ -98,6 +119,9 @@ def render_md(summary: dict) -> str:
     out += [f"- {md_text(line)}" for line in summary["voice"]["sentences"]]
     out += ["", "## Actions", "", " · ".join(f"{c['label']}: {c['count']}" for c in summary["action_counts"]), ""]
     out += [f"- {md_text(a['text'])} — {md_text(action_line(a))}" for a in summary["actions"]] or ["- No actions yet."]
+    if summary["look_back"]:
+        out += ["", f"## Since {md_text(summary['look_back']['title'])} ({summary['look_back']['date_label']})", ""]
+        out += [f"- {md_text(line)}" for line in _look_back_lines(summary)]
     if summary["anonymous"]:
         out += ["", "People are named by the perspective they brought."]
     return "\n".join(out) + "\n"
@@ -113,7 +137,7 @@ def render_docx(summary: dict) -> bytes:
     if summary["outcomes"]:
         doc.add_heading("Outcomes met", level=2)
         for o in summary["outcomes"]:
-            doc.add_paragraph(clean(f"{o['name']}: met at {o['met']} of {o['tables']} tables"), style="List Bullet")
+            doc.add_paragraph(clean(f"{o['name']}: {met_line(o)}"), style="List Bullet")
     for key, heading in (("working", "What is working"), ("not_working", "What is not working")):
         doc.add_heading(heading, level=2)
         for note in summary[key]:
@@ -131,6 +155,10 @@ def render_docx(summary: dict) -> bytes:
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(clean(action["text"])).bold = True
         paragraph.add_run(clean(f" — {action_line(action)}")).italic = True
+    if summary["look_back"]:
+        doc.add_heading(clean(f"Since {summary['look_back']['title']} ({summary['look_back']['date_label']})"), level=2)
+        for line in _look_back_lines(summary):
+            doc.add_paragraph(clean(line), style="List Bullet")
     if summary["anonymous"]:
         doc.add_paragraph("People are named by the perspective they brought.")
     buffer = io.BytesIO()

@@ -63,7 +63,15 @@ def _actions(room, people, kept: set) -> list[dict]:
     return actions
 
 
-def _look_back(room) -> dict | None:
+def anonymous_owners(follows: dict) -> None:
+    """A follow-up's copy of the earlier plan, each owner who was a person named by their
+    perspective instead (in place)."""
+    for action in follows.get("actions", ()):
+        if action.get("owner_as"):
+            action["owner"] = action["owner_as"]
+
+
+def _look_back(room, people) -> dict | None:
     if not room.follows:
         return None
     earlier = room.follows
@@ -72,7 +80,7 @@ def _look_back(room) -> dict | None:
         said = [r for r in room.reviews if r["action"] == action["id"]]
         actions.append({
             "text": action["text"],
-            "owner": action.get("owner") or "",
+            "owner": (people.anonymous and action.get("owner_as")) or action.get("owner") or "",
             "due_label": date_label(action.get("due")),
             "status_label": STATUS_LABELS.get(action["status"], action["status"]),
             "said": [
@@ -85,7 +93,7 @@ def _look_back(room) -> dict | None:
 
 
 def plan_parts(room, people, kept: set) -> dict:
-    return {"plan": _actions(room, people, kept), "look_back": _look_back(room)}
+    return {"plan": _actions(room, people, kept), "look_back": _look_back(room, people)}
 
 
 def action_line(action: dict) -> str:

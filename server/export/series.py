@@ -15,7 +15,7 @@ from docx import Document
 from docx.shared import Pt
 
 from ..game.plan import outcome_of
-from .managers import managers_summary
+from .managers import managers_summary, met_line
 from .markdown import md_text
 from .plan import STATUS_LABELS, action_line, progress_line
 from .spreadsheet import cell
@@ -53,25 +53,29 @@ def _not_working(room) -> list[dict]:
 
 
 def recurring(workshops: list[dict]) -> list[dict]:
-    """Items that came back in more than one workshop, grouped by outcome:
-    `[{"outcome", "items": [{"text", "times", "workshops", "said"}]}]`."""
-    groups: dict[str, list[dict]] = {}
+    """Items that came back in more than one workshop, grouped by the outcome most of their
+    mentions were about: `[{"outcome", "items": [{"text", "times", "workshops", "said"}]}]`."""
+    clusters: list[dict] = []
     for workshop in workshops:
         for item in workshop["not_working_items"]:
-            clusters = groups.setdefault(item["outcome"], [])
             home = next((c for c in clusters if similar(c["text"], item["text"])), None)
             if home is None:
-                home = {"text": item["text"], "workshops": [], "said": []}
+                home = {"text": item["text"], "workshops": [], "said": [], "outcomes": Counter()}
                 clusters.append(home)
             if workshop["title"] not in home["workshops"]:
                 home["workshops"].append(workshop["title"])
             home["said"].append(item["text"])
-    result = []
-    for outcome, clusters in groups.items():
-        items = [dict(c, times=len(c["workshops"])) for c in clusters if len(c["workshops"]) > 1]
-        if items:
-            result.append({"outcome": outcome, "items": sorted(items, key=lambda c: -c["times"])})
-    return sorted(result, key=lambda g: (g["outcome"] == NO_OUTCOME, g["outcome"]))
+            if item["outcome"] != NO_OUTCOME:
+                home["outcomes"][item["outcome"]] += 1
+    groups: dict[str, list[dict]] = {}
+    for cluster in clusters:
+        if len(cluster["workshops"]) > 1:
+            outcome = cluster.pop("outcomes").most_common(1)
+            groups.setdefault(outcome[0][0] if outcome else NO_OUTCOME, []).append(dict(cluster, times=len(cluster["workshops"])))
+    return [
+        {"outcome": outcome, "items": sorted(items, key=lambda c: -c["times"])}
+        for outcome, items in sorted(groups.items(), key=lambda g: (g[0] == NO_OUTCOME, g[0]))
+    ]
 
 
 def series_summary(rooms: list, anonymous: bool = False) -> dict:
@@ -148,9 +152,9 @@ def rows(series: dict):
     for w in series["workshops"]:
         base = {"series": series["id"], "workshop": w["code"], "title": w["title"], "date": w["date_label"]}
         for outcome in w["outcomes"]:
-            yield {**base, "kind": "outcome", "outcome": outcome["name"], "text": f"met at {outcome['met']} of {outcome['tables']} tables"}
+            yield {**base, "kind": "outcome", "outcome": outcome["name"], "text": met_line(outcome)}
         for row in w["voice"]["rows"]:
-            yield {**base, "kind": "voice", "text": f"{row['label']}: {row['people']} people, {row['responses']} answers, {row['votes']} votes, {row['agreed']} agreed"}
+            yield {**base, "kind": "voice", "text": voice_line([row])}
         for item in w["not_working_items"]:
             yield {**base, "kind": "not_working", "outcome": item["outcome"], "text": item["text"]}
         for action in w["actions"]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .checks import RuleError, require_system, speaker, text_field
 from .model import Event, Room, Table
 from .moves import event, new_id
+from .perspectives import name_of
 from .plan import STATUS_WORDS, kept_pledges, owner_name, status_field
 
 MAX_REVIEWS = 20  # what one table may say of one action
@@ -27,9 +28,11 @@ def snapshot(room: Room) -> dict:
         if action.id in kept:
             continue
         table = room.tables.get((action.source or {}).get("table"))
+        person = room.players.get(action.owner_player) if action.owner_player and not action.owner else None
         actions.append({
             "id": action.id, "text": action.text, "owner": owner_name(room, action), "due": action.due,
             "status": action.status, "table": table.name if table else None,
+            **({"owner_as": name_of(room.deck, person.perspective)} if person else {}),  # for anonymous reports
         })  # fmt: skip
     return {"code": room.code, "title": room.title, "date": room.created_at[:10], "actions": actions}
 

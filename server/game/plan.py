@@ -124,7 +124,7 @@ def plan_update(room: Room, command: dict):
         changes["status"] = command["status"]
     if "owner" in command:
         owner = owner_field(command, "owner")
-        if owner != owner_name(room, action) or action.owner_player:
+        if owner != owner_name(room, action):
             changes["owner"] = owner
     due = due_field(command, "due")
     if "due" in command and due != action.due:

@@ -22,7 +22,7 @@ from .perspectives import OTHER, choices
 from .play import _joined
 
 #: Seconds between two steps of the simulated players, for each pace ("paused": none).
-PACES = {"slow": 8.0, "normal": 3.0, "fast": 0.2, "paused": None}
+PACES = {"slow": 8.0, "normal": 3.0, "fast": 0.5, "paused": None}
 DEFAULT_SIMULATED, MAX_SIMULATED = 6, 12
 NAMES = ("Amira", "Ben", "Chloe", "Dev", "Ellen", "Femi", "Grace", "Harry", "Iqbal", "Jess", "Kofi", "Lena")
 REFLECT_KINDS = ("working", "not_working", "matters")
@@ -43,6 +43,9 @@ PLEDGES = (
     "I will ask people what matters to them before I write anything down.",
     "I will share what we agreed today with my team this week.",
     "I will ring back when I say I will.",
+    "I will invite a family carer to our next planning meeting.",
+    "I will explain letters in plain words, or ask someone to help.",
+    "I will say it when something is not working, and say what would help.",
 )
 
 
@@ -146,7 +149,8 @@ def _table_move(room: Room, table: Table, here: list[str], rng: random.Random) -
     if table.stage == "pledge":
         for bot in here:
             if not any(g.author == bot for g in table.pledges):
-                return {"type": "pledge", "actor": bot, "text": rng.choice(PLEDGES)}
+                fresh = [line for line in PLEDGES if line not in {g.text for g in table.pledges}]
+                return {"type": "pledge", "actor": bot, "text": rng.choice(fresh or PLEDGES)}
     return None
 
 

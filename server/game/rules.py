@@ -43,9 +43,12 @@ STAGE_MOVES = {
 }
 STAGE_BOUND = frozenset().union(*STAGE_MOVES.values())
 #: Moves with checks of their own about an open room (joining an ended room says so; a
-#: new host link is still needed after the end, for the notes; the action plan stays open
-#: after the end, and a follow-up still reports on it).
-OWN_OPEN_CHECK = frozenset({"join", "host_key_reset", *SYSTEM_MOVES, *PLAN_MOVES, *FOLLOW_UP_MOVES})
+#: new host link is still needed after the end, for the notes, and a co-facilitator's link
+#: can still be stopped, since it still opens them; the action plan stays open after the
+#: end, and a follow-up still reports on it).
+OWN_OPEN_CHECK = frozenset({
+    "join", "host_key_reset", "cohost_revoke", *SYSTEM_MOVES, *PLAN_MOVES, *FOLLOW_UP_MOVES,
+})  # fmt: skip
 
 
 def create(command: dict) -> list[Event]:

@@ -156,24 +156,26 @@ def table_list(room: Room) -> list[dict]:
     return [{"id": t.id, "name": t.name, "seated": len(t.seats)} for t in room.tables.values()]
 
 
-def table_view(room: Room, table_id: str | None, online: set, now: str, listing=table_list, detail=table_detail) -> dict:
+def table_view(
+    room: Room, table_id: str | None, online: set, now: str, header=room_view, listing=table_list, detail=table_detail
+) -> dict:
     """The same view for everyone at one table (`table_id=None`: people not yet seated).
-    `listing` and `detail` let the transport reuse what it encoded before (server/wire.py)."""
+    `header`, `listing` and `detail` let the transport reuse what it encoded before (server/wire.py)."""
     return {
         "n": room.n,
         "now": now,
-        "room": room_view(room),
+        "room": header(room),
         "tables": listing(room),
         "table": detail(room, room.tables[table_id], online) if table_id else None,
         "waiting": [] if table_id else [p.id for p in room.players.values() if p.waiting],
     }
 
 
-def host_view(room: Room, online: set, now: str, detail=table_detail) -> dict:
+def host_view(room: Room, online: set, now: str, header=room_view, detail=table_detail) -> dict:
     return {
         "n": room.n,
         "now": now,
-        "room": room_view(room),
+        "room": header(room),
         "tables": [detail(room, table, online) for table in room.tables.values()],
         "players": [_person(room, p.id, online) for p in room.players.values() if not (p.removed or p.waiting)],
         "waiting": [

@@ -53,7 +53,7 @@ def _toml(deck_id: str, title: str, needed: int, cards: list[tuple[str, str, str
     return "\n".join(parts)
 
 
-def board_deck() -> str:
+def board_deck(needed: int = 2) -> str:
     sides = [p[0] for p in PERSPECTIVES]
     cards = []
     for n in range(12):
@@ -62,7 +62,7 @@ def board_deck() -> str:
     for oid, *_ in OUTCOMES[1:]:
         for side in sides[:2]:
             cards.append(("scenario", side, oid, f"A situation about {oid}, told by {side}.", f"This is about {oid}."))
-    return _toml("board-test", "Board test", 2, cards)
+    return _toml("board-test", "Board test", needed, cards)
 
 
 def poem_deck() -> str:

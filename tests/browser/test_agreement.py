@@ -37,7 +37,9 @@ def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir): 
     assert_accessible(ana)
 
     tie.locator("li", has_text="Ask them what they want.").get_by_role("button", name="Keep this one").click()
-    ana.locator("summary", has_text="What we agreed").click()  # folded away on a phone
+    folded = ana.locator("summary", has_text="What we agreed")  # a phone may fold it away
+    if folded.count():
+        folded.click()
     agreed = ana.locator("section", has=ana.get_by_role("heading", name="What we agreed"))
     expect(agreed).to_contain_text("Ask them what they want.")
     expect(agreed.locator(".agreed-from")).to_contain_text("Chosen together after a tie")

@@ -167,6 +167,7 @@ def test_a_double_click_on_vote_leaves_one_vote_even_on_a_slow_network(room, bot
 
     def presses(text, times, gap_ms):
         button = phone.locator(".answer", has_text=text).get_by_role("button", name="Vote")
+        button.scroll_into_view_if_needed()
         box = button.bounding_box()
         for i in range(times):
             if i:

@@ -131,7 +131,7 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
     for person in (ben, chidi, dee):
         person.wait_for(lambda v: v["room"]["ended"])
     expect(page.get_by_role("button", name="Pause everyone")).to_be_hidden()
-    expect(page.get_by_role("button", name="Markdown")).to_be_enabled()
+    expect(page.locator("#export-buttons").get_by_role("button", name="Markdown")).to_be_enabled()
     open_moment(page, "During")
     expect(page.get_by_role("button", name="Send to everyone")).to_be_disabled()
     assert_accessible(page)
@@ -184,6 +184,14 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     open_moment(page, "Before")
     other = "Table 2" if chidi.view["table"]["id"] == "t1" else "Table 1"
     page.get_by_label("Table for Chidi").select_option(label=other)
+    # views arriving meanwhile (a new table; Chidi moving himself to it) keep the facilitator's
+    # choice until they press "Move"
+    page.get_by_role("button", name="Add a table").click()
+    expect(page.get_by_label("Table for Chidi").locator("option")).to_have_count(4)
+    third = chidi.wait_for(lambda v: len(v["tables"]) == 3)["tables"][2]["id"]
+    assert chidi.act("sit", table=third)["ok"]
+    expect(page.get_by_role("article", name="Table 3")).to_contain_text("Chidi")
+    expect(page.get_by_label("Table for Chidi")).to_have_value("t2" if other == "Table 2" else "t1")
     page.get_by_role("button", name="Move Chidi", exact=True).click()
     chidi.wait_for(lambda v: v["table"] and v["table"]["name"] == other)
     page.get_by_role("button", name="Remove Ben").click()
@@ -203,14 +211,30 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     # lock the room: nobody new can join until it is unlocked
     page.get_by_role("button", name="Lock the room").click()
     expect(page.get_by_role("button", name="Unlock the room")).to_be_visible()
-    latecomer = Participant(server.url)
+    latecomer, stranger = Participant(server.url), Participant(server.url)
     try:
         assert latecomer.join(room["code"], "Eve", "other")["error"]["code"] == "locked"
         page.get_by_role("button", name="Unlock the room").click()
         expect(page.get_by_role("button", name="Lock the room")).to_be_visible()
+        # letting each newcomer in by hand: one is let in, one turned away
+        page.get_by_label("Let each newcomer in by hand").check()
+        chidi.wait_for(lambda v: v["room"]["admit"])
         assert latecomer.join(room["code"], "Eve", "other")["ok"]
+        assert stranger.join(room["code"], "Zed", "other")["ok"]
+        door = page.get_by_role("region", name="Waiting to be let in (2)")
+        expect(door).to_contain_text("Eve")
+        page.get_by_role("button", name="Let Eve in").click()
+        expect(page.get_by_role("region", name="Waiting to be let in (1)")).to_contain_text("Zed")
+        page.get_by_role("button", name="Turn Zed away").click()
+        with stranger.changed:
+            stranger.changed.wait_for(lambda: stranger.removed, timeout=5)
+        expect(page.locator("#removed-list")).to_contain_text("Zed")
+        # a turn passes on after 5 minutes when its holder has gone
+        page.get_by_label("When someone whose turn it is has gone").select_option(label="5 minutes")
+        chidi.wait_for(lambda v: v["room"]["away_after"] == 300)
     finally:
         latecomer.close()
+        stranger.close()
     expect(page.locator("#unseated-list")).to_contain_text("Eve")
 
 

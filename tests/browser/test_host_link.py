@@ -55,6 +55,10 @@ def test_a_facilitator_keeps_the_link_and_gets_back_in_from_my_workshops(server,
         page.screenshot(path=str(output_dir / "host-link-print.png"), full_page=True)
         page.emulate_media(media="screen")
         assert_accessible(page)
+        for width in (640, 320):  # 1280px at 200%, and a small phone: no sideways scrolling
+            page.set_viewport_size({"width": width, "height": 700})
+            assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        page.set_viewport_size({"width": 1280, "height": 800})
 
         page.get_by_role("link", name="Open the facilitator’s page").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Keep me <safe>")
@@ -72,6 +76,11 @@ def test_a_facilitator_keeps_the_link_and_gets_back_in_from_my_workshops(server,
         mine.get_by_role("link", name="Open Keep me <safe>").click()
         expect(again.get_by_role("heading", level=1)).to_have_text("Keep me <safe>")
         expect(again.locator("#room-state")).to_contain_text("Stage: Lobby")
+        # a mistyped link says so, and never replaces the link this browser keeps
+        again.goto(f"{server.url}/host/{code}#key=mistyped")
+        expect(again.get_by_role("heading", name="This host link is not right")).to_be_visible()
+        again.goto(f"{server.url}/host/{code}")
+        expect(again.get_by_role("heading", level=1)).to_have_text("Keep me <safe>")
 
         # another device: the saved link, in a browser that has never seen the workshop
         other = new_page(link)

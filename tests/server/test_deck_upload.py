@@ -12,14 +12,60 @@ description = "Situations from our ward."
 licence = "CC BY 4.0"
 version = "1"
 
-[perspectives]
-person = "A patient"
-carer = "A family member"
+needed = 1
+
+[[perspectives]]
+id = "person"
+name = "a patient"
+easy = "someone in hospital"
+icon = "person"
+
+[[perspectives]]
+id = "carer"
+name = "a family member"
+easy = "family"
+icon = "family"
+
+[[outcomes]]
+id = "home"
+name = "Going home"
+easy = "Going home"
+icon = "home"
+statement = "I know when I am going home."
+
+[[outcomes]]
+id = "welcome"
+name = "Welcome"
+easy = "Welcome"
+icon = "hand"
+statement = "My family feels welcome on the ward."
+
+[[outcomes]]
+id = "told"
+name = "Being told"
+easy = "Being told"
+icon = "chat"
+statement = "People tell me what is happening."
+
+[[outcomes]]
+id = "rest"
+name = "Rest"
+easy = "Rest"
+icon = "bed"
+statement = "I can rest at night."
+
+[[outcomes]]
+id = "food"
+name = "Good food"
+easy = "Good food"
+icon = "food"
+statement = "I get food I like."
 
 [[cards]]
 id = "w1"
 type = "scenario"
 perspective = "person"
+outcome = "home"
 text = "Nobody told me when I could go home."
 easy = "Nobody told me when I could go home."
 icon = "hospital"
@@ -28,12 +74,41 @@ icon = "hospital"
 id = "w2"
 type = "question"
 perspective = "carer"
+outcome = "welcome"
 text = "What would help you feel welcome on the ward?"
 easy = "What would help you feel welcome?"
 icon = "question"
+
+[[cards]]
+id = "w3"
+type = "scenario"
+perspective = "person"
+outcome = "told"
+text = "Nobody said why my test was late."
+easy = "Nobody said why my test was late."
+
+[[cards]]
+id = "w4"
+type = "scenario"
+perspective = "carer"
+outcome = "rest"
+text = "The ward lights stay on all night."
+easy = "The ward lights stay on all night."
+
+[[cards]]
+id = "w5"
+type = "scenario"
+perspective = "person"
+outcome = "food"
+text = "I could not open the lunch box."
+easy = "I could not open the lunch box."
 """
 
 BAD = GOOD.replace('type = "question"', 'type = "story"').replace('icon = "hospital"', 'icon = "spaceship"')
+
+
+def view_legend(person) -> list[dict]:
+    return person.view["room"]["legend"]
 
 
 def test_a_bad_deck_is_refused_with_every_problem(server):
@@ -58,7 +133,9 @@ def test_a_good_deck_is_used_for_the_room_and_survives_a_restart(fresh_server):
     host.act("start")
     ann.act("draw")
     card = ann.wait_for(lambda v: v["table"]["card"])["table"]["card"]
-    assert card["id"] in ("w1", "w2") and card["perspective_label"] in ("A patient", "A family member")
+    assert card["id"].startswith("w") and card["perspective_label"] in ("a patient", "a family member")
+    assert {e["id"]: e["name"] for e in view_legend(ann)} == {"person": "a patient", "carer": "a family member",
+                                                             "anyone": "anyone", "other": "someone else who cares about this"}
     for person in (host, ann):
         person.close()
     server.stop()

@@ -162,8 +162,43 @@ def test_the_report_lists_people_cards_votes_and_who_entered_what(server, sessio
     assert f"- {PLEDGES[2]} — Ebenezer (a health professional), entered by the facilitator" in md
     assert re.search(rf"- {re.escape(md_text(SHARED))} — Bartholomew \(a family carer\) · 2 votes · \*\*agreed\*\*", md)
     headings = [line for line in md.splitlines() if line.startswith("#")]
-    assert headings[:3] == ["# Winter pressures: a workshop", "## Table 1", "### Cards"]
-    assert "### What is not working" in headings and "## All pledges" == headings[-1]
+    assert headings[:4] == [
+        "# Winter pressures: a workshop",
+        "## Who was here: the legend",
+        "### Whose voice was heard (all tables)",
+        "## Table 1",
+    ]
+    assert "### Cards" in headings and "### What is not working" in headings and "## All pledges" == headings[-1]
+
+
+def test_the_report_shows_each_tables_path_voice_and_how_it_agreed(server, session):
+    room, final_view = session
+    md = export(server, room, "md").text.replace("\\", "")
+    assert "- a family carer: sky blue with stripes" in md
+    assert "**The path:** 0 of 12 outcomes met across 2 tables." in md  # one card each: nothing met yet
+    assert "### The path: 0 of 6 outcomes met" in md
+    card = final_view["tables"][0]["notes"][0]  # table 1's agreed note, and the card it came from
+    assert f"{SHARED} — Bartholomew (a family carer) · 2 votes · agreed by votes · card: {card['card_text']}" in md
+    placed = [o for o in final_view["tables"][0]["board"]["outcomes"] if o["tiles"]]
+    outcome = placed[0]
+    colours = len({t["perspective"] for t in outcome["tiles"]} - {"anyone"})  # an `anyone` card has none
+    assert f"- {outcome['name']} — “{outcome['statement']}” · {colours} of 4 perspectives" in md
+    for sentence in final_view["voice"]["sentences"]["tables"]["t1"]:
+        assert f"- {sentence}" in md
+    rows = read_csv(export(server, room, "csv").content)
+    assert [r["text"] for r in rows if r["kind"] == "path"] == [
+        "0 of 6 outcomes met", "0 of 6 outcomes met", "0 of 12 outcomes met across 2 tables.",
+    ]  # fmt: skip
+    footprint = next(r for r in rows if r["kind"] == "footprint")
+    assert footprint["outcome"] == outcome["name"] and footprint["table"] == "Table 1"
+    agreed = next(r for r in rows if r["kind"] == "agreed")
+    assert agreed["how"] == "agreed by votes" and agreed["card"] == card["card_text"]
+    document = export(server, room, "json").json()
+    assert document["boards"]["t1"] == final_view["tables"][0]["board"]
+    # Cyrille's winning answer at table 2 was kept in the room: the host saw it counted,
+    # the exports do not count it
+    assert final_view["voice"]["tables"]["t2"]["support_worker"]["agreed"] == 1
+    assert document["voice"]["tables"]["t2"]["support_worker"] == {"people": 1, "responses": 0, "votes": 0, "agreed": 0}
 
 
 def test_dangerous_text_comes_out_inert(server, session):

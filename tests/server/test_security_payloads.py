@@ -33,9 +33,10 @@ def client(tmp_path_factory):
     app.extensions["inourshoes"].store.close()
 
 
-def refused_clearly(answer) -> bool:
+def refused_clearly(answer, status: int = 400) -> bool:
     body = answer.get_json(silent=True) or {}
-    return answer.status_code == 400 and bool(body.get("error", {}).get("message"))
+    right_status = answer.status_code == status if status else 400 <= answer.status_code < 500
+    return right_status and bool(body.get("error", {}).get("message"))
 
 
 @pytest.mark.parametrize(
@@ -63,15 +64,15 @@ def test_known_bad_shapes_are_refused_with_a_message(client, body):
 def test_any_shape_is_a_room_or_a_clear_refusal(client, body):
     if isinstance(body, dict) and isinstance(body.get("deck_toml"), str):
         body["deck_toml"] = body["deck_toml"][:0]  # deck texts are covered below, once each
-    answer = client.post("/api/rooms", json=body)
-    assert answer.status_code == 201 or refused_clearly(answer), (answer.status_code, answer.get_data(as_text=True)[:300])
+    answer = client.post("/api/rooms", json=body)  # e.g. "follows" with no key is a 403: refused, with a reason
+    assert answer.status_code == 201 or refused_clearly(answer, None), (answer.status_code, answer.get_data(as_text=True)[:300])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(body=st.dictionaries(st.sampled_from(FIELDS), JSON, max_size=4).map(lambda extra: {**GOOD, **extra}))
 def test_a_good_request_with_any_extra_fields_never_fails_badly(client, body):
-    answer = client.post("/api/rooms", json=body)
-    assert answer.status_code == 201 or refused_clearly(answer), (answer.status_code, answer.get_data(as_text=True)[:300])
+    answer = client.post("/api/rooms", json=body)  # e.g. "follows" with no key is a 403: refused, with a reason
+    assert answer.status_code == 201 or refused_clearly(answer, None), (answer.status_code, answer.get_data(as_text=True)[:300])
 
 
 @pytest.mark.parametrize("body", [{"toml": 5}, {"toml": None}, {"toml": ["x"]}, [1, 2], "x = 1", {}])
@@ -96,7 +97,7 @@ def test_an_uploaded_deck_is_refused_with_a_reason(text, words):
 
 
 def test_a_deck_that_takes_too_long_is_stopped():
-    slow = "\n".join(".".join([f"k{i}"] + ["a"] * 1_990) + " = 1" for i in range(60))  # about a second
+    slow = "\n".join(".".join([f"k{i}"] + ["a"] * 1_990) + " = 1" for i in range(45))  # 175 KB, about a second
     with pytest.raises(DeckError) as refused:
         parse_uploaded(slow, seconds=0.2)
     assert "took too long" in refused.value.problems[0]

@@ -30,33 +30,55 @@ def proxied(tmp_path_factory):
 
 
 # --- a deck upload never freezes the workshops ---------------------------------------------
-def test_a_pathological_deck_never_holds_up_healthz(server):
-    one_long_key = ".".join(["a"] * 40_000) + " = 1\n"  # 80 KB: about 30 s of TOML parsing
-    many_keys = "\n".join(".".join([f"k{i}"] + ["a"] * 1_900) + " = 1" for i in range(60))  # short lines, slow too
-    times, statuses, stop = [], [], threading.Event()
+BUDGET = 0.1  # seconds: every /healthz answer, throughout
 
-    def poll():
+
+class Poller(threading.Thread):
+    """Asks /healthz every 10 ms and keeps how long each answer took (5 s for none)."""
+
+    def __init__(self, url: str):
+        super().__init__()
+        self.url, self.times, self.stop = url, [], threading.Event()
+
+    def run(self):
         with requests.Session() as session:
-            while not stop.is_set():
+            while not self.stop.is_set():
                 started = time.monotonic()
-                statuses.append(session.get(server.url + "/healthz", timeout=5).status_code)
-                times.append(time.monotonic() - started)
+                try:
+                    ok = session.get(self.url + "/healthz", timeout=5).status_code == 200
+                except requests.RequestException:
+                    ok = False
+                self.times.append(time.monotonic() - started if ok else 5.0)
                 time.sleep(0.01)
 
-    poller = threading.Thread(target=poll)
-    poller.start()
-    try:
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.join()
+
+
+def test_a_pathological_deck_never_holds_up_healthz(server):
+    one_long_key = ".".join(["a"] * 40_000) + " = 1\n"  # 80 KB: about 30 s of TOML parsing
+    many_keys = "\n".join(".".join([f"k{i}"] + ["a"] * 1_900) + " = 1" for i in range(45))  # 170 KB in short lines
+    with Poller(server.url) as alone:  # how this machine answers just now, with no deck
+        time.sleep(2)
+    with Poller(server.url) as meanwhile:
         time.sleep(0.1)
         checked = requests.post(server.url + "/api/decks/check", data=one_long_key.encode(), timeout=60)
         created = requests.post(server.url + "/api/rooms", json={"title": "Slow", "deck_toml": many_keys}, timeout=60)
         time.sleep(0.1)
-    finally:
-        stop.set()
-        poller.join()
-    assert checked.json()["ok"] is False and "line 1" in checked.json()["problems"][0]
-    assert created.status_code == 400 and created.json()["error"]["problems"]
-    assert len(times) >= 10 and set(statuses) == {200}
-    assert max(times) < 0.1, f"/healthz took {max(times) * 1000:.0f} ms"
+    assert checked.json()["ok"] is False and "line 1" in checked.json()["problems"][0]  # refused before parsing
+    problems = created.json()["error"]["problems"]  # read by a worker process: what the checker says
+    assert created.status_code == 400 and problems and not any("too big" in p or "line" in p for p in problems)
+    assert len(meanwhile.times) >= 10
+    # On a machine so busy that /healthz alone is slower than the budget, allow twice that.
+    budget = max(BUDGET, 2 * max(alone.times))
+    assert max(meanwhile.times) < budget, (
+        f"/healthz took {max(meanwhile.times) * 1000:.0f} ms (alone, at most {max(alone.times) * 1000:.0f} ms)"
+    )
 
 
 def test_deck_checks_are_rate_limited_per_address(proxied):

@@ -45,3 +45,16 @@ def test_only_the_organiser_issues_a_new_main_link_even_after_the_end():
         story.do("host", "host_key_reset", key_hash="new")
     story.do("organiser", "host_key_reset", key_hash="new")
     assert story.room.host_key_hash == "new"
+
+
+def test_a_co_facilitator_link_can_still_be_stopped_after_the_end():
+    """It still opens the notes after the end, so stopping it must still work."""
+    story = Story()
+    story.do("host", "cohost_add", key="main", key_hash="k1")
+    (cohost,) = story.room.cohosts
+    story.do("host", "end")
+    with pytest.raises(RuleError) as err:
+        story.do("host", "cohost_add", key="main", key_hash="k2")
+    assert err.value.code == "ended"
+    story.do("host", "cohost_revoke", key="main", cohost=cohost)
+    assert story.room.cohosts[cohost]["revoked"]

@@ -7,6 +7,8 @@ import pytest
 
 from server.game import RuleError, decide, table_view
 from server.game.lookback import passed_on, snapshot
+from server.export import eventlog
+from server.export.summary import summarise
 from server.game.plan import plan_view
 
 from .story import Story
@@ -37,7 +39,8 @@ def test_the_snapshot_carries_the_plan_without_what_was_kept_in_the_room():
     seen = snapshot(earlier.room)
     assert (seen["code"], seen["title"], seen["date"]) == ("BCDFGH", "A test workshop", "2026-11-23")
     assert seen["actions"] == [
-        {"id": call, "text": "I will call my GP", "owner": "Ann", "due": "2026-03-31", "status": "open", "table": "Table 1"},
+        {"id": call, "text": "I will call my GP", "owner": "Ann", "due": "2026-03-31", "status": "open", "table": "Table 1",
+         "owner_as": "a person who uses services"},
         {"id": ring, "text": "Ring back within a day", "owner": "Duty manager", "due": None, "status": "open", "table": None},
     ]
 
@@ -133,3 +136,14 @@ def test_a_follow_up_replays_to_the_same_state():
     story.do("host", "review", action=call, status="done", **{"for": cy})
     assert dataclasses.asdict(story.replayed()) == dataclasses.asdict(story.room)
     assert decide(story.room, {"type": "stage", "actor": "host", "at": "t", "stage": "look_back"})
+
+
+def test_anonymous_reports_of_a_follow_up_name_no_earlier_owner():
+    earlier, call, _ = earlier_workshop()
+    story, cy = follow_up(earlier)
+    story.do("host", "start")
+    story.do(cy, "review", action=call, status="done", text="Done by March")
+    shown = summarise(story.room, anonymous=True)["look_back"]["actions"][0]
+    assert (shown["owner"], shown["said"][0]["status_label"]) == ("a person who uses services", "Done")
+    rows = [{"n": i + 1, "at": e.at, "actor": e.actor, "type": e.type, "data": e.data} for i, e in enumerate(story.log)]
+    assert "Ann" not in eventlog.render(rows, anonymous=True).decode() and "Ann" in eventlog.render(rows).decode()

@@ -34,6 +34,7 @@ function space(outcome, { needed, easy, current, labels, fresh }) {
   const cls = ["space", outcome.met ? "is-met" : "", current ? "is-current" : "", fresh ? "just-met" : ""];
   const count = outcome.met ? "Met" : `${have} of ${needed} colours`;
   return el("li", { class: cls.filter(Boolean).join(" "), "data-outcome": outcome.id },
+    outcome.met ? el("span", { class: "space-badge", "aria-hidden": "true", text: "★" }) : null,
     el("div", { class: "space-head" },
       icon(outcome.icon || "star", "space-icon"),
       el("span", { class: "space-name", text: outcomeName(outcome, easy) })),
@@ -104,15 +105,19 @@ export function boardView({ meId }) {
     news.classList.remove("is-new");
     void news.offsetWidth; // start the entrance again for a second outcome met
     news.classList.add("is-new");
+    const o = newly[newly.length - 1];
+    announce(`Outcome met: ${o.name}.${o.statement ? ` ${o.statement}.` : ""}`);
     if (board.complete) {
-      newsText.textContent = "We met every outcome on our path. The whole path is complete. Well done, everyone!";
+      // every colour that walked the path, side by side
+      const sides = [...new Set(board.outcomes.flatMap((space) => space.tiles.map((t) => t.perspective)))];
+      newsText.replaceChildren(
+        "We met every outcome on our path. The whole path is complete. Well done, everyone!",
+        el("span", { class: "news-trail", "aria-hidden": "true" }, ...sides.map((p) => footprint(p, { size: 40 }))));
       news.classList.add("board-news-big");
       announce("The whole path is complete. Every outcome is met. Well done, everyone!");
     } else {
-      const o = newly[newly.length - 1];
       newsText.textContent = `“${o.statement || o.name}” — met!`;
       news.classList.remove("board-news-big");
-      announce(`Outcome met: ${o.name}. ${o.statement || ""}`);
     }
     news.hidden = false;
   }

@@ -11,20 +11,24 @@ import { poemLines } from "./poem.js";
 import { setting } from "./store.js";
 import { perspectiveWords, saidList, voiced } from "./voices.js";
 
-// Print only the chosen pledge card(s), each on its own A6 page (see board.css, @media print).
+// Print only the chosen pledge card(s), each on its own A6 page: pledge-cards.css is linked
+// for this print only (an @page size cannot be switched on by a class).
 function printCards(cards) {
   document.body.classList.add("print-pledges");
   cards.forEach((card) => card.classList.add("print-me"));
+  const sheet = el("link", { rel: "stylesheet", media: "print", href: "/static/css/pledge-cards.css" });
   window.addEventListener("afterprint", () => {
     document.body.classList.remove("print-pledges");
     cards.forEach((card) => card.classList.remove("print-me"));
+    sheet.remove();
   }, { once: true });
-  window.print();
+  sheet.addEventListener("load", () => window.print(), { once: true });
+  document.head.append(sheet);
 }
 
-function pledgeCard(pledge, table, view, meId) {
+function pledgeCard(pledge, table, view) {
   const textId = `pledge-${pledge.id}`;
-  const name = pledge.author === meId ? `${pledge.author_name} (you)` : pledge.author_name;
+  const name = pledge.author_name; // a card to keep: no "(you)"
   const as = perspectiveWords(pledge, table);
   const card = voiced("article", pledge, { class: "pledge-card", "aria-labelledby": textId },
     el("div", { class: "pledge-mark", "aria-hidden": "true" }, footprint(pledge.perspective || "anyone", { size: 44 })),
@@ -41,9 +45,9 @@ function pledgeCard(pledge, table, view, meId) {
   return card;
 }
 
-function pledgeWall(table, view, meId) {
+function pledgeWall(table, view) {
   if (!table.pledges.length) return [el("p", { class: "empty", text: "No pledges." })];
-  const cards = table.pledges.map((p) => pledgeCard(p, table, view, meId));
+  const cards = table.pledges.map((p) => pledgeCard(p, table, view));
   return [
     el("div", { class: "pledge-wall" }, ...cards),
     table.pledges.length > 1
@@ -80,7 +84,7 @@ export function closedScreen({ meId }) {
           el("p", { class: "board-progress", text: progressWords(board) }),
           pathList(board, { easy: setting("easy", view.room.deck.easy_first), labels: perspectiveLabels(t) })) : null,
         t.poem.length ? block("close-poem", "Our poem", "close-poem", poemLines(t, meId())) : null,
-        block("close-pledges", "Our pledge wall", "close-pledges", ...pledgeWall(t, view, meId())),
+        block("close-pledges", "Our pledge wall", "close-pledges", ...pledgeWall(t, view)),
         part("What we agreed", notes("agreed"), t, "Nothing was agreed on a card."),
         part("What is working", notes("working"), t, "Nothing written."),
         part("What is not working", notes("not_working"), t, "Nothing written."),

@@ -76,6 +76,7 @@ export function guardedPress(key, task, status = null) {
   return result.finally(() => {
     waiting.delete(key);
     markWaiting(key, false);
+    if (status) status.classList.remove("pending");
   });
 }
 
@@ -113,10 +114,7 @@ export function actionButton({ key, text, cls = "button", status, run, after, de
     "aria-disabled": waiting.has(key) ? "true" : null,
     text,
     onclick: () => guardedPress(key, run, status)?.then((ack) => {
-      if (status) {
-        status.classList.remove("pending");
-        status.textContent = ack && !ack.ok ? ack.error.message : "";
-      }
+      if (status) status.textContent = ack && !ack.ok ? ack.error.message : "";
       if (ack && ack.ok && after) after();
     }),
   });

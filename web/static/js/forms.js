@@ -179,7 +179,7 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
 // Words written for an earlier card or at another table, offered (never sent by themselves).
 function draftOffer(id, field, scopeNow, use, after) {
   const question = el("p", { class: "draft-offer-q", id: `${id}-offer-q` });
-  const quote = el("p", { class: "said draft-offer-text" });
+  const quote = el("p", { class: "draft-offer-text" });
   const node = el("div", { class: "draft-offer", role: "group", "aria-labelledby": `${id}-offer-q`, hidden: true },
     question, quote,
     el("div", { class: "row" },

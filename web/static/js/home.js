@@ -3,6 +3,7 @@
 
 import { el } from "./live.js";
 import { showReady, showWorkshops } from "./my-workshops.js";
+import { initRunSheetChoice, runSheetChoice } from "./home-runsheet.js";
 
 const CODE_LENGTH = 6;
 
@@ -121,6 +122,13 @@ startForm.addEventListener("submit", async (event) => {
   }
   const chosen = startForm.querySelector("input[name=deck]:checked");
   const body = { title, hide_until_reveal: hideInput.checked };
+  const plan = runSheetChoice(); // the run sheet; "Practise first" opens a practice workshop
+  if (plan.error) {
+    say(startError, el("p", { text: plan.error }));
+    return;
+  }
+  if (plan.run_sheet) body.run_sheet = plan.run_sheet;
+  if (event.submitter && event.submitter.value === "practice") body.practice = true;
   if (!chosen) {
     say(startError, el("p", { text: "Please choose the cards." }));
     return;
@@ -135,7 +143,7 @@ startForm.addEventListener("submit", async (event) => {
   } else {
     body.deck = chosen.value;
   }
-  const button = startForm.querySelector("button[type=submit]");
+  const button = event.submitter || startForm.querySelector("button[type=submit]");
   button.disabled = true;
   try {
     const response = await fetch("/api/rooms", {
@@ -159,4 +167,5 @@ startForm.addEventListener("submit", async (event) => {
 });
 
 loadDecks();
+initRunSheetChoice();
 showWorkshops();

@@ -39,7 +39,7 @@ export function renderAdmission(view, live) {
   const tables = Object.fromEntries(view.tables.map((t) => [t.id, t.name]));
   const say = $("admit-status");
   const waiting = view.waiting || [];
-  $("admit-list").hidden = waiting.length === 0 && !say.textContent;
+  $("admit-list").hidden = view.room.ended || (waiting.length === 0 && !say.textContent);
   $("admit-heading").textContent = waiting.length ? `Waiting to be let in (${waiting.length})` : "Waiting to be let in";
   const act = async (type, person, done) => {
     const ack = await run(live, say, type, { player: person.id }, done);

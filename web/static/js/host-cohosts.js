@@ -64,7 +64,7 @@ function cohostRow(id, live) {
       $("cohosts-heading").focus();
     }
   });
-  const controls = el("div", { "data-live": true }, stop, confirm);
+  const controls = el("div", {}, stop, confirm); // still works after the end: the link still opens the notes
   const row = el("li", { class: "cohost" }, el("p", {}, name, " · ", state), controls);
 
   function update(cohost, main) {

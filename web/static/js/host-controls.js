@@ -2,7 +2,7 @@
 // seating, moving every table, the end; the timer; the message to everyone; "I need more
 // time"; the join details shown large.
 
-import { STAGES, confirmStep, listWords, minutesText, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
+import { confirmStep, stagesFor, listWords, minutesText, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
 import { el } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
@@ -10,6 +10,7 @@ let current = null; // the newest host view
 
 // What "the next stage" button says and does at each stage.
 const NEXT = {
+  look_back: ["play", "Start playing the cards"],
   play: ["reflect", "Move everyone to Reflect"],
   reflect: ["pledge", "Move everyone to Pledge"],
   pledge: ["closed", "Close the tables"],
@@ -30,7 +31,7 @@ export function initControls(live, { onEnded }) {
   once($("seat-all"), seat);
   once($("seat-all-now"), seat);
   $("add-table").addEventListener("click", () => run(live, $("people-status"), "add_table", {}, "A new table was added."));
-  setOptions($("stage-all"), STAGES);
+  setOptions($("stage-all"), stagesFor(null));
   $("stage-all-go").addEventListener("click", async () => {
     const stage = $("stage-all").value;
     const ack = await run(live, $("stages-status"), "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
@@ -92,7 +93,7 @@ function initJoinDetails() {
 
 function renderStages(room) {
   const at = room.ended ? "ended" : room.stage;
-  $("stage-steps").replaceChildren(...STAGES.map(([id, label]) => el("li", {
+  $("stage-steps").replaceChildren(...stagesFor(room).map(([id, label]) => el("li", {
     class: id === room.stage ? "is-now" : null,
     "aria-current": id === room.stage ? "step" : null,
   }, label, id === room.stage ? el("span", { class: "visually-hidden", text: " (now)" }) : null)));
@@ -120,7 +121,7 @@ export function renderControls(view) {
   // in the lobby the seating panel is open anyway; later, newcomers need a table at once
   $("unseated-alert").hidden = room.ended || room.stage === "lobby" || waitingForTable.length === 0;
   $("unseated-alert-who").textContent = `${listWords(waitingForTable.map((p) => p.name))} ${waitingForTable.length === 1 ? "is" : "are"} not at a table yet.`;
-  setOptions($("stage-all"), STAGES, room.stage);
+  setOptions($("stage-all"), stagesFor(room), room.stage);
   $("end-panel").hidden = room.ended;
 
   $("notice-now").textContent = room.notice ? `Showing now: ${room.notice.text}` : "No message showing.";

@@ -4,6 +4,7 @@
 
 const NEEDED = {
   lobby: ["before"],
+  look_back: ["during"],
   play: ["during"],
   reflect: ["during", "closing"],
   pledge: ["during", "closing"],

@@ -5,7 +5,7 @@
 
 import { el } from "./live.js";
 import { swap } from "./dom.js";
-import { STAGES, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
+import { stagesFor, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
 import { helpers } from "./host-helpers.js";
 import { miniBoard } from "./host-board.js";
 import { saidList, talk } from "./host-talk.js";
@@ -87,7 +87,7 @@ function tableCard(id, live) {
     el("label", { for: `${p}-stage`, text: "Stage" }), stageSelect, moveTable);
   once(skip, () => act("skip", {}, `Card skipped at ${name}.`));
   once(reveal, () => act("reveal", {}, `Answers shown at ${name}.`));
-  once(next, () => act("next", {}, `${name} moved on from the card.`));
+  once(next, () => act("next", {}, "")); // the card itself shows what happened: agreed, or a tie
   const choose = (response) => act("agree", { response },
     response ? `You chose an answer for ${name}; it is kept in what they agreed.` : `${name} agreed none of the tied answers.`);
 
@@ -98,7 +98,7 @@ function tableCard(id, live) {
     peopleHeading, people, stageRow, helper.root);
 
   function update(table, view) {
-    setOptions(stageSelect, STAGES, table.stage);
+    setOptions(stageSelect, stagesFor(view.room), table.stage);
     off(skip, !table.card || waiting(skip, view.n));
     off(next, !table.card || Boolean(table.tie) || waiting(next, view.n));
     off(reveal, !table.hidden || waiting(reveal, view.n));

@@ -4,11 +4,17 @@ import { el } from "./live.js";
 
 export const STAGES = [
   ["lobby", "Lobby"],
+  ["look_back", "Look back"],
   ["play", "Play"],
   ["reflect", "Reflect"],
   ["pledge", "Pledge"],
   ["closed", "Closed"],
 ];
+
+// The stages this workshop has: only a follow-up looks back at the one before.
+export function stagesFor(room) {
+  return STAGES.filter(([id]) => id !== "look_back" || (room && room.follows));
+}
 
 export function stageLabel(stage) {
   const found = STAGES.find(([id]) => id === stage);

@@ -3,7 +3,7 @@
 // and an agreement "kept in the room" only says so.
 
 import { el } from "./live.js";
-import { footprint } from "./legend.js";
+import { footprint, legendOf } from "./legend.js";
 import { boardWords, roomProgress } from "./host-board.js";
 import { cardType, stageLabel } from "./host-util.js";
 import { short } from "./host-talk.js";
@@ -18,6 +18,22 @@ function path(board) {
     el("p", { class: "wall-path-words", text: boardWords(board) }));
 }
 
+function waitingWords(table) {
+  if (!table.players.length) return "Nobody at this table";
+  return table.stage === "play" ? "Choosing the next card" : "No card just now";
+}
+
+function cardPart(card, count) {
+  const told = card.perspective && card.perspective !== "anyone" && card.perspective_label
+    ? ` · told by ${card.perspective_label}` : "";
+  const part = el("div", { class: "wall-card", "data-perspective": card.perspective || "anyone" },
+    el("p", { class: "wall-label" }, footprint(card.perspective || "anyone", { size: 26 }), ` ${cardType(card.type)}${told}`),
+    el("p", { class: "wall-card-text", text: short(card.text, 420) }),
+    el("p", { class: "wall-count", text: `${count} ${count === 1 ? "answer" : "answers"} so far` }));
+  if (card.perspective && card.perspective !== "anyone") part.style.borderLeftColor = legendOf(card.perspective).colour;
+  return part;
+}
+
 function tile(table) {
   const agreed = table.notes.filter((n) => n.kind === "agreed");
   const latest = agreed[agreed.length - 1];
@@ -27,12 +43,7 @@ function tile(table) {
       el("h3", { text: table.name }),
       el("p", { class: `chip chip-${table.stage}`, text: stageLabel(table.stage) })),
     path(table.board),
-    card
-      ? el("div", { class: "wall-card", "data-perspective": card.perspective || "anyone" },
-        el("p", { class: "wall-label" }, footprint(card.perspective || "anyone", { size: 26 }), ` ${cardType(card.type)}`),
-        el("p", { class: "wall-card-text", text: short(card.text, 220) }),
-        el("p", { class: "wall-count", text: `${table.responses.length} ${table.responses.length === 1 ? "answer" : "answers"} so far` }))
-      : el("p", { class: "wall-label quiet", text: table.stage === "play" ? "Choosing the next card" : "No card just now" }),
+    card ? cardPart(card, table.responses.length) : el("p", { class: "wall-label quiet", text: waitingWords(table) }),
     el("div", { class: "wall-agreed" },
       el("p", { class: "wall-label", text: "Latest agreement" }),
       el("p", {

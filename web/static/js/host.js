@@ -12,9 +12,11 @@ import { initSettings, renderSettings } from "./host-settings.js";
 import { renderAdmission } from "./host-admit.js";
 import { initCohosts, renderCohosts } from "./host-cohosts.js";
 import { initExports } from "./host-exports.js";
+import { initFacilitate, renderFacilitate } from "./host-facilitate.js";
 import { keepTools } from "./host-keep.js";
 import { initMoments, renderMoments } from "./host-moments.js";
 import { renderPeople } from "./host-people.js";
+import { initPlan, renderPlan } from "./host-plan.js";
 import { renderTables } from "./host-tables.js";
 import { renderVoice } from "./host-voice.js";
 import { initWall, renderWall } from "./host-wall.js";
@@ -28,16 +30,23 @@ const $ = (id) => document.getElementById(id);
 
 const state = { view: null, offset: 0, key: readKey(), link: null, live: null, stage: null };
 
+// The key from the link (remembered once the server accepts it, so a mistyped link never
+// replaces a good one), or the one this browser remembers.
 function readKey() {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get("key");
   if (fromLink) {
-    rememberWorkshop(code, { key: fromLink });
     // Take the key out of the address bar: this screen is often shared on a video call.
     history.replaceState(null, "", location.pathname + location.search);
     return fromLink;
   }
   const saved = savedWorkshop(code);
   return saved ? saved.key : null;
+}
+
+// Forget the remembered key only if it is the one that no longer works.
+function forgetKey(key) {
+  const saved = savedWorkshop(code);
+  if (saved && saved.key === key) forgetWorkshop(code);
 }
 
 function showProblem(heading, detail) {
@@ -63,7 +72,7 @@ async function sayHello() {
     $("host-problem").hidden = true;
     render(ack.view);
   } else if (ack && ack.error && ack.error.code === "forbidden") {
-    forgetWorkshop(code);
+    forgetKey(state.key);
     showProblem("This host link is not right",
       "We could not open this workshop with that host link. Please check you have the whole link, "
       + "including everything after the #. If a new host link was made, the old one no longer works.");
@@ -75,7 +84,7 @@ async function sayHello() {
 // This page's link stopped working (a co-facilitator link was stopped, or the organiser made
 // a new main link): say so, and forget the key here.
 function linkStopped({ text }) {
-  forgetWorkshop(code);
+  forgetKey(state.key);
   state.key = null;
   showProblem("This host link no longer works", text);
 }
@@ -131,6 +140,8 @@ function render(view) {
   renderPeople(view, state.live);
   renderVoice(view);
   renderWall(view);
+  renderPlan(view);
+  renderFacilitate(view);
   const progress = roomProgress(view);
   $("room-progress").hidden = !progress;
   $("room-progress").textContent = progress || "";
@@ -152,6 +163,11 @@ state.live = connect({
   onRemoved: linkStopped,
   onConnect: sayHello,
   banner: $("reconnecting"),
+});
+
+// A host link pasted into this tab's address bar only changes the #fragment: start afresh.
+window.addEventListener("hashchange", () => {
+  if (new URLSearchParams(location.hash.slice(1)).get("key")) location.reload();
 });
 
 const joinUrl = `${location.origin}/j/${code}`;
@@ -180,6 +196,8 @@ initSettings(state.live);
 initCohosts(state.live, { code, title });
 initWall(() => state.view);
 initExports(code, () => state.key);
+initPlan(state.live, code, () => state.key);
+initFacilitate(state.live, code, () => state.key);
 setInterval(() => {
   if (state.view) tickTimer(state.view, state.offset);
 }, 1000);

@@ -52,7 +52,11 @@ const ctx = {
   // "still writing" (writing.js): not logged, and pointless to send late, so only when connected
   typing: (on) => { if (live.socket.connected) live.socket.emit("typing", { on }, () => {}); },
 };
-live.socket.on("writing", (data) => { if (room && !gone) room.writing(data.players || []); });
+let writers = []; // who at the table is writing (it may come before the room is drawn)
+live.socket.on("writing", (data) => {
+  writers = data.players || [];
+  if (room && !gone) room.writing(writers);
+});
 
 function showJoinForm(message) {
   joinScreen.hidden = false;
@@ -142,13 +146,24 @@ function show(view) {
     joinScreen.hidden = true;
     roomNode.hidden = false;
     room = createRoom(roomNode, ctx);
+    room.writing(writers);
     const header = roomNode.querySelector(".room-header");
     if (header) mini.watch(header);
   }
   room.update(view);
+  keepFocusVisible();
   mini.update(view, meId);
   if (view.room.ended) notice.end();
   else notice.show(view.room.notice, true);
+}
+
+// A view can hide what had focus (the answer box of a card the table has moved on from):
+// then focus goes to whose turn it is, or the screen's heading, never left on nothing.
+function keepFocusVisible() {
+  const active = document.activeElement;
+  if (!active || active === document.body || !roomNode.contains(active) || active.getClientRects().length) return;
+  const heading = roomNode.querySelector("#turn-heading") || roomNode.querySelector(".screen [tabindex='-1']");
+  if (heading) heading.focus();
 }
 
 // Removed by the facilitator (or rejoining after that): a kind goodbye; the token is forgotten.

@@ -5,26 +5,7 @@
 
 import { el } from "./live.js";
 import { announce, icon, swap } from "./dom.js";
-
-const STATUSES = [
-  ["done", "Done", "It happened", "check"],
-  ["started", "Started", "It is on its way", "walk"],
-  ["open", "Not started yet", "Nothing has happened yet", "clock"],
-  ["dropped", "Dropped", "We stopped doing this", "cross"],
-];
-const LABEL = Object.fromEntries(STATUSES.map(([id, label, , picture]) => [id, { label, picture }]));
-
-function dayLabel(value) {
-  if (!value) return "";
-  const [year, month, day] = value.slice(0, 10).split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
-
-// "Done" with its picture: the words are always there, so colour is never the only sign.
-function statusTag(status) {
-  const { label, picture } = LABEL[status] || { label: status, picture: "question" };
-  return el("span", { class: `tag look-back-status status-${status}` }, icon(picture, "icon-small"), label);
-}
+import { STATUSES, dayLabel, statusLabel, statusTag } from "./plan-words.js";
 
 function actionItem(action, act) {
   const id = `lb-${action.id}`;
@@ -36,7 +17,7 @@ function actionItem(action, act) {
     const input = el("input", { type: "radio", name: `${id}-status`, id: `${id}-${value}`, value });
     return el("div", { class: "choice" }, input,
       el("label", { for: input.id }, icon(picture),
-        el("span", {}, el("span", { class: "choice-title", text: label }), " ", el("span", { class: "choice-detail", text: `(${detail})` }))));
+        el("span", {}, el("span", { class: "choice-title", text: label }), el("span", { class: "choice-detail", text: detail }))));
   });
   let busy = false;
   const form = el("form", { class: "say look-back-form", novalidate: true },
@@ -62,7 +43,7 @@ function actionItem(action, act) {
       text.value = "";
       chosen.checked = false;
       status.classList.add("good");
-      status.textContent = `Thank you. “${LABEL[chosen.value].label}” is on the plan.`;
+      status.textContent = `Thank you. “${statusLabel(chosen.value)}” is on the plan.`;
       announce(status.textContent);
     } else {
       status.textContent = ack.error.message;

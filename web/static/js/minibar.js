@@ -46,11 +46,16 @@ export function miniBar() {
     offline(on) {
       offline.hidden = !on;
     },
-    // Show the bar only while `header` (the room's own, with the same news) is out of sight.
+    // Show the bar only while `header` (the room's own, with the same news) is out of sight,
+    // or while its link has focus (it never hides what has focus).
     watch(header) {
+      let inSight = true;
+      const show = () => node.classList.toggle("is-away", inSight && !node.contains(document.activeElement));
       new IntersectionObserver(([entry]) => {
-        node.classList.toggle("is-away", entry.isIntersecting);
+        inSight = entry.isIntersecting;
+        show();
       }).observe(header);
+      node.addEventListener("focusout", () => setTimeout(show));
     },
   };
 }

@@ -84,7 +84,7 @@ export function moveOnBox({ act }, { afterMove }) {
         confirm.open(writers);
         return null;
       }
-      return act("next");
+      return act("next", { round: table.round }); // a late or repeated press never ends the next card
     },
     after: afterMove,
   });

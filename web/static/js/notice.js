@@ -42,7 +42,7 @@ export function noticeBanner(box, fallback) {
     if (notice.at && (notice.at === shown || notice.at === closed)) return;
     shown = notice.at;
     const text = el("p", { class: "notice-text", id: "notice-text" },
-      el("strong", { text: "From the facilitator: " }), notice.text);
+      el("strong", {}, el("span", { class: "sr-only", text: "From the " }), "Facilitator: "), notice.text);
     const more = el("button", {
       type: "button",
       class: "button button-quiet notice-more",
@@ -59,7 +59,8 @@ export function noticeBanner(box, fallback) {
     box.classList.remove("is-open");
     box.replaceChildren(text, el("div", { class: "notice-tools" },
       more,
-      el("button", { type: "button", class: "button button-quiet", text: "Close message", onclick: () => close(notice.at) })));
+      el("button", { type: "button", class: "button button-quiet", onclick: () => close(notice.at) },
+        "Close", el("span", { class: "sr-only", text: " message" }))));
     box.hidden = false;
     // "Show all" only when the message does not fit on its line (checked again on resizing)
     if (fits) fits.disconnect();

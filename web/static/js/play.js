@@ -186,8 +186,8 @@ export function playScreen(ctx) {
     el("div", { class: "play-main" }, turn.node, cardSlot, respond.node, answers.node, poem.node, next.node),
     el("div", { class: "play-side" },
       fold("At this table", people.node),
-      fold("What we agreed", el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
-        el("h2", { id: "agreed-heading", text: "What we agreed" }), agreed)),
+      el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
+        el("h2", { id: "agreed-heading", text: "What we agreed" }), agreed),
       fold("Notes", el("section", { class: "panel", "aria-labelledby": "notes-heading" },
         el("h2", { id: "notes-heading", text: "Notes" }), notes, noteForm.node))));
 

@@ -5,7 +5,7 @@
 
 import { el } from "./live.js";
 import { useLegend } from "./legend.js";
-import { announce, statusLine } from "./dom.js";
+import { announce, guardedPress, statusLine } from "./dom.js";
 import { createTimer } from "./timer.js";
 import { nameOf, playScreen } from "./play.js";
 import { closedScreen } from "./close.js";
@@ -47,8 +47,9 @@ function header({ code, act, meId, savedName }) {
   const more = el("button", {
     type: "button",
     class: "button button-quiet",
+    "data-key": "more-time",
     text: "I need more time",
-    onclick: async () => {
+    onclick: () => guardedPress("more-time", async () => {
       const ack = await act("more_time");
       if (ack.ok) {
         moreStatus.textContent = "Thank you. The facilitator knows you need more time.";
@@ -57,7 +58,7 @@ function header({ code, act, meId, savedName }) {
       } else {
         moreError.textContent = ack.error.message;
       }
-    },
+    }, moreError),
   });
   let current = null;
   const node = el("header", { class: "room-header" },
@@ -185,6 +186,8 @@ export function createRoom(root, given) {
       key = next;
       screen = SCREENS[kind](ctx);
       body.replaceChildren(screen.node);
+      if (changed) writers = []; // another table: its writers are not known yet
+      if (screen.writing) screen.writing(writers);
     }
     top.update(view);
     screen.update(view);
@@ -205,7 +208,9 @@ export function createRoom(root, given) {
   }
 
   // `writing {players}` from the server: who at this table is writing just now
+  let writers = [];
   function writing(ids) {
+    writers = ids;
     if (screen && screen.writing) screen.writing(ids);
   }
 

@@ -2,7 +2,7 @@
 // nothing else happens to anybody. The server's clock (`view.now`) corrects this device's.
 
 import { el } from "./live.js";
-import { announce } from "./dom.js";
+import { announce, icon } from "./dom.js";
 
 function clock(seconds) {
   const h = Math.floor(seconds / 3600);
@@ -42,7 +42,12 @@ export function createTimer({ quiet = false } = {}) {
       return true;
     }
     node.classList.remove("timer-up");
-    node.textContent = quiet ? `${clock(seconds)} left` : `Time left: ${clock(seconds)}`;
+    if (quiet) {
+      // the small bar: a clock and the time; "Time left" only for screen readers
+      node.replaceChildren(icon("clock", "timer-icon"), el("span", { class: "sr-only", text: "Time left: " }), clock(seconds));
+    } else {
+      node.textContent = `Time left: ${clock(seconds)}`;
+    }
     return false;
   }
 

@@ -35,16 +35,17 @@ export function voiced(tag, item, attrs, ...children) {
   return paint(el(tag, { ...attrs, class: cls }, ...children), item.perspective);
 }
 
-// "[footprint] Priya, a family carer, entered by Sam [Kept in the room]"
+// "[footprint] Priya, entered by Sam · a family carer [Kept in the room]"
 export function who(item, table, meId) {
   const meta = el("p", { class: "meta who" });
   if (item.perspective) meta.append(footprint(item.perspective, { size: 24 }));
   const words = [];
   if (item.author_name) words.push(item.author === meId ? `${item.author_name} (you)` : item.author_name);
-  const as = perspectiveWords(item, table);
-  if (as) words.push(as);
   if (item.entered_by && item.entered_by_name) words.push(`entered by ${item.entered_by_name}`);
-  meta.append(el("span", { class: "who-words", text: words.join(", ") }));
+  const as = perspectiveWords(item, table);
+  meta.append(el("span", { class: "who-words" }, words.join(", "),
+    as && words.length ? el("span", { class: "sr-only", text: ", " }) : null,
+    as ? el("span", { class: "who-as", text: as }) : null));
   if (item.private) meta.append(" ", el("span", { class: "tag", text: "Kept in the room" }));
   return meta;
 }

@@ -1,0 +1,179 @@
+// The big screen (/screen/CODE), for a projector or a screen shared in a call: the room code
+// while people join, then the stage, the timer, the facilitator's message, who is here, every
+// table's path, what tables agreed, the pledge wall at the close, and the spotlight. It
+// controls nothing: it says `screen {code}` and shows each screen view the server sends
+// (server/game/views_screen.py: no names, nothing kept in the room). Text via textContent only.
+
+import { connect, el } from "./live.js";
+import { icon } from "./dom.js";
+import { footprint, legendOf, useLegend } from "./legend.js";
+import { createTimer } from "./timer.js";
+
+const root = document.getElementById("screen");
+const code = root.dataset.code;
+const $ = (id) => document.getElementById(id);
+const timer = createTimer();
+$("screen-timer").append(timer.node);
+
+const STAGES = {
+  lobby: "Welcome",
+  look_back: "Looking back",
+  play: "Playing the cards",
+  reflect: "Looking back on today",
+  pledge: "Pledges",
+  closed: "Thank you",
+};
+const CARD_TYPES = { scenario: "A situation", reflection: "A reflection", question: "A question", wild: "A wild card", working: "What is working?" };
+const AGREED_SHOWN = 3;
+const MATRIX_TABLES = 6; // more tables than this (or a narrow screen): each outcome with how many tables met it
+
+function who(perspective, size = 36) {
+  if (!perspective) return null;
+  return el("span", { class: "screen-who" }, footprint(perspective, { size }), el("span", { text: legendOf(perspective).name }));
+}
+
+function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function renderJoined(view) {
+  $("screen-joined").replaceChildren(
+    el("li", { class: "screen-total" }, el("strong", { text: String(view.people) }), view.people === 1 ? " person" : " people"),
+    ...view.joined.map((j) => el("li", {}, el("strong", { class: "screen-joined-count", text: String(j.count) }),
+      footprint(j.perspective, { size: 40 }), el("span", { class: "screen-joined-name", text: j.name }))));
+}
+
+// Every table's path as one table: a row per table, a column per outcome; each cell holds
+// the footprints placed there and says "Met" once enough colours have met.
+function pathTable(view) {
+  const outcomes = view.outcomes;
+  const head = el("tr", {}, el("th", { scope: "col", text: "Table" }),
+    ...outcomes.map((o) => el("th", { scope: "col" }, icon(o.icon || "star", "screen-outcome-icon"), el("span", { text: o.name }))));
+  const rows = view.tables.filter((t) => t.board).map((t) => el("tr", {},
+    el("th", { scope: "row" }, el("span", { text: t.name }), el("span", { class: "screen-row-note", text: plural(t.cards_played, "card", "cards") })),
+    ...t.board.outcomes.map((o) => {
+      const names = o.tiles.map((tile) => legendOf(tile.perspective).name);
+      return el("td", { class: o.met ? "is-met" : "" },
+        el("span", { class: "screen-tiles", "aria-hidden": "true" }, ...o.tiles.map((tile) => footprint(tile.perspective, { size: 40 }))),
+        o.met ? el("span", { class: "screen-met", text: "★ Met" }) : null,
+        el("span", { class: "sr-only", text: names.length ? `Footprints: ${names.join(", ")}.` : "No footprints yet." }));
+    })));
+  return el("table", { class: "screen-path-table" },
+    el("caption", { class: "sr-only", text: "Every table's path: the footprints on each outcome" }),
+    el("thead", {}, head), el("tbody", {}, ...rows));
+}
+
+// A big room: one line per outcome, with how many tables have met it.
+function outcomeList(view) {
+  const tables = view.tables.filter((t) => t.board).length;
+  return el("ul", { class: "screen-outcome-list" }, ...view.outcomes.map((o) => el("li", { class: o.tables ? "is-met" : "" },
+    icon(o.icon || "star", "screen-outcome-icon"), el("span", { class: "screen-outcome-name", text: o.name }),
+    el("strong", { text: `met at ${o.tables} of ${tables} tables` }))));
+}
+
+// "12 cards played · 9 answers agreed · 3 outcomes met": what the room did together.
+function countsText(view) {
+  const met = view.outcomes.reduce((sum, o) => sum + o.tables, 0);
+  const agreed = view.tables.reduce((sum, t) => sum + t.agreed.length, 0);
+  const counts = [plural(view.cards_played, "card played", "cards played"), plural(agreed, "answer agreed", "answers agreed")];
+  if (view.outcomes.length) counts.push(plural(met, "outcome met", "outcomes met"));
+  return counts.join(" · ");
+}
+
+function renderProgress(view) {
+  $("screen-counts").textContent = countsText(view);
+  const hasBoard = view.outcomes.length && view.tables.some((t) => t.board);
+  const many = view.tables.filter((t) => t.board).length > MATRIX_TABLES || window.matchMedia("(max-width: 50rem)").matches;
+  $("screen-paths").replaceChildren(...(hasBoard ? [many ? outcomeList(view) : pathTable(view)] : []));
+  const newest = view.agreed.slice(-AGREED_SHOWN).reverse();
+  $("screen-agreed").replaceChildren(...newest.map((note) => el("li", {},
+    el("p", { class: "screen-agreed-text", text: note.text }),
+    el("p", { class: "screen-agreed-from" }, who(note.perspective, 28), el("span", { text: note.table })))));
+  $("screen-agreed-none").hidden = newest.length > 0;
+}
+
+function renderPledges(view) {
+  const wall = $("screen-pledge-wall");
+  wall.classList.toggle("is-many", view.pledges.length > 8);
+  wall.replaceChildren(...view.pledges.map((p) => el("li", {},
+    el("p", { class: "screen-pledge-text", text: p.text }),
+    el("p", { class: "screen-pledge-from" }, who(p.perspective, 28), el("span", { text: p.table })))));
+  $("screen-pledges-none").hidden = view.pledges.length > 0;
+  $("screen-pledge-counts").textContent = `Together: ${countsText(view)}`;
+}
+
+function cardBlock(card) {
+  return el("div", { class: "screen-card" },
+    el("p", { class: "screen-card-kind" }, icon(card.icon || "chat", "screen-card-icon"),
+      el("span", { text: CARD_TYPES[card.type] || "A card" }),
+      card.perspective && card.perspective !== "anyone" ? who(card.perspective, 32) : null),
+    el("p", { class: "screen-card-text", text: card.text }));
+}
+
+function renderSpotlight(spot) {
+  const body = [];
+  if (spot.kind === "pledge") {
+    body.push(el("p", { class: "screen-spot-where", text: `A pledge from ${spot.table}` }),
+      el("p", { class: "screen-spot-words", text: spot.text }), el("p", {}, who(spot.perspective)));
+  } else {
+    body.push(el("p", { class: "screen-spot-where", text: spot.table }));
+    if (spot.card) body.push(cardBlock(spot.card));
+    if (spot.note) {
+      body.push(el("p", { class: "screen-spot-label", text: spot.note.kind === "agreed" ? "What they agreed" : "Their note" }),
+        el("p", { class: "screen-spot-words", text: spot.note.text }), el("p", {}, who(spot.note.perspective)));
+    }
+  }
+  $("spotlight-body").replaceChildren(...body);
+}
+
+function render(view) {
+  useLegend(view.room.legend);
+  const { room } = view;
+  $("screen-problem").hidden = true;
+  $("screen-title").textContent = room.title;
+  document.title = `Big screen · ${room.title} · In Our Shoes`;
+  $("screen-practice").hidden = !room.practice;
+  $("screen-stage").textContent = room.ended ? "The workshop has ended. Thank you!"
+    : room.paused ? "Paused for a moment" : STAGES[room.stage] || room.stage;
+  timer.update(room.ended ? null : room.timer, view.now);
+  const notice = room.notice && room.notice.text;
+  $("screen-notice").hidden = !notice;
+  $("screen-notice").textContent = notice || "";
+
+  const lobby = room.stage === "lobby" && !room.ended;
+  const closing = room.ended || room.stage === "pledge" || room.stage === "closed";
+  const spot = view.spotlight;
+  $("screen-spotlight").hidden = !spot;
+  if (spot) renderSpotlight(spot);
+  $("screen-join").hidden = !lobby || !!spot;
+  const qr = $("screen-join").querySelector("img");
+  if (lobby && !qr.src) qr.src = qr.dataset.src; // only once the room is known to exist
+  $("screen-code-small").hidden = lobby || room.locked || room.ended;
+  $("screen-progress").hidden = closing || !!spot;
+  $("screen-paths-panel").hidden = lobby;
+  $("screen-agreed-panel").hidden = lobby;
+  $("screen-pledges").hidden = !closing || !!spot;
+  root.dataset.stage = lobby ? "lobby" : closing ? "closing" : "play";
+  renderJoined(view);
+  renderProgress(view);
+  renderPledges(view);
+}
+
+function showProblem(text) {
+  for (const id of ["screen-join", "screen-progress", "screen-pledges", "screen-spotlight"]) $(id).hidden = true;
+  $("screen-title").textContent = "Big screen";
+  $("screen-problem").textContent = text;
+  $("screen-problem").hidden = false;
+}
+
+const live = connect({
+  onView: render,
+  onConnect: async () => {
+    const ack = await live.call("screen", { code });
+    if (ack && ack.ok) render(ack.view);
+    else showProblem(ack && ack.error ? ack.error.message : "We could not open this workshop. Please try again.");
+    return Boolean(ack && ack.ok);
+  },
+  banner: $("reconnecting"),
+});
+$("screen-join-link").textContent = `${location.host}/j/${code}`;
