@@ -90,7 +90,7 @@ def _in_worker(data: bytes, source: str, seconds: float) -> dict:
 def main() -> None:
     """In the worker: the deck's bytes on stdin; {"deck"} or {"problems"} as JSON on stdout."""
     if hasattr(os, "nice"):
-        os.nice(19)  # the server's own process comes first
+        os.nice(10)  # the server's own process comes first
     source = sys.argv[1] if len(sys.argv) > 1 else "your deck"
     try:
         answer = {"deck": parse_deck(sys.stdin.buffer.read(MAX_DECK_BYTES + 1), source)}

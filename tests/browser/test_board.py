@@ -68,6 +68,10 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     expect(card.locator(".card-outcome")).to_contain_text("On our path:")
     expect(card.locator(".card-told .footprint")).to_have_count(1)
     expect(board.locator(".space.is-current")).to_have_count(1)
+    laptop.get_by_role("button", name="Easy Read").click()  # the spaces take their Easy Read names
+    expect(board.locator(".space-name")).to_have_text(["My choices", "My home", "People I love", "Things I do", "Keeping well"])
+    laptop.get_by_role("button", name="Easy Read").click()
+    expect(board.locator(".space-name").first).to_have_text("Choice and control")
     assert bo.act("respond", text="Ask what matters to them first.")["ok"]
     expect(laptop.locator(".answer .who")).to_contain_text("Bo, a family carer")
     expect(laptop.locator(".answer .who .footprint")).to_have_count(1)
@@ -153,3 +157,15 @@ def test_poets_corner_and_the_pledge_wall_at_the_close(server, new_page, room, b
     assert len(boxes) == 1, boxes  # one page
     width, height = (float(x) for x in boxes[0])
     assert abs(width - 297.6) < 2 and abs(height - 419.5) < 2  # A6 (105 x 148 mm), in points
+
+
+def test_open_play_has_no_board(server, new_page, room, bot):  # noqa: F811
+    made = room(deck_toml=board_deck(), play="open")
+    ana = join(new_page(width=390, height=844), server, made["code"], "Ana", "person")
+    bot(made, "Bo", "carer")
+    made["host"].act("start")
+    ana.get_by_role("button", name="Draw a card").click()
+    expect(ana.locator(".card")).to_be_visible()
+    expect(ana.locator(".board")).to_be_hidden()
+    expect(ana.locator(".card-outcome")).to_have_count(0)
+    expect(ana.locator(".card-told .footprint")).to_have_count(1)  # the card keeps its colours

@@ -120,3 +120,21 @@ def test_the_run_sheet_prints_for_the_host_key_only(server):
     answer = server.http.get(f"{server.url}/api/rooms/{plain['code']}/run-sheet.html",
                              headers={"Authorization": f"Bearer {plain['host_key']}"})  # fmt: skip
     assert answer.status_code == 404
+
+
+def test_after_a_restart_the_simulated_players_play_on(tmp_path):
+    from tests.server.inprocess import InProcessServer
+
+    first = InProcessServer(str(tmp_path / "restart.db"))
+    room = first.create_room("Before the restart", practice=True, simulated=2)
+    ended = first.create_room("Ended practice", practice=True, simulated=1)
+    host = first.participant()
+    assert host.host(ended["code"], ended["host_key"])["ok"] and host.act("end")["ok"]
+    host.close()
+    first.app.extensions["inourshoes_practice"].due.clear()  # this process stops driving them
+    first.stop()
+    again = InProcessServer(str(tmp_path / "restart.db"))
+    loop = again.app.extensions["inourshoes_practice"]
+    assert room["code"] in loop.due and ended["code"] not in loop.due
+    loop.due.clear()
+    again.stop()

@@ -82,6 +82,18 @@ def test_tablemates_see_who_is_still_writing(room, people):
     assert loner.call("typing", {"on": True})["error"]["code"] == "forbidden"
 
 
+def test_someone_joining_again_hears_who_is_already_writing(room, people):
+    made, host = room
+    ann, bo = people(), people()
+    for person, name in ((ann, "Ann"), (bo, "Bo")):
+        person.join(made["code"], name)
+        person.act("sit", table="t1")
+    assert ann.call("typing", {"on": True})["ok"]
+    again = people()  # Bo's page, reloaded
+    assert again.call("join", {"code": made["code"], "token": bo.token})["ok"]
+    again.wait_until(lambda: again.writing and again.writing[-1] == {"players": [ann.player_id]})
+
+
 def test_the_turn_passes_on_while_its_holder_is_away_and_comes_back(room, people):
     made, host = room
     host.act("settings", away_after=1)

@@ -98,6 +98,25 @@ def test_shipped_deck_cards_are_complete_and_distinct(path):
             assert decks.easy_word_count(sentence) <= 12, (card["id"], sentence)
 
 
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_shipped_deck_path_can_be_walked(path):
+    """5 to 8 outcomes, each with cards told from at least `needed` (4) perspectives, a
+    statement and a short Easy Read name; every card on one of them."""
+    deck = load_deck(path)
+    assert deck["needed"] == 4 and decks.MIN_OUTCOMES <= len(deck["outcomes"]) <= decks.MAX_OUTCOMES
+    outcomes = {o["id"] for o in deck["outcomes"]}
+    assert {c["outcome"] for c in deck["cards"]} == outcomes, "every outcome has cards"
+    for outcome in deck["outcomes"]:
+        sides = {c["perspective"] for c in deck["cards"] if c["outcome"] == outcome["id"]} - {"anyone"}
+        assert len(sides) >= deck["needed"], (outcome["id"], sides)
+        assert outcome["statement"].endswith(".") and len(outcome["easy"].split()) <= 5
+    declared = [p["id"] for p in deck["perspectives"]]
+    assert "anyone" in declared and len(declared) == len(set(declared))
+    for perspective in deck["perspectives"]:
+        assert perspective["name"][0].islower(), "a name reads inside a sentence: 'here as a family carer'"
+        assert perspective["easy"] and perspective["icon"] in icon_names()
+
+
 def test_load_decks_keys_by_id_in_file_order():
     loaded = load_decks(DECK_DIR)
     assert list(loaded) == [load_deck(p)["id"] for p in SHIPPED]
