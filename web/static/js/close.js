@@ -45,8 +45,9 @@ function pledgeCard(pledge, table, view) {
   return card;
 }
 
-function pledgeWall(table, view) {
-  if (!table.pledges.length) return [el("p", { class: "empty", text: "No pledges." })];
+// Everyone's "I will ..." as cards in their colours (also on the pledge screen).
+export function pledgeWall(table, view, empty = "No pledges.") {
+  if (!table.pledges.length) return [el("p", { class: "empty", text: empty })];
   const cards = table.pledges.map((p) => pledgeCard(p, table, view));
   return [
     el("div", { class: "pledge-wall" }, ...cards),

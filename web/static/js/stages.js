@@ -6,6 +6,7 @@ import { sayForm } from "./forms.js";
 import { peopleSection } from "./people.js";
 import { pledgeExtras } from "./pledge-plan.js";
 import { saidList } from "./voices.js";
+import { pledgeWall } from "./close.js";
 
 function tableChoices(view, act, status, current) {
   const others = view.tables.filter((t) => t.id !== current);
@@ -120,7 +121,7 @@ export function pledgeScreen(ctx) {
     node,
     heading,
     update(view) {
-      swap(list, saidList(view.table.pledges, view.table, meId(), "No pledges yet."));
+      swap(list, pledgeWall(view.table, view, "No pledges yet."));
       form.update(view.table);
     },
   };
