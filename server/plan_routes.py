@@ -82,7 +82,9 @@ def _change(code: str, command: dict, created: bool = False):
         return fail(STATUS_OF.get(err.code, 400), err.code, err.message)
     if services().transport is not None:
         services().transport.send(clean, news)
-    action_id = command.get("action") or next(reversed(room.plan))
+    # the new action's id, from the event this command wrote (not "the newest action", which
+    # another add landing at the same moment could change)
+    action_id = command.get("action") or services().store.event_data(clean, n)["action"]
     body = {"ok": True, "n": n, "action": action_view(room, room.plan[action_id], kept_pledges(room))}
     return jsonify(body), 201 if created else 200
 

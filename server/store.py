@@ -146,6 +146,11 @@ class Store:
             )
         ]
 
+    def event_data(self, code: str, n: int) -> dict:
+        """The data of the room's event number `n`."""
+        row = self.db.execute("SELECT data FROM events WHERE room = ? AND n = ?", [code, n]).fetchone()
+        return json.loads(row[0]) if row else {}
+
     def commands(self, code: str) -> dict[tuple[str, str], int]:
         """(actor, command id) -> the event number its acknowledgement gave."""
         return {

@@ -125,11 +125,13 @@ def test_poets_corner_and_the_pledge_wall_at_the_close(server, new_page, room, b
     assert bo.act("poem", text="A door opens when someone asks.")["ok"]
     expect(corner.locator(".poem-line")).to_have_count(2)
     expect(corner.locator(".poem-line").nth(1)).to_contain_text("Bo, a family carer")
+    corner.scroll_into_view_if_needed()
+    ana.screenshot(path=output_dir / "poets-corner.png", animations="disabled")
 
     host.act("stage", stage="pledge")
     ana.get_by_label("I will ...").fill("I will ask before I help.")
     ana.get_by_role("button", name="Make my pledge").click()
-    expect(ana.locator(".pledge .said-list")).to_contain_text("I will ask before I help.")
+    expect(ana.locator(".pledge .pledge-card")).to_contain_text("I will ask before I help.")
     assert bo.act("pledge", text="I will listen to my mum's choices.")["ok"]
     host.act("end")
     expect(ana.get_by_role("heading", name="Thank you for taking part")).to_be_visible()
@@ -159,13 +161,15 @@ def test_poets_corner_and_the_pledge_wall_at_the_close(server, new_page, room, b
     assert abs(width - 297.6) < 2 and abs(height - 419.5) < 2  # A6 (105 x 148 mm), in points
 
 
-def test_open_play_has_no_board(server, new_page, room, bot):  # noqa: F811
+def test_open_play_has_no_board_and_motion_can_be_turned_off(server, new_page, room, bot):  # noqa: F811
     made = room(deck_toml=board_deck(), play="open")
     ana = join(new_page(width=390, height=844), server, made["code"], "Ana", "person")
+    ana.emulate_media(reduced_motion="reduce")
     bot(made, "Bo", "carer")
     made["host"].act("start")
     ana.get_by_role("button", name="Draw a card").click()
     expect(ana.locator(".card")).to_be_visible()
+    assert ana.eval_on_selector(".card", "card => getComputedStyle(card).animationName") == "none"  # no motion
     expect(ana.locator(".board")).to_be_hidden()
     expect(ana.locator(".card-outcome")).to_have_count(0)
     expect(ana.locator(".card-told .footprint")).to_have_count(1)  # the card keeps its colours

@@ -32,7 +32,7 @@ function pledgeCard(pledge, table, view) {
   const as = perspectiveWords(pledge, table);
   const card = voiced("article", pledge, { class: "pledge-card", "aria-labelledby": textId },
     el("div", { class: "pledge-mark", "aria-hidden": "true" }, footprint(pledge.perspective || "anyone", { size: 44 })),
-    el("p", { class: "pledge-text", id: textId, text: pledge.text }),
+    el("p", { class: "said pledge-text", id: textId, text: pledge.text }),
     el("p", { class: "pledge-who" }, el("strong", { text: name || "" }), as ? `, ${as}` : ""),
     el("p", { class: "pledge-where", text: `${view.room.title} · In Our Shoes` }));
   card.append(el("button", {

@@ -183,7 +183,7 @@ export function playScreen(ctx) {
 
   const node = el("div", { class: "play" },
     board.node,
-    el("div", { class: "play-main" }, turn.node, cardSlot, respond.node, answers.node, poem.node, next.node),
+    el("div", { class: "play-main" }, turn.node, cardSlot, poem.node, respond.node, answers.node, next.node),
     el("div", { class: "play-side" },
       fold("At this table", people.node),
       el("section", { class: "panel", "aria-labelledby": "agreed-heading" },

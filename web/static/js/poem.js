@@ -34,7 +34,7 @@ export function poetsCorner({ act, meId }) {
   const lines = el("div", { class: "poem-so-far" });
   const node = el("section", { class: "panel poets-corner", "aria-labelledby": "poem-heading", hidden: true },
     el("div", { class: "poem-top" }, icon("pen", "poem-icon"), heading),
-    el("p", { text: "This card was a poem. Add one line to our table’s poem." }),
+    el("p", { text: "After a poem, everyone can add one line of their own to our table’s poem." }),
     form, thanks, lines);
   let table = null;
   let busy = false;
