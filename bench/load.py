@@ -116,11 +116,23 @@ async def measure(kind: servers.Kind, people: int, args, db: str) -> dict:
 
 
 def run_level(people: int, names: list[str], args, tmp: str) -> list[dict]:
-    rows = []
-    for name in names:
-        row = asyncio.run(measure(servers.kinds()[name], people, args, f"{tmp}/{name}-{people}.db"))
-        report.print_row(row)
-        rows.append(row)
+    """Every server at one count; with --repeat, the servers take turns and each keeps its
+    run with the lowest fan-out p99 (noise from other work on the machine only adds latency)."""
+    best: dict[str, dict] = {}
+    for attempt in range(args.repeat):
+        for name in names:
+            try:
+                row = asyncio.run(measure(servers.kinds()[name], people, args, f"{tmp}/{name}-{people}-{attempt}.db"))
+            except Exception as err:  # one server failing to keep up must not lose the others' figures
+                print(f"{people:5d} {name:15} failed: {err!r}", flush=True)
+                continue
+            report.print_row(row)
+            row["runs"] = best.get(name, {}).get("runs", []) + [row["fanout_ms"]["p99"]]
+            if name not in best or (row["fanout_ms"]["p99"] or 1e9) < (best[name]["fanout_ms"]["p99"] or 1e9):
+                best[name] = row
+            else:
+                best[name]["runs"] = row["runs"]
+    rows = [best[name] for name in names if name in best]
     report.print_ratios(rows)
     return rows
 
@@ -132,6 +144,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20, help="how long the measured load lasts")
     parser.add_argument("--interval", type=float, default=3.0, help="seconds between one person's actions")
     parser.add_argument("--workers", type=int, default=2, help="load-generating processes")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per server and count, taking turns; the best p99 is kept")
     parser.add_argument("--servers", default=",".join(ALL), help="which servers, in order (comma-separated)")
     parser.add_argument("--install-node", action="store_true", help="npm ci the Node reference into bench/node_modules")
     parser.add_argument("--restart", type=int, default=0, help="also time kill -9 and rejoin with this many people")

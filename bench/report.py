@@ -128,7 +128,7 @@ def finish(rows: list[dict], extra: dict, args, sweep: bool, out: str) -> None:
         print(f"{name}: {figures}")
     document = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        "settings": {"seconds": args.seconds, "interval": args.interval, "workers": args.workers, "table_size": 6},
+        "settings": {"seconds": args.seconds, "interval": args.interval, "workers": args.workers, "repeat": args.repeat, "table_size": 6},
         "rows": rows,
         "largest_under_100ms": best,
         **extra,

@@ -203,6 +203,15 @@ class Store:
         row = self.db.execute("SELECT media_type, data FROM audio WHERE room = ? AND id = ?", [code, audio_id]).fetchone()
         return (row[0], bytes(row[1])) if row else None
 
+    def audio_rows(self, code: str) -> list[dict]:
+        """Every recording of a room, for the JSON export (`?audio=1`)."""
+        return [
+            {"id": i, "player": p, "media_type": m, "seconds": s, "at": at, "data": bytes(data)}
+            for i, p, m, s, at, data in self.db.execute(
+                "SELECT id, player, media_type, seconds, at, data FROM audio WHERE room = ? ORDER BY at", [code]
+            )
+        ]
+
     def drop_audio(self, code: str, audio_id: str) -> None:
         with self._transaction() as conn:
             conn.execute("DELETE FROM audio WHERE room = ? AND id = ?", [code, audio_id])

@@ -15,6 +15,7 @@ are not counted), so a reader needs no replay for those.
 """
 from __future__ import annotations
 
+import base64
 import copy
 import json
 
@@ -57,7 +58,19 @@ def scrub(rows: list[dict], anonymous: bool = False) -> list[dict]:
     return rows
 
 
-def document(rows: list[dict], anonymous: bool = False) -> dict:
+def shared_recordings(room) -> set[str]:
+    """Ids of the recordings that are part of an answer, note or pledge not kept in the room."""
+    kept = private_ids(room)
+    ids = set()
+    for table in room.tables.values():
+        items = [r for round_ in table.rounds for r in round_.responses] + table.notes + table.pledges
+        ids.update(item.audio["id"] for item in items if item.audio and item.id not in kept)
+    return ids
+
+
+def document(rows: list[dict], anonymous: bool = False, recordings=None) -> dict:
+    """The export's content; `recordings` (the store's audio rows) adds the spoken answers
+    that may leave the server, base64-encoded, under "recordings"."""
     rows = scrub(rows, anonymous)
     created = rows[0] if rows else {"data": {}, "at": None}
     ended = next((r["at"] for r in rows if r["type"] == "room_ended"), None)
@@ -79,8 +92,19 @@ def document(rows: list[dict], anonymous: bool = False) -> dict:
         "events": rows,
         "boards": {t.id: board_view(room, t) for t in room.tables.values()} if room else {},
         "voice": voice(room, leave_out=private_ids(room)) if room else None,
+        **({"recordings": _recordings(room, recordings)} if recordings is not None else {}),
     }
 
 
-def render(rows: list[dict], anonymous: bool = False) -> bytes:
-    return json.dumps(document(rows, anonymous), ensure_ascii=False, indent=1).encode("utf-8")
+def _recordings(room, recordings) -> list[dict]:
+    shared = shared_recordings(room) if room else set()
+    return [
+        {"id": r["id"], "player": r["player"], "seconds": r["seconds"], "at": r["at"], "media_type": r["media_type"],
+         "base64": base64.b64encode(r["data"]).decode("ascii")}
+        for r in recordings
+        if r["id"] in shared
+    ]  # fmt: skip
+
+
+def render(rows: list[dict], anonymous: bool = False, recordings=None) -> bytes:
+    return json.dumps(document(rows, anonymous, recordings), ensure_ascii=False, indent=1).encode("utf-8")

@@ -52,7 +52,8 @@ def export(code: str, fmt: str):
     anonymous = request.args.get("anonymous", "").lower() in YES
     render, media_type = FORMATS[fmt]
     if render is None:
-        body = eventlog.render(services.store.event_rows(clean), anonymous)
+        recordings = services.store.audio_rows(clean) if request.args.get("audio", "").lower() in YES else None
+        body = eventlog.render(services.store.event_rows(clean), anonymous, recordings)
     else:
         body = render(summarise(room, anonymous))
     name = filename(room.created_at[:10], clean, fmt, anonymous)

@@ -93,7 +93,9 @@ class _People:
         entered_by = item.entered_by
         return {
             "id": item.id,
-            "text": item.text,
+            "text": said_text(item),
+            "symbol": getattr(item, "symbol", None),
+            "spoken_seconds": item.audio["seconds"] if getattr(item, "audio", None) else None,
             "author": self.name(author),
             "perspective": self.perspective(author),
             "entered_by": self.name(entered_by) if entered_by else None,
@@ -101,6 +103,29 @@ class _People:
             **({"practice": True} if author in self.room.players and self.room.players[author].simulated else {}),
             **extra,
         }
+
+
+#: The three-point scale's pictures, in words (every export shows them this way).
+SYMBOL_WORDS = {"good": "good", "unsure": "not sure", "not_good": "not good"}
+
+
+def spoken(seconds: float) -> str:
+    """"(spoken answer, 0:42)": how a recording is listed in a report."""
+    whole = max(1, round(seconds))
+    return f"(spoken answer, {whole // 60}:{whole % 60:02d})"
+
+
+def said_text(item) -> str:
+    """What someone said as a report shows it: their picture, their words and
+    their recording, in that order: "(picture: not sure) It would worry me (spoken answer, 0:42)"."""
+    parts = []
+    if getattr(item, "symbol", None):
+        parts.append(f"(picture: {SYMBOL_WORDS.get(item.symbol, item.symbol)})")
+    if item.text:
+        parts.append(item.text)
+    if getattr(item, "audio", None):
+        parts.append(spoken(item.audio["seconds"]))
+    return " ".join(parts)
 
 
 def byline(item: dict) -> str:

@@ -101,3 +101,28 @@ def test_recordings_are_deleted_with_the_workshop(server, people):
     assert stored_clips(server, room) == 1
     server.app.extensions["inourshoes"].rooms.delete(room["code"])
     assert stored_clips(server, room) == 0
+
+
+def test_exports_list_pictures_and_spoken_answers_and_json_carries_the_sound_on_request(server, people):
+    import base64
+    import json
+
+    room, host, ann, bo = seated_pair(server, people)
+    sound = webm(42.0)
+    clip = upload(server, room, ann.token, sound).json()["audio"]
+    ann.act("respond", audio=clip, text="About the bus")
+    bo.act("respond", symbol="unsure")
+    secret = upload(server, room, bo.token, webm(3.0)).json()["audio"]
+    bo.act("respond", audio=secret, private=True)
+    auth = {"Authorization": f"Bearer {room['host_key']}"}
+    base = f"{server.url}/api/rooms/{room['code']}/export"
+    markdown = server.http.get(base + ".md", headers=auth).text
+    assert "About the bus (spoken answer, 0:42)" in markdown and "(picture: not sure)" in markdown
+    assert "0:03" not in markdown  # kept in the room
+    for fmt in ("csv", "html"):
+        assert "spoken answer, 0:42" in server.http.get(f"{base}.{fmt}", headers=auth).text
+    plain = json.loads(server.http.get(base + ".json", headers=auth).text)
+    assert "recordings" not in plain
+    full = json.loads(server.http.get(base + ".json", headers=auth, params={"audio": "1"}).text)
+    assert [r["id"] for r in full["recordings"]] == [clip]
+    assert base64.b64decode(full["recordings"][0]["base64"]) == sound
