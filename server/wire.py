@@ -1,14 +1,14 @@
 """Views on the wire: each encoded once, and the parts that did not change not rebuilt.
 
-Measured under 1,000 participants (bench/README section of README.md): python-socketio
-walked every outgoing message looking for binary parts, which cost more than encoding it,
-and the host view (every table, ~800 KB at 167 tables) was rebuilt and re-encoded in full
-several times a second, stalling every other action meanwhile. So:
+Measured under 1,000 participants (README "Performance"): python-socketio walked every
+outgoing message looking for binary parts, which cost more than encoding it, and the host
+view (every table, ~800 KB at 167 tables) was rebuilt and re-encoded in full several times a
+second, stalling every other action meanwhile. So:
 
 - `JsonPacket` sends JSON only (we never send binary over the socket), encoded by orjson
   (several times faster than the standard library's), and splices a view already encoded
   (`Encoded`) into the packet as it is: the client receives the same object.
-- `Views` keeps each table's detail and the room's table list encoded, and rebuilds one only
+- `Views` keeps each table's detail, the room header and the table list encoded, and rebuilds one only
   when `Rooms.versions` says it changed (the rules' audiences), or after MAX_AGE seconds.
   The shapes stay those of `server/game/views.py`; this only stitches encoded parts in.
 """

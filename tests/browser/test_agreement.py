@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 from tests.browser.decks import board_deck
+from tests.browser.test_board import calm
 from tests.browser.test_play import answer, bot, join, room, vote_for  # noqa: F401  (fixtures and helpers)
 
 
@@ -34,6 +35,7 @@ def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir): 
     expect(ana.locator("#announce")).to_contain_text("Please choose one together.")
     assert len(bo.wait_for(lambda v: v["table"]["tie"])["table"]["tie"]) == 2
     ana.screenshot(path=output_dir / "tie-390.png", animations="disabled")
+    calm(ana)
     assert_accessible(ana)
 
     tie.locator("li", has_text="Ask them what they want.").get_by_role("button", name="Keep this one").click()
@@ -74,6 +76,7 @@ def test_next_card_asks_first_while_others_are_still_writing(server, new_page, r
     question = ana.locator(".confirm-q")
     expect(question).to_have_text("2 people are still writing: Bo and Cy. Move on anyway?")
     expect(question).to_be_focused()
+    calm(ana)
     assert_accessible(ana)
     ana.get_by_role("button", name="Wait for them").click()
     expect(question).to_be_hidden()

@@ -22,6 +22,11 @@ def no_sideways_scroll(page, widths=(390, 320)):
     page.set_viewport_size(size)
 
 
+def calm(page):
+    """Wait until the card has landed and spaces have stopped glowing (axe reads colours)."""
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+
+
 def play_round(pages, bo, text):
     """One round: whoever holds the turn draws (a browser's person by pressing the button),
     Bo answers and votes for it, and moves the table on."""
@@ -77,8 +82,9 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     expect(laptop.locator(".answer .who .footprint")).to_have_count(1)
     laptop.screenshot(path=output_dir / "board-1280.png", animations="disabled")
     phone.screenshot(path=output_dir / "board-390.png", animations="disabled")
-    assert_accessible(laptop)
-    assert_accessible(phone)
+    for page in (laptop, phone):
+        calm(page)
+        assert_accessible(page)
     no_sideways_scroll(phone)
     answer = bo.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]
     assert bo.act("vote", response=answer["id"])["ok"]
@@ -100,8 +106,9 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     expect(laptop.locator(".space.is-met")).to_contain_text(spot["statement"])
     laptop.screenshot(path=output_dir / "board-met.png", animations="disabled")
     phone.screenshot(path=output_dir / "board-met-390.png", animations="disabled")
-    assert_accessible(laptop)
-    assert_accessible(phone)
+    for page in (laptop, phone):
+        calm(page)
+        assert_accessible(page)
     no_sideways_scroll(phone)
     # "What we agreed" says how each note was agreed and which card it came from
     agreed = laptop.locator("section", has=laptop.get_by_role("heading", name="What we agreed"))
@@ -141,13 +148,14 @@ def test_poets_corner_and_the_pledge_wall_at_the_close(server, new_page, room, b
     expect(wall.locator(".pledge-card").nth(1)).to_contain_text("Bo, a family carer")
     expect(ana.locator(".close-path .space")).to_have_count(5)
     ana.screenshot(path=output_dir / "closed-pledge-wall.png", full_page=True, animations="disabled")
+    calm(ana)
     assert_accessible(ana)
     no_sideways_scroll(ana)
 
     # one pledge printed as a card to keep: only that card, on one A6 page
     ana.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
     wall.locator(".pledge-card").first.get_by_role("button", name="Print as a card").click()
-    ana.wait_for_function("window.printed === 1")
+    ana.wait_for_function("() => window.printed === 1")
     ana.emulate_media(media="print")
     expect(ana.locator(".pledge-card.print-me")).to_be_visible()
     expect(ana.locator(".pledge-card").nth(1)).to_be_hidden()
