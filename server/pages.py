@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from . import WEB
 from .legend import join_choices
 from .rooms import normalise_code
+from .words import init_app as words_in_templates
 
 bp = Blueprint("pages", __name__)
 SOCKET_IO_DIST = WEB / "node_modules" / "socket.io-client" / "dist"
@@ -53,3 +54,4 @@ def favicon():
 
 def init_app(app) -> None:
     app.register_blueprint(bp)
+    words_in_templates(app)  # `say(key)` in templates: the participant's words (words-en.js)

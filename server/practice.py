@@ -30,6 +30,7 @@ class PracticeLoop:
         self.due: dict[str, float] = {}  # room code -> time.monotonic() of its next step
         self.running = False
         self._guard = threading.Lock()
+        self.seeds = random.Random()  # its own, so the global random state is never touched
 
     def watch(self, code: str) -> None:
         """Drive this practice room from now on."""
@@ -66,7 +67,7 @@ class PracticeLoop:
         self.due[code] = now + (seconds or PAUSED_LOOK)
         if seconds is None:
             return
-        for move in bot_moves(room, self.rooms.clock(), random.getrandbits(32)):
+        for move in bot_moves(room, self.rooms.clock(), self.seeds.getrandbits(32)):
             if move["type"] == "simulate":
                 move["token_hash"] = digest(new_secret())  # a token nobody holds
             try:

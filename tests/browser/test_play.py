@@ -296,7 +296,7 @@ def test_home_page_starts_a_workshop_with_a_checked_deck_of_your_own(server, new
     page.get_by_role("button", name="Start the workshop").click()
     expect(page.locator("#start-error")).to_contain_text("Please choose a deck file that passes the check first.")
     page.get_by_label("Your deck file (.toml)").set_input_files(FIXTURES / "good-minimal.toml")
-    expect(page.locator("#deck-check")).to_contain_text("is ready: 2 cards")
+    expect(page.locator("#deck-check")).to_contain_text("is ready: 6 cards")
     page.get_by_label("Hide answers until everyone has answered").check()
     page.get_by_role("button", name="Start the workshop").click()
     page.get_by_role("link", name="Open the facilitator’s page").click()  # after the host link to keep

@@ -1,0 +1,152 @@
+// Answering by speaking: record up to a minute with the browser's MediaRecorder (WebM with
+// Opus sound), see the time left, stop, listen back, then send it with the form's own button
+// (or delete it). The recording goes up with `POST /api/rooms/<code>/audio` and the person's
+// token; the form then sends `{audio: id}` with its words and picture. Nothing goes to any
+// outside service. Where the browser cannot record, or there is no microphone, the page says
+// so plainly and shows no record button.
+
+import { el } from "./live.js";
+import { savedToken } from "./store.js";
+import { announce } from "./dom.js";
+import { clock } from "./spoken.js";
+import { put, say } from "./words.js";
+
+const TYPE = "audio/webm;codecs=opus";
+const MOST_MS = 59500; // the server takes up to 60 seconds
+
+export function canRecord() {
+  return Boolean(window.MediaRecorder && navigator.mediaDevices && navigator.mediaDevices.getUserMedia
+    && window.MediaRecorder.isTypeSupported && window.MediaRecorder.isTypeSupported(TYPE));
+}
+
+async function upload(code, blob) {
+  const response = await fetch(`/api/rooms/${encodeURIComponent(code)}/audio`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${savedToken(code)}`, "Content-Type": "audio/webm" },
+    body: blob,
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (response.status !== 201) throw new Error((answer.error && answer.error.message) || say("record.failed"));
+  return answer.audio;
+}
+
+// `id`: a prefix for element ids; `button`: the words of the form's send button (the
+// recording goes when it is pressed).
+export function recorder({ id, code, button }) {
+  const status = el("p", { class: "record-status", id: `${id}-rec-status`, role: "status" });
+  const node = el("div", { class: "recorder" });
+  if (!canRecord()) {
+    node.append(el("p", { class: "hint record-none", text: say("record.unsupported") }));
+    return { node, filled: () => false, values: async () => ({}), reset() {} };
+  }
+  const start = put(el("button", { type: "button", class: "button record-start", "data-key": `${id}-rec` }), "record.start");
+  const stop = put(el("button", { type: "button", class: "button button-strong record-stop", "data-key": `${id}-rec-stop`, hidden: true }), "record.stop");
+  const left = el("p", { class: "record-left", hidden: true });
+  const review = el("div", { class: "record-review", hidden: true });
+  node.append(start, left, stop, review, status);
+
+  let media = null; // the MediaRecorder while recording
+  let clip = null; // {blob, seconds, url} once recorded
+  let sent = null; // the id the server gave the recording (kept if the form's send fails)
+  let ticking = null;
+
+  function show(state) {
+    start.hidden = state !== "idle";
+    stop.hidden = state !== "recording";
+    left.hidden = state !== "recording";
+    review.hidden = state !== "recorded";
+  }
+
+  function release() {
+    clearInterval(ticking);
+    if (media && media.stream) media.stream.getTracks().forEach((track) => track.stop());
+  }
+
+  function forget() {
+    if (clip) URL.revokeObjectURL(clip.url);
+    clip = null;
+    sent = null;
+    review.replaceChildren();
+    show("idle");
+  }
+
+  async function begin() {
+    status.textContent = "";
+    let stream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    } catch {
+      start.hidden = true;
+      status.textContent = say("record.no_mic");
+      return;
+    }
+    const chunks = [];
+    const began = Date.now();
+    media = new window.MediaRecorder(stream, { mimeType: TYPE, audioBitsPerSecond: 32000 });
+    media.addEventListener("dataavailable", (event) => { if (event.data.size) chunks.push(event.data); });
+    media.addEventListener("stop", () => {
+      release();
+      const seconds = (Date.now() - began) / 1000;
+      const blob = new Blob(chunks, { type: "audio/webm" });
+      media = null;
+      if (!node.isConnected) return; // the screen changed while recording: nothing to keep
+      clip = { blob, seconds, url: URL.createObjectURL(blob) };
+      recorded();
+    });
+    media.start(250);
+    show("recording");
+    const tick = () => {
+      const ms = MOST_MS - (Date.now() - began);
+      if (!node.isConnected || ms <= 0) {
+        if (media && media.state !== "inactive") media.stop();
+        return;
+      }
+      left.textContent = say("record.left", { n: Math.ceil(ms / 1000) });
+    };
+    tick();
+    ticking = setInterval(tick, 250);
+    stop.focus();
+  }
+
+  function recorded() {
+    const time = clock(clip.seconds);
+    const player = el("audio", { controls: true, src: clip.url, class: "record-audio", "aria-label": say("record.player") });
+    const drop = put(el("button", { type: "button", class: "button button-quiet record-drop", "data-key": `${id}-rec-drop` }), "record.discard");
+    drop.addEventListener("click", () => {
+      forget();
+      announce(say("record.discarded"));
+      start.focus();
+    });
+    review.replaceChildren(
+      el("p", { class: "hint", text: say("record.listen") }),
+      player,
+      el("p", { class: "record-ready", text: say("record.ready", { time, button }) }),
+      drop);
+    show("recorded");
+    player.focus();
+  }
+
+  start.addEventListener("click", begin);
+  stop.addEventListener("click", () => {
+    if (media && media.state !== "inactive") media.stop();
+  });
+
+  return {
+    node,
+    filled: () => Boolean(clip),
+    // Upload the recording (once) and give `{audio: id}` for the form to send.
+    async values() {
+      if (!clip) return {};
+      if (!sent) {
+        status.textContent = say("record.uploading");
+        try {
+          sent = await upload(code, clip.blob);
+        } finally {
+          status.textContent = "";
+        }
+      }
+      return { audio: sent };
+    },
+    reset: forget,
+  };
+}

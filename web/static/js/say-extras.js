@@ -1,0 +1,26 @@
+// Ways to answer without typing, added to a "say something" form (forms.js `sayForm`, as its
+// `extra`): a picture on the three-point scale and a spoken recording, with any other fields
+// of that form (`more`, e.g. the pledge's "who and when"). Words then become optional.
+
+import { el } from "./live.js";
+import { recorder } from "./record.js";
+import { symbolPicker } from "./symbols.js";
+
+export function sayExtras({ id, code, button, pictures = true, voice = true, more = null }) {
+  const picker = pictures ? symbolPicker(`${id}-symbol`) : null;
+  const voiceBox = voice ? recorder({ id, code, button }) : null;
+  const parts = [picker, voiceBox, more].filter(Boolean);
+  return {
+    node: el("div", { class: "say-extras" }, ...parts.map((part) => part.node)),
+    // a picture or a recording is an answer on its own
+    filled: () => Boolean((picker && picker.value()) || (voiceBox && voiceBox.filled())),
+    async values() {
+      const fields = { ...(more ? more.values() : {}) };
+      if (picker && picker.value()) fields.symbol = picker.value();
+      return { ...fields, ...(voiceBox ? await voiceBox.values() : {}) };
+    },
+    reset() {
+      for (const part of parts) part.reset();
+    },
+  };
+}
