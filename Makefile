@@ -44,7 +44,7 @@ check-decks: install
 # gevent, profiler) and the Node reference into bench/node_modules; `make run` never does.
 bench: install-dev
 	$(PY) -m pip install --disable-pip-version-check -q -r bench/requirements.txt
-	$(PY) bench/load.py --sweep --install-node --restart 300 --rebuild 10000 $(ARGS)
+	$(PY) bench/load.py --sweep --repeat 2 --nice -10 --install-node --restart 300 --rebuild 10000 $(ARGS)
 
 clean:
 	rm -rf $(VENV) web/node_modules test-output .pytest_cache

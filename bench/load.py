@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing as mp
+import os
 import sys
 import tempfile
 import time
@@ -149,9 +150,15 @@ def main() -> None:
     parser.add_argument("--install-node", action="store_true", help="npm ci the Node reference into bench/node_modules")
     parser.add_argument("--restart", type=int, default=0, help="also time kill -9 and rejoin with this many people")
     parser.add_argument("--rebuild", type=int, default=0, help="also time rebuilding a room of this many events")
+    parser.add_argument("--nice", type=int, default=0, help="scheduling priority of the whole benchmark (-10: ahead of other work; needs root)")
     parser.add_argument("--profile", default="", help="sample our server with py-spy into PREFIX-server-people.txt")
     parser.add_argument("--out", default="", help="write the results here as JSON (the sweep writes bench/results)")
     args = parser.parse_args()
+    if args.nice:  # inherited by the servers and the load generator
+        try:
+            os.nice(args.nice)
+        except PermissionError:
+            print(f"--nice {args.nice} needs root: running at the usual priority", flush=True)
     if args.install_node:
         servers.install_node()
     names = []

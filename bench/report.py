@@ -106,7 +106,7 @@ def chart(rows: list[dict], path: Path) -> None:
         xs = [r["people"] for r in mine]
         line = ax.plot(xs, [r["fanout_ms"]["p99"] for r in mine], marker="o", label=f"{server} p99")[0]
         ax.plot(xs, [r["fanout_ms"]["p50"] for r in mine], linestyle=":", color=line.get_color(), label=f"{server} p50")
-    ax.axhline(100, color="grey", linewidth=0.8, linestyle="--")
+    ax.axhline(100, color="grey", linewidth=0.8, linestyle="--", label="100 ms")
     ax.set_yscale("log")
     ax.set_xlabel("participants (tables of 6, one action each every 3 s)")
     ax.set_ylabel("fan-out latency (ms, log scale)")

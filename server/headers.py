@@ -16,6 +16,7 @@ CSP = {
     "style-src": "'self'",
     "script-src": "'self'",
     "connect-src": "'self'",
+    "media-src": "'self' blob:",  # spoken answers play from blob: URLs (web/static/js/spoken.js)
     "object-src": "'none'",
     "base-uri": "'none'",
     "frame-ancestors": "'none'",

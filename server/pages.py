@@ -30,7 +30,10 @@ def join(code):
         if clean:
             services.guesses.missed(request.remote_addr)
         return render_template("index.html", missing_code=code[:12])
-    return render_template("join.html", code=clean, title=room.title, perspectives=join_choices(room.deck))
+    return render_template(
+        "join.html", code=clean, title=room.title, perspectives=join_choices(room.deck),
+        easy_first=bool(room.deck.get("easy_first")),
+    )
 
 
 @bp.get("/host/<code>")

@@ -39,7 +39,7 @@ HOST_VIEW_SHARE = 10  # ... and, in a big room, not sooner than this many times 
 TYPING_LASTS = 8.0  # seconds a "still writing" signal lasts unless renewed
 TICK_EVERY = 2.0  # seconds between checks of who is away and who stopped writing
 GOODBYES = {
-    "removed": "You have left the workshop. Thank you for taking part.",
+    "removed": "The facilitator has taken you out of this workshop. Thank you for taking part.",
     "turned_away": "The facilitator could not let you in to this workshop today. Thank you for coming.",
 }
 
@@ -115,7 +115,7 @@ class Transport:
         if player_id is not None and not self.limiter.hit(REJOIN_PER_CLIENT, "rejoin", sid):
             raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
         if player_id is not None and room.players[player_id].removed:
-            raise RuleError("forbidden", "You have left this workshop. Please ask the facilitator if this is a mistake.")
+            raise RuleError("forbidden", "The facilitator has taken you out of this workshop. Please ask them if this is a mistake.")
         if player_id is None:
             self.limiter.hit(JOIN_PER_CLIENT, "join", sid)
             if token and not payload.get("name"):

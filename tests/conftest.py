@@ -36,7 +36,9 @@ class ServerProcess:
         self.proc = None
 
     def start(self) -> "ServerProcess":
-        env = dict(os.environ, INOURSHOES_ROOM_LIMIT="10000/minute", PYTHONUNBUFFERED="1")
+        # every test speaks from 127.0.0.1: per-address limits high, unless a test sets its own
+        loose = {"INOURSHOES_GUESS_LIMIT": "10000/hour", "INOURSHOES_DECK_LIMIT": "10000/minute"}
+        env = {**loose, **os.environ, "INOURSHOES_ROOM_LIMIT": "10000/minute", "PYTHONUNBUFFERED": "1"}
         self.log = open(self.db.with_suffix(".log"), "ab")
         self.proc = subprocess.Popen(
             [sys.executable, "run.py", "--port", str(self.port), "--db", str(self.db)],

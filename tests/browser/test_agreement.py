@@ -51,7 +51,7 @@ def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir): 
     assert (note["how"], note["text"]) == ("chosen", "Ask them what they want.")
 
 
-def test_next_card_asks_first_while_others_are_still_writing(server, new_page, room, bot):  # noqa: F811
+def test_next_card_asks_first_while_others_are_still_writing(server, new_page, room, bot, output_dir):  # noqa: F811
     made = room(deck_toml=board_deck())
     ana = join(new_page(), server, made["code"], "Ana", "person")
     bo = bot(made, "Bo", "carer")
@@ -76,6 +76,7 @@ def test_next_card_asks_first_while_others_are_still_writing(server, new_page, r
     question = ana.locator(".confirm-q")
     expect(question).to_have_text("2 people are still writing: Bo and Cy. Move on anyway?")
     expect(question).to_be_focused()
+    ana.screenshot(path=output_dir / "still-writing.png", animations="disabled")
     calm(ana)
     assert_accessible(ana)
     ana.get_by_role("button", name="Wait for them").click()

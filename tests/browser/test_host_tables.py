@@ -90,7 +90,7 @@ def test_the_tables_wall_shows_each_card_and_agreement_without_private_text(serv
     tile = wall.get_by_role("listitem").filter(has=page.get_by_role("heading", name="Table 1"))
     expect(tile).to_contain_text(card["text"][:40])
     expect(tile).to_contain_text("Latest agreement")
-    expect(tile).to_contain_text("Kept in the room")
+    expect(tile).to_contain_text("Not in the notes")
     expect(wall).not_to_contain_text("A quiet word first")
     for name, _ in NAMES:
         expect(wall).not_to_contain_text(name)

@@ -210,10 +210,10 @@ def test_someone_without_a_device_takes_part_through_a_neighbour(server, new_pag
     made["host"].act("start")
     ana.get_by_role("button", name="Draw a card").click()
     form = ana.locator("form.say-answer")
-    form.get_by_label("Write for:").select_option(label="Sam (no device)")
+    form.get_by_label("Who is this from?").select_option(label="Sam (no phone or computer)")
     answer(ana, "Sam says: let me choose.")
     expect(ana.locator(".answer", has_text="let me choose")).to_contain_text("Sam, entered by Ana")
-    ana.locator(".answers").get_by_label("Vote on behalf of:").select_option(label="Sam (no device)")
+    ana.locator(".answers").get_by_label("Vote on behalf of:").select_option(label="Sam (no phone or computer)")
     vote_for(ana, "let me choose")
     expect(ana.get_by_text("Sam has 2 of 3 votes left for this card.")).to_be_visible()
     ana.locator(".answers").get_by_label("Vote on behalf of:").select_option(label="Me (Ana)")
@@ -226,7 +226,7 @@ def test_the_facilitator_moves_the_table_through_the_stages(server, new_page, ro
     ana = join(new_page(), server, made["code"], "Ana")
     host.act("start")
     ana.get_by_label("Add a note for the table").fill("Tea first.")
-    ana.get_by_label("Keep this in the room").last.check()
+    ana.get_by_label("Leave this out of the notes").last.check()
     ana.get_by_role("button", name="Add note").click()
     expect(ana.locator(".said-item", has_text="Tea first.")).to_contain_text("Kept in the room")
 
@@ -269,7 +269,7 @@ def test_a_removed_person_sees_a_kind_goodbye_and_is_forgotten(server, new_page,
     ana = join(new_page(), server, made["code"], "Ana")
     player = made["host"].wait_for(lambda v: v["players"])["players"][0]["id"]
     made["host"].act("remove", player=player)
-    expect(ana.get_by_text("You have left the workshop. Thank you for taking part.")).to_be_visible()
+    expect(ana.get_by_text("The facilitator has taken you out of this workshop. Thank you for taking part.")).to_be_visible()
     assert ana.evaluate(f"localStorage.getItem('inourshoes:{made['code']}')") is None
     expect(ana.locator("#reconnecting")).to_be_hidden()
 

@@ -120,4 +120,4 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
 
 def test_an_unknown_code_says_so(server, new_page):
     page = new_page(f"{server.url}/screen/BCDFGH")
-    expect(page.get_by_role("alert")).to_contain_text("no workshop with that code")
+    expect(page.locator("#screen-problem")).to_contain_text("no workshop with that code")

@@ -106,6 +106,8 @@ def test_the_screen_needs_a_real_code_and_can_do_nothing(server, people):
     assert screen.call("screen", {"code": room["code"]})["ok"]
     assert screen.act("start")["error"]["code"] == "forbidden"
     assert screen.act("broadcast", text="hi")["error"]["code"] == "forbidden"
+    tries = [screen.call("screen", {"code": room["code"]}) for _ in range(10)]
+    assert tries[-1]["error"]["code"] == "rate_limited"  # like join: 10 a minute per connection
 
 
 def test_the_run_sheet_prints_for_the_host_key_only(server):

@@ -24,6 +24,7 @@ def proxied(tmp_path_factory):
         env.setenv("INOURSHOES_TRUSTED_PROXIES", "127.0.0.1")
         env.setenv("INOURSHOES_CONNECTIONS_PER_ADDRESS", str(CAP))
         env.setenv("INOURSHOES_GUESS_LIMIT", f"{GUESSES}/hour")
+        env.setenv("INOURSHOES_DECK_LIMIT", "20/minute")  # the default
         proc = ServerProcess(tmp_path_factory.mktemp("proxied") / "p.db").start()
     yield proc
     proc.stop()

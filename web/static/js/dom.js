@@ -1,6 +1,7 @@
 // Small DOM helpers shared by the participant's screens.
 
 import { el } from "./live.js";
+import { put, say } from "./words.js";
 
 // Say something to screen readers through the page's polite live region.
 // Things said within a moment of each other are read together, in order.
@@ -94,19 +95,20 @@ export function waitNotice(status = pressing && pressing.status, still = pressin
     status.classList.remove("good");
     status.classList.add("pending");
     if (state === "offline") {
-      status.textContent = "Offline: this will be sent when you are back.";
+      status.textContent = say("offline.held");
     } else if (status.textContent) {
-      status.textContent = "Sending…";
+      status.textContent = say("sending");
     } else {
-      slow = setTimeout(() => { if (still()) status.textContent = "Sending…"; }, SLOW_MS);
+      slow = setTimeout(() => { if (still()) status.textContent = say("sending"); }, SLOW_MS);
     }
   };
 }
 
 // A button whose action goes once per press (see `guardedPress`), then reports any error in
-// `status` or calls `after` when it worked.
-export function actionButton({ key, text, cls = "button", status, run, after, describedby }) {
-  return el("button", {
+// `status` or calls `after` when it worked. `words` (a word key, filled with `vars`) shows
+// the words with their picture in Easy Read; `text` shows text as it is.
+export function actionButton({ key, text, words, vars, cls = "button", status, run, after, describedby }) {
+  const button = el("button", {
     type: "button",
     class: cls,
     "data-key": key,
@@ -118,6 +120,7 @@ export function actionButton({ key, text, cls = "button", status, run, after, de
       if (ack && ack.ok && after) after();
     }),
   });
+  return words ? put(button, words, vars) : button;
 }
 
 // Focus is lost when nothing has it, or what has it was removed or hidden.
@@ -142,40 +145,7 @@ export function fold(summary, panel) {
   return details;
 }
 
-const ICONS = {
-  person: "person",
-  carer: "carer",
-  support_worker: "support-worker",
-  manager: "manager",
-  commissioner: "commissioner",
-  health: "health",
-  other: "other",
-};
-
 // A decorative icon: the words always sit beside it, so it has empty alt text.
 export function icon(name, cls = "icon") {
   return el("img", { class: cls, src: `/static/icons/${name}.svg`, alt: "", width: 40, height: 40 });
-}
-
-export function perspectiveIcon(perspective, cls) {
-  return icon(ICONS[perspective] || "other", cls);
-}
-
-// "Priya" / "Priya, entered by Sam" / "... kept in the room": who said something, plainly.
-export function byline(item, meId) {
-  const parts = [];
-  if (item.author_name) parts.push(item.author === meId ? `${item.author_name} (you)` : item.author_name);
-  if (item.entered_by && item.entered_by_name) parts.push(`entered by ${item.entered_by_name}`);
-  const meta = el("p", { class: "meta" }, parts.join(", "));
-  if (item.private) meta.append(" ", el("span", { class: "tag", text: "Kept in the room" }));
-  return meta;
-}
-
-// A list of notes or pledges, or a quiet line when there are none yet.
-export function itemList(items, meId, empty) {
-  if (!items.length) return el("p", { class: "empty", text: empty });
-  return el("ul", { class: "said-list" },
-    ...items.map((item) => el("li", { class: "said-item" },
-      el("p", { class: "said", text: item.text }),
-      byline(item, meId))));
 }

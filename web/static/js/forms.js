@@ -1,5 +1,7 @@
 // "Say something" forms: a response, a note, a reflection or a pledge. Each has a
-// "Keep this in the room" box and, when someone at the table has no device, "Write for:".
+// "Leave this out of the notes" box and, when someone at the table has no phone or
+// computer, "Who is this from?". With `extra` (say-extras.js) a picture or a recording is an
+// answer too, and words become optional.
 // What you type is kept as a draft (store.js) for this room, field and card, through
 // reloads, new screens and reconnects. A draft stays with its card: when the table moves on,
 // it is offered to you ("Use it here" / "Delete it"), never sent to the new card by itself.
@@ -7,6 +9,11 @@
 import { el, newId } from "./live.js";
 import { announce, guardedPress, waitNotice } from "./dom.js";
 import { otherDrafts, readDraft, writeDraft } from "./store.js";
+import { hasWords, put, say } from "./words.js";
+
+// TEMPORARY while the screens move to word keys: plain text is shown as it is.
+const show = (node, value, vars) => (hasWords(value) ? put(node, value, vars) : Object.assign(node, { textContent: value }));
+const wordsOf = (value, vars) => (hasWords(value) ? say(value, vars) : value);
 
 let room = ""; // the room code drafts are kept under
 
@@ -26,17 +33,18 @@ export function helpees(table) {
   return table ? table.players.filter((p) => !p.device) : [];
 }
 
-// A "Write for:" / "Vote for:" chooser: me, or someone without a device. Hidden if nobody needs it.
-export function forChooser(id, label) {
+// "Who is this from?" / "Who is voting?": me, or someone without a phone or computer. Hidden
+// if nobody needs it. `label`: a word key (words-en.js).
+export function forChooser(id, label = "for.label") {
   const select = el("select", { id });
   const field = el("div", { class: "field for-field", hidden: true },
-    el("label", { for: id, text: label }), select);
+    show(el("label", { for: id }), label), select);
   let signature = "";
 
   function update(table, meId) {
     const others = helpees(table);
     const me = table && table.players.find((p) => p.id === meId);
-    const options = [[meId, me ? `Me (${me.name})` : "Me"], ...others.map((p) => [p.id, `${p.name} (no device)`])];
+    const options = [[meId, me ? say("for.me", { name: me.name }) : say("for.me_anon")], ...others.map((p) => [p.id, say("for.helped", { name: p.name })])];
     const next = JSON.stringify(options);
     if (next !== signature) {
       const keep = select.value;
@@ -50,7 +58,8 @@ export function forChooser(id, label) {
   return { field, select, update, value: () => select.value };
 }
 
-export function sayForm({ key, label, hint, button, type, fields = {}, act, prefill = "", rows = 3, meId, privacy = true, extra = null }) {
+// `label`, `hint` and `button` are word keys (words-en.js), filled with `vars`.
+export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}, act, prefill = "", rows = 3, meId, privacy = true, extra = null }) {
   const id = `say-${key}`;
   const textarea = el("textarea", {
     id,
@@ -60,10 +69,10 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
     "aria-describedby": [hint ? `${id}-hint` : null, `${id}-status`].filter(Boolean).join(" "),
   });
   textarea.value = prefill;
-  const chooser = forChooser(`${id}-for`, "Write for:");
-  const keep = el("input", { type: "checkbox", id: `${id}-private` });
+  const chooser = forChooser(`${id}-for`);
+  const keep = el("input", { type: "checkbox", id: `${id}-private`, "aria-describedby": `${id}-private-hint` });
   const status = el("p", { id: `${id}-status`, class: "error", role: "status" });
-  const submit = el("button", { type: "submit", class: "button button-strong", "data-key": `${id}-submit`, text: button });
+  const submit = show(el("button", { type: "submit", class: "button button-strong", "data-key": `${id}-submit` }), button, vars);
   const offer = draftOffer(id, key, () => scope, (text) => {
     const mine = textarea.value.trim() && textarea.value !== prefill ? `${textarea.value.trimEnd()}\n` : "";
     textarea.value = mine + text;
@@ -76,13 +85,15 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
 
   const form = el("form", { class: `say say-${key}`, novalidate: true },
     chooser.field,
-    el("label", { for: id, class: "say-label", text: label }),
-    hint ? el("p", { class: "hint", id: `${id}-hint`, text: hint }) : null,
+    show(el("label", { for: id, class: "say-label" }), label, vars),
+    hint ? el("p", { class: "hint", id: `${id}-hint`, text: wordsOf(hint, vars) }) : null,
     textarea,
+    extra ? extra.node : null, // more ways to say it: `{node, values(), reset(), filled?()}`
     privacy
-      ? el("div", { class: "check" }, keep, el("label", { for: keep.id, text: "Keep this in the room" }))
+      ? el("div", { class: "check-block" },
+        el("div", { class: "check" }, keep, put(el("label", { for: keep.id }), "say.private")),
+        el("p", { class: "hint", id: `${id}-private-hint`, text: say("say.private_hint") }))
       : null,
-    extra ? extra.node : null, // more fields of this kind of words: `{node, values(), reset()}`
     status,
     submit,
     offer.node);
@@ -104,14 +115,24 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
   });
 
   async function send() {
-    const text = textarea.value.trim();
-    if (!text || text === prefill.trim()) {
+    const typed = textarea.value.trim();
+    const text = typed === prefill.trim() ? "" : typed;
+    const more = Boolean(extra && extra.filled && extra.filled()); // a picture or a recording
+    if (!text && !more) {
       status.classList.remove("good", "pending");
-      status.textContent = prefill ? "Please finish the sentence first." : "Please write something first.";
+      status.textContent = say(extra && extra.filled ? "say.empty_any" : prefill ? "say.finish" : "say.empty");
       textarea.focus();
       return;
     }
-    const payload = { text, ...fields, ...(extra ? extra.values() : {}) };
+    status.classList.remove("good");
+    let added;
+    try {
+      added = extra ? await extra.values() : {}; // a recording is uploaded first
+    } catch (err) {
+      status.textContent = err.message;
+      return;
+    }
+    const payload = { text, ...fields, ...added };
     if (keep.checked) payload.private = true;
     const who = chooser.value();
     if (who && who !== meId()) payload.for = who;
@@ -119,18 +140,18 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
     // the same words sent again (after a reload, say) keep their id: the server adds them once
     const sentScope = scope;
     const saved = readDraft(room, key, sentScope) || {};
-    const actionId = saved.id && saved.sent === text ? saved.id : newId();
-    writeDraft(room, key, sentScope, { text: words(), id: actionId, sent: text });
-    status.classList.remove("good");
+    const sent = more ? JSON.stringify([text, added.symbol || null, added.audio || null]) : text;
+    const actionId = saved.id && saved.sent === sent ? saved.id : newId();
+    writeDraft(room, key, sentScope, { text: words(), id: actionId, sent });
     status.classList.add("pending");
-    status.textContent = "Sending…";
+    status.textContent = say("sending");
     busy = true;
     const ack = await act(type, payload, { id: actionId, onWait: waitNotice(status, () => busy) });
     busy = false;
     status.classList.remove("pending");
     const here = scope === sentScope;
     if (ack.ok) {
-      const changed = here && textarea.value.trim() !== text;
+      const changed = here && textarea.value.trim() !== typed;
       writeDraft(room, key, sentScope, changed ? { text: words() } : null);
       if (here && !changed) {
         textarea.value = prefill;
@@ -138,7 +159,7 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
         if (extra) extra.reset();
       }
       status.classList.add("good");
-      status.textContent = "Thank you. It is added.";
+      status.textContent = say("sent");
     } else {
       writeDraft(room, key, sentScope, { text: here ? words() : saved.text || text });
       if (!here) offer.refresh();
@@ -161,10 +182,10 @@ export function sayForm({ key, label, hint, button, type, fields = {}, act, pref
     textarea.value = saved && saved.text ? saved.text : prefill;
     status.classList.remove("good", "pending");
     status.textContent = saved && saved.id && !busy
-      ? `We are not sure this was sent. Press “${button}” to send it: it will not be added twice.`
+      ? say("say.unsure_sent", { button: wordsOf(button, vars) })
       : "";
     offer.refresh();
-    if (left) announce("The table has moved on. What you were writing is kept for you: you can use it or delete it.");
+    if (left) announce(say("say.moved_on"));
   }
 
   return {
@@ -183,8 +204,8 @@ function draftOffer(id, field, scopeNow, use, after) {
   const node = el("div", { class: "draft-offer", role: "group", "aria-labelledby": `${id}-offer-q`, hidden: true },
     question, quote,
     el("div", { class: "row" },
-      el("button", { type: "button", class: "button", "data-key": `${id}-offer-use`, text: "Use it here", onclick: () => take(true) }),
-      el("button", { type: "button", class: "button button-quiet", "data-key": `${id}-offer-drop`, text: "Delete it", onclick: () => take(false) })));
+      put(el("button", { type: "button", class: "button", "data-key": `${id}-offer-use`, onclick: () => take(true) }), "draft.use"),
+      put(el("button", { type: "button", class: "button button-quiet", "data-key": `${id}-offer-drop`, onclick: () => take(false) }), "draft.drop")));
   let shown = null;
 
   function refresh() {
@@ -193,9 +214,7 @@ function draftOffer(id, field, scopeNow, use, after) {
     shown = otherDrafts(room, field, here).find((draft) => !draft.id) || null;
     node.hidden = !shown;
     if (!shown) return;
-    question.textContent = shown.scope.split(":")[0] === here.split(":")[0]
-      ? "You were writing this earlier. It was not sent:"
-      : "You were writing this at another table. It was not sent:";
+    question.textContent = say(shown.scope.split(":")[0] === here.split(":")[0] ? "draft.earlier" : "draft.other_table");
     quote.textContent = shown.text;
   }
 
@@ -206,7 +225,7 @@ function draftOffer(id, field, scopeNow, use, after) {
     refresh();
     if (keepIt) use(text);
     else {
-      announce("Deleted.");
+      announce(say("draft.dropped"));
       after();
     }
   }

@@ -4,6 +4,7 @@
 import { el } from "./live.js";
 import { showReady, showWorkshops } from "./my-workshops.js";
 import { initRunSheetChoice, runSheetChoice } from "./home-runsheet.js";
+import { EASY_EVENT, applyWords, easySwitch, say } from "./words.js";
 
 const CODE_LENGTH = 6;
 
@@ -12,7 +13,7 @@ export function normaliseCode(text) {
   return text.toUpperCase().replace(/[^A-Z0-9]/g, "");
 }
 
-function say(node, ...children) {
+function show(node, ...children) {
   node.replaceChildren(...children);
 }
 
@@ -25,15 +26,13 @@ joinForm.addEventListener("submit", (event) => {
   event.preventDefault();
   const code = normaliseCode(codeInput.value);
   if (code.length !== CODE_LENGTH) {
-    say(joinError, code.length
-      ? `A room code has ${CODE_LENGTH} letters and numbers. This one has ${code.length}. Please check it.`
-      : "Please type the room code first.");
+    show(joinError, code.length ? say("home.code.length", { n: code.length }) : say("home.code.empty"));
     codeInput.setAttribute("aria-invalid", "true");
     codeInput.focus();
     return;
   }
   codeInput.removeAttribute("aria-invalid");
-  say(joinError);
+  show(joinError);
   window.location.assign(`/j/${code}`);
 });
 
@@ -57,7 +56,8 @@ async function loadDecks() {
     deckOptions.replaceChildren(...decks.map((deck, i) => deckChoice(deck, i === 0)));
     decksLoading.remove();
   } catch {
-    decksLoading.textContent = "We could not load the decks. Please reload the page.";
+    decksLoading.removeAttribute("data-say");
+    decksLoading.textContent = say("home.decks.failed");
   }
 }
 
@@ -69,7 +69,7 @@ function deckChoice(deck, checked) {
     input,
     el("label", { for: id },
       el("span", { class: "choice-title", text: deck.title }),
-      el("span", { class: "choice-detail", text: `${deck.cards} cards. ${deck.description || ""}` })));
+      el("span", { class: "choice-detail", text: say("home.deck.detail", { n: deck.cards, about: deck.description || "" }).trim() })));
 }
 
 function showOwnDeck() {
@@ -85,10 +85,10 @@ fileInput.addEventListener("change", async () => {
   ownDeck = null;
   const file = fileInput.files[0];
   if (!file) {
-    say(deckCheck);
+    show(deckCheck);
     return;
   }
-  say(deckCheck, el("p", { text: "Checking your deck..." }));
+  show(deckCheck, el("p", { text: say("home.own.checking") }));
   try {
     const text = await file.text();
     const response = await fetch("/api/decks/check", {
@@ -99,24 +99,24 @@ fileInput.addEventListener("change", async () => {
     const result = await response.json();
     if (result.ok) {
       ownDeck = text;
-      say(deckCheck, el("p", { class: "good", text: `Your deck "${result.deck.title}" is ready: ${result.deck.cards} cards.` }));
+      show(deckCheck, el("p", { class: "good", text: say("home.own.ready", { title: result.deck.title, n: result.deck.cards }) }));
     } else {
       const problems = result.problems || [];
-      say(deckCheck, ...problemList(
-        `Your deck cannot be used yet. Please fix ${problems.length === 1 ? "this problem" : `these ${problems.length} problems`} and choose the file again:`,
+      show(deckCheck, ...problemList(
+        say("home.own.problems", { n: problems.length }),
         problems));
     }
   } catch {
-    say(deckCheck, el("p", { class: "error", text: "We could not check that file. Is it a .toml text file?" }));
+    show(deckCheck, el("p", { class: "error", text: say("home.own.unreadable") }));
   }
 });
 
 startForm.addEventListener("submit", async (event) => {
   event.preventDefault();
-  say(startError);
+  show(startError);
   const title = titleInput.value.trim();
   if (!title) {
-    say(startError, el("p", { text: "Please give the workshop a name." }));
+    show(startError, el("p", { text: say("home.error.title") }));
     titleInput.focus();
     return;
   }
@@ -124,18 +124,18 @@ startForm.addEventListener("submit", async (event) => {
   const body = { title, hide_until_reveal: hideInput.checked };
   const plan = runSheetChoice(); // the run sheet; "Practise first" opens a practice workshop
   if (plan.error) {
-    say(startError, el("p", { text: plan.error }));
+    show(startError, el("p", { text: plan.error }));
     return;
   }
   if (plan.run_sheet) body.run_sheet = plan.run_sheet;
   if (event.submitter && event.submitter.value === "practice") body.practice = true;
   if (!chosen) {
-    say(startError, el("p", { text: "Please choose the cards." }));
+    show(startError, el("p", { text: say("home.error.deck") }));
     return;
   }
   if (chosen === ownRadio) {
     if (!ownDeck) {
-      say(startError, el("p", { text: "Please choose a deck file that passes the check first." }));
+      show(startError, el("p", { text: say("home.error.own") }));
       fileInput.focus();
       return;
     }
@@ -157,14 +157,19 @@ startForm.addEventListener("submit", async (event) => {
       return;
     }
     const error = result.error || {};
-    say(startError, ...(error.problems
+    show(startError, ...(error.problems
       ? problemList(error.message, error.problems)
-      : [el("p", { text: error.message || "Something went wrong. Please try again." })]));
+      : [el("p", { text: error.message || say("home.error.server") })]));
   } catch {
-    say(startError, el("p", { text: "We could not reach the server. Please check the connection and try again." }));
+    show(startError, el("p", { text: say("home.error.offline") }));
   }
   button.disabled = false;
 });
+
+// Easy Read: the switch, and the page's words in the wording that is on
+document.getElementById("easy-bar").append(easySwitch());
+document.addEventListener(EASY_EVENT, () => applyWords());
+applyWords();
 
 loadDecks();
 initRunSheetChoice();

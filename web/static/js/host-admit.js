@@ -9,7 +9,7 @@ const $ = (id) => document.getElementById(id);
 
 function about(person, tables) {
   const parts = [person.perspective_label];
-  if (!person.device) parts.push("no device");
+  if (!person.device) parts.push("no phone or computer");
   if (person.added_by_name) {
     const where = tables[person.wants_table];
     parts.push(`asked for by ${person.added_by_name}${where ? ` at ${where}` : ""}`);

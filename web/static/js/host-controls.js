@@ -128,6 +128,7 @@ export function renderControls(view) {
   off($("broadcast-clear"), !room.notice);
 
   const asking = view.more_time || [];
+  hearAsking(asking, view);
   $("more-time").hidden = asking.length === 0 || room.ended;
   off($("more-time-add"), waiting($("more-time-add"), view.n));
   if (asking.length) {
@@ -136,6 +137,18 @@ export function renderControls(view) {
     $("more-time-who").textContent = `${listWords(names)} ${asking.length === 1 ? "has" : "have"} asked for more time.`;
   }
   off($("timer-clear"), !room.timer);
+}
+
+// Say who has just asked for more time ("Ana (Table 1) asked for more time."), once each.
+let heard = null; // ids already asking at the last view (null before the first view)
+function hearAsking(asking, view) {
+  const now = new Set(asking.map((p) => p.id));
+  const fresh = heard ? asking.filter((p) => !heard.has(p.id)) : [];
+  heard = now;
+  if (!fresh.length || view.room.ended) return;
+  const where = Object.fromEntries(view.tables.map((t) => [t.id, t.name]));
+  const names = fresh.map((p) => (where[p.table] ? `${p.name} (${where[p.table]})` : p.name));
+  $("host-news").textContent = `${listWords(names)} asked for more time.`;
 }
 
 export function tickTimer(view, offset) {

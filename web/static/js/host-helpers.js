@@ -32,7 +32,7 @@ export function helpers(id, p, live) {
     if (ack.ok) addName.value = "";
   });
   const addPerson = el("details", { class: "helper", "data-live": true },
-    el("summary", { text: "Add someone without a device" }),
+    el("summary", { text: "Add someone without a phone or computer" }),
     el("div", { class: "h-field" }, el("label", { for: `${p}-add-name`, text: "First name" }), addName),
     el("div", { class: "h-field" }, el("label", { for: `${p}-add-as`, text: "Here as" }), addAs),
     addButton);
@@ -68,7 +68,7 @@ export function helpers(id, p, live) {
     setOptions(addAs, choices, undefined, "No choices");
     const people = [...table.players].sort((a, b) => Number(a.device) - Number(b.device));
     const first = people.length ? people[0].id : undefined;
-    setOptions(who, people.map((person) => [person.id, person.device ? person.name : `${person.name} (no device)`]), first, "Nobody at this table");
+    setOptions(who, people.map((person) => [person.id, person.device ? person.name : `${person.name} (no phone or computer)`]), first, "Nobody at this table");
     off(who, people.length === 0);
     off(wordsButton, people.length === 0);
     setOptions(kind, KINDS, KIND_FOR_STAGE[table.stage] || "note");

@@ -81,7 +81,7 @@ function personRow(id, live) {
     asCell.textContent = person.perspective_label;
     statusCell.replaceChildren(person.device
       ? el("span", { class: person.connected ? "online" : "offline", text: person.connected ? "connected" : "not connected" })
-      : el("span", { class: "no-device", text: "no device" }));
+      : el("span", { class: "no-device", text: "no phone or computer" }));
     select.setAttribute("aria-label", `Table for ${person.name}`);
     setOptions(select, tables, person.table || "");
     move.replaceChildren("Move", el("span", { class: "visually-hidden", text: ` ${person.name}` }));

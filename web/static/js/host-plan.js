@@ -72,7 +72,7 @@ function actionItem(action) {
     facts.replaceChildren(statusTag(next.status, "plan-status"),
       [next.owner ? `Who: ${next.owner}` : "Nobody named yet", next.due ? `By ${dayLabel(next.due)}` : null, from || null]
         .filter(Boolean).map((part) => ` · ${part}`).join(""),
-      next.private ? el("span", { class: "tag", text: "Kept in the room: not in downloads" }) : "");
+      next.private ? el("span", { class: "tag", text: "Not in the notes: not in downloads" }) : "");
     progress.replaceChildren(...next.progress.map((entry) => el("li", {},
       `${dayLabel(entry.at)}: ${entry.text}`, entry.said_at ? ` (said at ${entry.said_at})` : "")));
     progress.hidden = next.progress.length === 0;

@@ -6,6 +6,9 @@
 import { el } from "./live.js";
 import { footprint, legendOf } from "./legend.js";
 import { cardType, plural } from "./host-util.js";
+import { saidBody, saidLabel } from "./said.js";
+import { spreadWords } from "./symbols.js";
+import { say } from "./words.js";
 
 const HOW = { votes: "agreed by votes", chosen: "chosen together after a tie" };
 const NOTE_KINDS = {
@@ -38,7 +41,7 @@ export function whoSaid(item, perspectives) {
   return el("span", { class: "who-said" },
     item.perspective ? footprint(item.perspective, { size: 18 }) : null,
     `${words}${entered}`,
-    item.private ? el("span", { class: "tag", text: "Kept in the room" }) : null);
+    item.private ? el("span", { class: "tag", text: say("say.private_tag", {}, false) }) : null);
 }
 
 export function cardNow(table) {
@@ -72,7 +75,7 @@ function answerItem(response, index, table, perspectives) {
       el("p", { class: "answer-meta" }, votes));
   }
   return tint(el("li", { class: "answer", "data-perspective": response.perspective || "anyone" },
-    el("p", { class: "answer-text", text: response.text }),
+    ...saidBody(response, { place: "host", cls: "answer-text" }),
     el("p", { class: "answer-meta" }, whoSaid(response, perspectives), " · ", votes, ...marks)), response.perspective);
 }
 
@@ -87,7 +90,7 @@ function tieBox(table, perspectives, choose) {
       class: "h-btn h-btn-quiet tie-choice",
       "data-key": `tie-${table.id}-${id}`,
       onclick: () => choose(id),
-    }, "Agree: ", short(byId[id] && byId[id].text ? byId[id].text : "this answer", 70))),
+    }, "Agree: ", short((byId[id] && saidLabel(byId[id])) || "this answer", 70))),
     el("button", {
       type: "button",
       class: "h-btn h-btn-quiet",
@@ -100,7 +103,7 @@ function tieBox(table, perspectives, choose) {
 function agreedItem(note, perspectives) {
   const from = note.card_text ? `From the card: ${short(note.card_text, 80)}` : "";
   return el("li", { class: "agreed", "data-perspective": note.perspective || "anyone" },
-    el("p", { class: "agreed-text", text: note.text }),
+    ...saidBody(note, { place: "host-agreed", cls: "agreed-text" }),
     el("p", { class: "answer-meta" }, whoSaid(note, perspectives), note.how && HOW[note.how] ? ` · ${HOW[note.how]}` : ""),
     from ? el("p", { class: "agreed-from", text: from }) : null);
 }
@@ -112,7 +115,8 @@ export function talk(table, perspectives, choose) {
     const answered = table.to_answer ? `${table.answered} of ${table.to_answer} have answered` : "";
     parts.push(el("p", { class: "answered" },
       `${plural(table.responses.length, "answer", "answers")}${table.hidden ? " (hidden until the table shows them)" : ""}`,
-      answered ? ` · ${answered}` : ""));
+      answered ? ` · ${answered}` : "",
+      table.spread && spreadWords(table.spread) ? ` · ${spreadWords(table.spread)}` : ""));
     if (table.responses.length) {
       parts.push(el("ol", { class: "answers", "aria-label": `${table.name}: answers to this card` },
         ...table.responses.map((r, i) => answerItem(r, i, table, perspectives))));
@@ -130,6 +134,7 @@ export function talk(table, perspectives, choose) {
 // Notes (with their kind: "What is working: ...") or pledges, each with who said it.
 export function saidList(items, perspectives) {
   return el("ul", { class: "said" }, ...items.map((item) => el("li", {},
-    el("p", { class: "answer-text" }, item.kind && NOTE_KINDS[item.kind] ? el("strong", { text: `${NOTE_KINDS[item.kind]}: ` }) : null, item.text),
+    item.kind && NOTE_KINDS[item.kind] ? el("p", { class: "answer-text" }, el("strong", { text: `${NOTE_KINDS[item.kind]}:` })) : null,
+    ...saidBody(item, { place: "host-said", cls: "answer-text" }),
     el("p", { class: "answer-meta" }, whoSaid(item, perspectives)))));
 }

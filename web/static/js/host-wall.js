@@ -48,7 +48,7 @@ function tile(table) {
       el("p", { class: "wall-label", text: "Latest agreement" }),
       el("p", {
         class: latest ? "wall-agreed-text" : "quiet",
-        text: latest ? (latest.private ? "Kept in the room" : short(latest.text, 200)) : "Nothing agreed yet",
+        text: latest ? (latest.private ? "Not in the notes" : short(latest.text, 200)) : "Nothing agreed yet",
       })));
 }
 

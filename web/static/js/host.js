@@ -23,12 +23,14 @@ import { initWall, renderWall } from "./host-wall.js";
 import { roomProgress } from "./host-board.js";
 import { forgetWorkshop, hostLink, rememberWorkshop, savedWorkshop } from "./host-saved.js";
 import { setReadOnly, stageLabel } from "./host-util.js";
+import { hearWith } from "./spoken.js";
 
 const root = document.getElementById("host");
 const code = root.dataset.code;
 const $ = (id) => document.getElementById(id);
 
 const state = { view: null, offset: 0, key: readKey(), link: null, live: null, stage: null };
+hearWith(code, () => state.key); // spoken answers are fetched with the host key
 
 // The key from the link (remembered once the server accepts it, so a mistyped link never
 // replaces a good one), or the one this browser remembers.
@@ -153,6 +155,7 @@ function showNotice({ text }) {
   const banner = $("notice");
   banner.textContent = `Message to everyone: ${text}`;
   banner.hidden = false;
+  $("alert").textContent = banner.textContent; // said once (base.html)
 }
 
 state.live = connect({

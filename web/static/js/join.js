@@ -11,6 +11,7 @@ import { noticeBanner } from "./notice.js";
 import { createRoom } from "./table.js";
 import { stopReading } from "./card.js";
 import * as store from "./store.js";
+import { EASY_EVENT, applyWords, easySwitch, put, say, useDeck } from "./words.js";
 
 const app = document.getElementById("app");
 const code = app.dataset.code;
@@ -27,6 +28,12 @@ const mini = miniBar();
 roomNode.before(mini.node);
 keepFocusClear(document.getElementById("top-bars"), mini.node);
 keepDraftsFor(code);
+
+// Easy Read: the switch at the top of the page; on an Easy-Read-first deck it starts on.
+useDeck({ easy_first: app.dataset.easyFirst === "true" });
+document.getElementById("easy-bar").append(easySwitch());
+document.addEventListener(EASY_EVENT, () => applyWords(joinScreen));
+applyWords(joinScreen);
 
 let token = store.savedToken(code);
 let meId = null;
@@ -62,7 +69,8 @@ function showJoinForm(message) {
   joinScreen.hidden = false;
   form.hidden = false;
   roomNode.hidden = true;
-  welcome.textContent = "Welcome. Tell us your first name and how you are here today.";
+  welcome.dataset.say = "join.welcome";
+  welcome.textContent = say("join.welcome");
   joinError.textContent = message || "";
 }
 
@@ -93,7 +101,8 @@ async function rejoin() {
     showJoinForm(ack.error.message);
   } else {
     // no answer, too many tries or a hiccup on the server: say so, and try again shortly
-    welcome.textContent = `${ack.error.message} We will try again in a moment.`;
+    welcome.removeAttribute("data-say");
+    welcome.textContent = say("join.retry", { message: ack.error.message });
     setTimeout(() => { if (live.socket.connected) rejoin(); }, 3000);
   }
 }
@@ -106,19 +115,17 @@ form.addEventListener("submit", async (event) => {
   nameError.textContent = "";
   nameInput.removeAttribute("aria-invalid");
   if (!name) {
-    nameError.textContent = "Please tell us your first name.";
+    nameError.textContent = say("join.name.missing");
     nameInput.setAttribute("aria-invalid", "true");
     nameInput.focus();
     return;
   }
   if (!chosen) {
-    joinError.textContent = "Please choose how you are here: “I am here as...”.";
+    joinError.textContent = say("join.as.missing");
     form.querySelector("input[name=perspective]").focus();
     return;
   }
-  joinError.textContent = live.socket.connected
-    ? "Joining..."
-    : "Offline: you will join as soon as the connection is back.";
+  joinError.textContent = say(live.socket.connected ? "join.joining" : "join.offline");
   joining = true;
   const ack = await live.call("join", { code, name, perspective: chosen.value });
   joining = false;
@@ -134,7 +141,7 @@ form.addEventListener("submit", async (event) => {
   if (joinScreen.contains(document.activeElement)) document.activeElement.blur();
   show(ack.view);
   live.ready();
-  announce(`Welcome, ${name}. You have joined the workshop.`);
+  announce(say("join.joined", { name }));
 });
 
 // Render the newest view (a view with the same number may still bring news of who is online).
@@ -176,12 +183,12 @@ function leave(data) {
   banner.hidden = true;
   mini.node.hidden = true;
   notice.end();
-  const heading = el("h1", { tabindex: "-1", text: "Thank you" });
+  const heading = el("h1", { tabindex: "-1", text: say("goodbye.heading") });
+  // the server says why (taken out by the facilitator, or not let in today)
   roomNode.replaceChildren(el("section", { class: "panel goodbye" },
     heading,
-    el("p", { class: "lead", text: "You have left the workshop. Thank you for taking part." }),
-    data && data.text && !data.text.startsWith("You have left the workshop.") ? el("p", { text: data.text }) : null,
-    el("p", {}, el("a", { href: "/", text: "Go to the start page" }))));
+    el("p", { class: "lead", text: (data && data.text) || say("goodbye.removed") }),
+    el("p", {}, put(el("a", { href: "/" }), "goodbye.start"))));
   joinScreen.hidden = true;
   roomNode.hidden = false;
   heading.focus();
@@ -191,5 +198,6 @@ if (token) {
   // Coming back: find our place again instead of asking for a name.
   form.hidden = true;
   const name = store.savedName(code);
-  welcome.textContent = name ? `Welcome back, ${name}. Finding your place...` : "Welcome back. Finding your place...";
+  welcome.removeAttribute("data-say");
+  welcome.textContent = name ? say("join.back", { name }) : say("join.back_anon");
 }

@@ -10,6 +10,8 @@
 
 /* global io */
 
+import { say } from "./words.js";
+
 const ANSWER_WITHIN = 10000; // ms before an unanswered action is sent again (same id)
 
 export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
@@ -26,8 +28,7 @@ export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
     banner.hidden = !offline || closed;
     const held = banner.querySelector("[data-held]");
     if (held) {
-      held.textContent = outbox.length === 1 ? "1 thing is waiting to be sent."
-        : outbox.length ? `${outbox.length} things are waiting to be sent.` : "";
+      held.textContent = outbox.length ? say("offline.waiting", { n: outbox.length }) : "";
     }
   }
 
@@ -58,8 +59,8 @@ export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
       const send = () => socket.timeout(ANSWER_WITHIN).emit(event, payload, (err, ack) => {
         if (err) {
           resolve(socket.connected
-            ? { ok: false, error: { code: "timeout", message: "No answer from the server. Please try again." } }
-            : { ok: false, error: { code: "offline", message: "The connection dropped. It will be tried again when you are back." } });
+            ? { ok: false, error: { code: "timeout", message: say("no_answer") } }
+            : { ok: false, error: { code: "offline", message: say("dropped") } });
           return;
         }
         if (ack && ack.view && ack.view.n >= newest) newest = ack.view.n;
@@ -102,7 +103,7 @@ export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
   function act(type, fields = {}, { id, onWait } = {}) {
     return new Promise((resolve) => {
       if (closed) {
-        resolve({ ok: false, error: { code: "closed", message: "You have left the workshop." } });
+        resolve({ ok: false, error: { code: "closed", message: say("left") } });
         return;
       }
       outbox.push({ command: { id: id || newId(), type, ...fields }, resolve, onWait, attempts: 0 });
@@ -117,7 +118,7 @@ export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
     closed = true;
     socket.disconnect();
     for (const entry of outbox.splice(0)) {
-      entry.resolve({ ok: false, error: { code: "closed", message: "You have left the workshop." } });
+      entry.resolve({ ok: false, error: { code: "closed", message: say("left") } });
     }
     showBanner(false);
   }

@@ -6,6 +6,7 @@
 import { el } from "./live.js";
 import { announce, icon, swap } from "./dom.js";
 import { STATUSES, dayLabel, statusLabel, statusTag } from "./plan-words.js";
+import { put, say } from "./words.js";
 
 function actionItem(action, act) {
   const id = `lb-${action.id}`;
@@ -21,18 +22,18 @@ function actionItem(action, act) {
   });
   let busy = false;
   const form = el("form", { class: "say look-back-form", novalidate: true },
-    el("fieldset", {}, el("legend", { text: "What happened?" }), el("div", { class: "choices look-back-choices" }, ...choices)),
-    el("label", { for: text.id, class: "say-label", text: "In a few words (you can leave this empty)" }),
+    el("fieldset", {}, el("legend", { text: say("look.what") }), el("div", { class: "choices look-back-choices" }, ...choices)),
+    put(el("label", { for: text.id, class: "say-label" }), "look.words"),
     text,
     status,
-    el("button", { type: "submit", class: "button button-strong", text: "Say what happened" }));
+    put(el("button", { type: "submit", class: "button button-strong" }), "look.button"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (busy) return;
     const chosen = form.querySelector("input[type=radio]:checked");
     status.classList.remove("good");
     if (!chosen) {
-      status.textContent = "Please choose what happened first.";
+      status.textContent = say("look.missing");
       form.querySelector("input[type=radio]").focus();
       return;
     }
@@ -43,16 +44,16 @@ function actionItem(action, act) {
       text.value = "";
       chosen.checked = false;
       status.classList.add("good");
-      status.textContent = `Thank you. “${statusLabel(chosen.value)}” is on the plan.`;
+      status.textContent = say("look.thanks", { status: statusLabel(chosen.value) });
       announce(status.textContent);
     } else {
       status.textContent = ack.error.message;
     }
   });
   const facts = [
-    action.owner ? `Who: ${action.owner}` : null,
-    action.due ? `By: ${dayLabel(action.due)}` : null,
-    action.table ? `From ${action.table}` : null,
+    action.owner ? say("look.who", { name: action.owner }) : null,
+    action.due ? say("look.by", { date: dayLabel(action.due) }) : null,
+    action.table ? say("look.from", { table: action.table }) : null,
   ].filter(Boolean).join(" · ");
   const node = el("li", { class: "panel look-back-item", "aria-labelledby": `${id}-h` },
     el("h3", { id: `${id}-h`, class: "look-back-text", text: action.text }),
@@ -60,9 +61,9 @@ function actionItem(action, act) {
     now, form, said);
 
   function update(current) {
-    now.replaceChildren("Now: ", statusTag(current.status));
+    now.replaceChildren(say("look.now"), statusTag(current.status));
     swap(said, current.said.length
-      ? [el("h4", { text: "What our table said" }), el("ul", { class: "said-list" }, ...current.said.map((s) => el("li", { class: "said-item" },
+      ? [el("h4", { text: say("look.said") }), el("ul", { class: "said-list" }, ...current.said.map((s) => el("li", { class: "said-item" },
         el("p", { class: "said" }, statusTag(s.status), s.text ? ` ${s.text}` : ""),
         el("p", { class: "meta", text: s.author_name || "" }))))]
       : []);
@@ -71,12 +72,12 @@ function actionItem(action, act) {
 }
 
 export function lookBackScreen({ act }) {
-  const heading = el("h2", { tabindex: "-1", text: "Looking back" });
+  const heading = put(el("h2", { tabindex: "-1" }), "look.heading");
   const lead = el("p", { class: "lead" });
   const list = el("ol", { class: "look-back-list" });
   const node = el("div", { class: "stage look-back" },
     el("section", { class: "panel" }, heading, lead,
-      el("p", { class: "hint", text: "Talk about each one together, then choose what happened. There are no wrong answers: what did not happen matters too." })),
+      el("p", { class: "hint", text: say("look.hint") })),
     list);
   let items = new Map();
   let shape = "";
@@ -86,15 +87,15 @@ export function lookBackScreen({ act }) {
     update(view) {
       const earlier = view.room.follows;
       lead.textContent = earlier
-        ? `Last time, at “${earlier.title}” (${dayLabel(earlier.date)}), people said what they would do. What happened since then?`
-        : "What happened since the last workshop?";
+        ? say("look.lead", { title: earlier.title, date: dayLabel(earlier.date) })
+        : say("look.lead_plain");
       const actions = view.table.look_back || [];
       const next = actions.map((a) => a.id).join(",");
       if (next !== shape) {
         shape = next;
         items = new Map(actions.map((a) => [a.id, actionItem(a, act)]));
         list.replaceChildren(...[...items.values()].map((item) => item.node));
-        if (!actions.length) list.replaceChildren(el("li", { class: "panel empty", text: "The last workshop had no actions to look back on. The facilitator will move on soon." }));
+        if (!actions.length) list.replaceChildren(el("li", { class: "panel empty", text: say("look.none") }));
       }
       for (const action of actions) items.get(action.id).update(action);
     },

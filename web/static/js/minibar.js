@@ -5,24 +5,25 @@
 
 import { el } from "./live.js";
 import { createTimer } from "./timer.js";
+import { say } from "./words.js";
 
 function turnText(table, meId) {
   if (!table) return "";
   if (table.stage !== "play") return table.name;
-  if (!table.turn) return `${table.name}: anyone can start`;
-  if (table.turn === meId) return "Your turn";
+  if (!table.turn) return say("mini.anyone", { table: table.name });
+  if (table.turn === meId) return say("turn.yours");
   const holder = table.players.find((p) => p.id === table.turn);
-  return holder ? `${holder.name}’s turn` : table.name;
+  return holder ? say("turn.theirs_short", { name: holder.name }) : table.name;
 }
 
 export function miniBar() {
   const turn = el("span", { class: "minibar-turn" });
   const timer = createTimer({ quiet: true });
-  const offline = el("span", { class: "minibar-offline", text: "Offline", hidden: true });
+  const offline = el("span", { class: "minibar-offline", text: say("offline.short"), hidden: true });
   const toCard = el("a", {
     class: "minibar-link",
     href: "#card-heading",
-    text: "The card",
+    text: say("mini.card"),
     hidden: true,
     onclick: (event) => {
       const card = document.getElementById("card-heading");
@@ -31,7 +32,7 @@ export function miniBar() {
       card.focus();
     },
   });
-  const node = el("div", { class: "minibar is-away", role: "region", "aria-label": "Your table now", hidden: true },
+  const node = el("div", { class: "minibar is-away", role: "region", "aria-label": say("mini.region"), hidden: true },
     turn, timer.node, offline, toCard);
 
   return {

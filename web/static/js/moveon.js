@@ -26,7 +26,8 @@ function confirmBox(act, status, onMoved, onNo) {
     open(people) {
       question.textContent = `${peopleCount(people.length)} still writing: ${namesList(people.map((p) => p.name))}. Move on anyway?`;
       node.hidden = false;
-      question.focus();
+      question.focus({ preventScroll: true });
+      node.scrollIntoView({ block: "nearest" }); // the question and both answers in view
     },
     close() {
       node.hidden = true;

@@ -2,18 +2,19 @@
 // the person pledging) and by when. Given to `sayForm` as its `extra`.
 
 import { el } from "./live.js";
+import { put, say } from "./words.js";
 
 export function pledgeExtras(id = "say-pledge") {
   const who = el("input", { id: `${id}-who`, type: "text", maxlength: 80, autocomplete: "off", "aria-describedby": `${id}-who-hint` });
   const by = el("input", { id: `${id}-by`, type: "date" });
   const node = el("fieldset", { class: "pledge-plan" },
-    el("legend", { text: "Who and when (you can leave these empty)" }),
+    el("legend", { text: say("pledge.who_when") }),
     el("div", {},
-      el("label", { for: who.id, text: "Who will do it?" }),
-      el("p", { class: "hint", id: `${id}-who-hint`, text: "Leave it empty if it is you." }),
+      put(el("label", { for: who.id }), "pledge.who"),
+      el("p", { class: "hint", id: `${id}-who-hint`, text: say("pledge.who_hint") }),
       who),
     el("div", {},
-      el("label", { for: by.id, text: "By when?" }),
+      put(el("label", { for: by.id }), "pledge.by"),
       by));
   return {
     node,

@@ -3,6 +3,7 @@
 
 import { el } from "./live.js";
 import { announce, icon } from "./dom.js";
+import { say } from "./words.js";
 
 function clock(seconds) {
   const h = Math.floor(seconds / 3600);
@@ -12,9 +13,8 @@ function clock(seconds) {
 }
 
 function minutes(seconds) {
-  const m = Math.round(seconds / 60);
-  if (seconds < 60) return `${seconds} seconds`;
-  return m === 1 ? "1 minute" : `${m} minutes`;
+  if (seconds < 60) return say("timer.seconds", { n: seconds });
+  return say("timer.minutes", { n: Math.round(seconds / 60) });
 }
 
 // `quiet`: a second copy of the same timer (the small bar at the top) that says nothing
@@ -35,7 +35,7 @@ export function createTimer({ quiet = false } = {}) {
   function tick() {
     const seconds = left();
     if (seconds <= 0) {
-      node.textContent = "Time is up.";
+      node.textContent = say("timer.up");
       node.classList.add("timer-up");
       clearInterval(ticking);
       ticking = null;
@@ -44,9 +44,9 @@ export function createTimer({ quiet = false } = {}) {
     node.classList.remove("timer-up");
     if (quiet) {
       // the small bar: a clock and the time; "Time left" only for screen readers
-      node.replaceChildren(icon("clock", "timer-icon"), el("span", { class: "sr-only", text: "Time left: " }), clock(seconds));
+      node.replaceChildren(icon("clock", "timer-icon"), el("span", { class: "sr-only", text: say("timer.left_short") }), clock(seconds));
     } else {
-      node.textContent = `Time left: ${clock(seconds)}`;
+      node.textContent = say("timer.left", { clock: clock(seconds) });
     }
     return false;
   }
@@ -68,9 +68,9 @@ export function createTimer({ quiet = false } = {}) {
     node.hidden = false;
     if (!tick()) {
       ticking = setInterval(() => {
-        if (tick() && !quiet) announce("Time is up. Take your time to finish what you are saying.");
+        if (tick() && !quiet) announce(say("timer.up_news"));
       }, 1000);
-      if (news && !quiet) announce(`The facilitator started a timer: ${minutes(left())}.`);
+      if (news && !quiet) announce(say("timer.started", { time: minutes(left()) }));
     }
   }
   return { node, update };

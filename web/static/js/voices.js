@@ -4,10 +4,13 @@
 
 import { el } from "./live.js";
 import { footprint, legendOf } from "./legend.js";
+import { saidBody, saidWords } from "./said.js";
+import { readButton } from "./speak.js";
+import { say } from "./words.js";
 
 const HOW = {
-  votes: "Agreed by votes",
-  chosen: "Chosen together after a tie",
+  votes: "agreed.votes",
+  chosen: "agreed.chosen",
 };
 
 // The author's perspective in words ("a family carer"): from the people at the table, or
@@ -35,18 +38,18 @@ export function voiced(tag, item, attrs, ...children) {
   return paint(el(tag, { ...attrs, class: cls }, ...children), item.perspective);
 }
 
-// "[footprint] Priya, entered by Sam · a family carer [Kept in the room]"
+// "[footprint] Priya, entered by Sam · a family carer [Not in the notes]"
 export function who(item, table, meId) {
   const meta = el("p", { class: "meta who" });
   if (item.perspective) meta.append(footprint(item.perspective, { size: 24 }));
   const words = [];
   if (item.author_name) words.push(item.author === meId ? `${item.author_name} (you)` : item.author_name);
-  if (item.entered_by && item.entered_by_name) words.push(`entered by ${item.entered_by_name}`);
+  if (item.entered_by && item.entered_by_name) words.push(say("say.by_for", { name: item.entered_by_name }));
   const as = perspectiveWords(item, table);
   meta.append(el("span", { class: "who-words" }, words.join(", "),
     as && words.length ? el("span", { class: "sr-only", text: ", " }) : null,
     as ? el("span", { class: "who-as", text: as }) : null));
-  if (item.private) meta.append(" ", el("span", { class: "tag", text: "Kept in the room" }));
+  if (item.private) meta.append(" ", el("span", { class: "tag", text: say("say.private_tag") }));
   return meta;
 }
 
@@ -59,17 +62,26 @@ function shorten(text, most = 90) {
 // Where an agreed note came from: how the table agreed it, and the card it answers.
 export function agreedFrom(note) {
   const parts = [];
-  if (HOW[note.how]) parts.push(el("span", { class: `tag tag-how tag-${note.how}`, text: HOW[note.how] }));
-  if (note.card_text) parts.push(el("span", { class: "from-card" }, "On the card: ", el("q", { text: shorten(note.card_text) })));
+  if (HOW[note.how]) parts.push(el("span", { class: `tag tag-how tag-${note.how}`, text: say(HOW[note.how]) }));
+  if (note.card_text) parts.push(el("span", { class: "from-card" }, say("agreed.card"), el("q", { text: shorten(note.card_text) })));
   return parts.length ? el("p", { class: "meta agreed-from" }, ...parts) : null;
 }
 
+// What to read aloud for something said: the picture, the words, who said it.
+export function readWords(item, table) {
+  const as = perspectiveWords(item, table);
+  const by = !item.author_name ? "" : say(as ? "read.by" : "read.by_name", { name: item.author_name, as });
+  return [saidWords(item), by].filter(Boolean).join(" ");
+}
+
 // A list of things people said, each in its author's colours, or a quiet line when empty.
+// An agreed note can be read aloud.
 export function saidList(items, table, meId, empty) {
   if (!items.length) return el("p", { class: "empty", text: empty });
   return el("ul", { class: "said-list" },
     ...items.map((item) => voiced("li", item, { class: "said-item" },
-      el("p", { class: "said", text: item.text }),
+      ...saidBody(item, { place: `said-${item.kind || "pledge"}`, id: `said-${item.id}` }),
       who(item, table, meId),
-      item.kind === "agreed" ? agreedFrom(item) : null)));
+      item.kind === "agreed" ? agreedFrom(item) : null,
+      item.kind === "agreed" ? readButton(() => readWords(item, table), { key: `read-${item.id}`, describedby: item.text ? `said-${item.id}` : null }) : null)));
 }

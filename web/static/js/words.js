@@ -13,7 +13,6 @@
 // screens redraw with the other wording.
 
 import EN from "./words-en.js";
-import { el } from "./live.js";
 import { saveSetting, setting } from "./store.js";
 
 export const EASY_EVENT = "inourshoes:easy-read";
@@ -38,6 +37,8 @@ function fill(text, vars) {
   return text.replace(/\{(\w+)\}/g, (all, name) => (vars[name] === undefined ? all : String(vars[name])));
 }
 
+export const hasWords = (key) => Boolean(words[lang][key]);
+
 // The words for `key` in the wording that is on (or the one asked for: `easy` true/false).
 export function say(key, vars = {}, easy = easyRead()) {
   const entry = entryOf(key);
@@ -53,14 +54,22 @@ export function pictureOf(key) {
   return entryOf(key).icon || null;
 }
 
+// (live.js `el` is not used here: live.js itself says these words)
+function make(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
 export function picture(name, cls = "say-icon") {
-  return el("img", { class: cls, src: `/static/icons/${name}.svg`, alt: "", width: 32, height: 32 });
+  return make("img", { class: cls, src: `/static/icons/${name}.svg`, alt: "", width: 32, height: 32 });
 }
 
 // The words as nodes: in Easy Read, the picture first (decorative: the words say it all).
 export function sayWith(key, vars = {}) {
   const name = easyRead() ? pictureOf(key) : null;
-  const text = el("span", { class: "say-words", text: say(key, vars) });
+  const text = make("span", { class: "say-words" }, say(key, vars));
   return name ? [picture(name), text] : [text];
 }
 
@@ -100,16 +109,14 @@ export function applyWords(root = document) {
 
 // "Easy Read: on" / "Easy Read: off": a switch that says which mode is on.
 export function easySwitch() {
-  const button = el("button", { type: "button", class: "button button-quiet easy-switch", "data-key": "easy-read" });
+  const button = make("button", { type: "button", class: "button button-quiet easy-switch", "data-key": "easy-read" });
   function show() {
-    const on = easyRead();
-    button.setAttribute("aria-pressed", String(on));
-    button.replaceChildren(picture("easy-read"), el("span", { text: say(on ? "easy.on" : "easy.off") }));
+    const on = easyRead(); // the words say which mode is on (no aria-pressed as well)
+    button.replaceChildren(picture("easy-read"), make("span", {}, say(on ? "easy.on" : "easy.off")));
   }
   button.addEventListener("click", () => setEasyRead(!easyRead()));
   document.addEventListener(EASY_EVENT, show);
+  mark();
   show();
   return button;
 }
-
-mark();

@@ -3,6 +3,7 @@
 // box. The table shows who else is writing, and "Next card" asks before moving on past them.
 
 import { el } from "./live.js";
+import { say } from "./words.js";
 
 const RENEW_EVERY = 4000; // ms: well inside the server's 8 seconds
 
@@ -41,11 +42,11 @@ export function othersWriting(table, ids, meId) {
 
 export function namesList(names) {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(", ")} ${say("and")} ${names[names.length - 1]}`;
 }
 
 export function peopleCount(n) {
-  return n === 1 ? "1 person is" : `${n} people are`;
+  return say("writing.people", { n });
 }
 
 // "Bo is writing..." under the answers: quiet, not announced (it changes too often).
@@ -57,7 +58,7 @@ export function writingLine() {
       node.hidden = people.length === 0;
       if (!people.length) return;
       const names = namesList(people.map((p) => p.name));
-      node.textContent = `${names} ${people.length === 1 ? "is" : "are"} still writing...`;
+      node.textContent = say(people.length === 1 ? "writing.one" : "writing.many", { names });
     },
   };
 }
