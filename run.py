@@ -73,7 +73,19 @@ def main() -> None:
     host, port = app.config["HOST"], app.config["PORT"]
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     print(f"In Our Shoes is running: open http://{shown}:{port}/ (Ctrl+C to stop)", flush=True)
+    if host in ("0.0.0.0", "::") and network_address():
+        print(f"People on your network can join at http://{network_address()}:{port}/", flush=True)
     serve(app, host, port)
+
+
+def network_address() -> str | None:
+    """This machine's address on its network (the one a route out would use; nothing is sent)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # a documentation address: no packet leaves for it
+            return probe.getsockname()[0]
+        except OSError:  # no network
+            return None
 
 
 if __name__ == "__main__":

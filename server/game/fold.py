@@ -216,7 +216,7 @@ def _noted(room: Room, d: dict, event: Event) -> None:
 
 
 def _pledged(room: Room, d: dict, event: Event) -> None:
-    room.tables[d["table"]].pledges.append(Pledge(**_words(d, event, "pledge")))
+    room.tables[d["table"]].pledges.append(Pledge(**_words(d, event, "pledge"), by=d.get("by"), who=d.get("who")))
     plan_from_pledge(room, d, event)
     mark_used(room, d)
     _bump(room, d)

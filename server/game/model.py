@@ -103,7 +103,8 @@ class Note(Said):
 
 @dataclass
 class Pledge(Said):
-    pass
+    by: str | None = None  # "by when": YYYY-MM-DD
+    who: str | None = None  # who will do it, when not the person pledging
 
 
 @dataclass

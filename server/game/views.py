@@ -144,7 +144,7 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
             for note in table.notes
         ],
         "more_time": [p for p in room.more_time if p in table.seats],
-        "pledges": [_said(room, pledge) for pledge in table.pledges],
+        "pledges": [dict(_said(room, pledge), by=pledge.by, who=pledge.who) for pledge in table.pledges],
         "poem": [dict(_said(room, line), card=line.card) for line in table.poem],
         "poem_card": poem_card(room, table),
         "board": board_view(room, table),

@@ -23,7 +23,7 @@ def axe_in(page, selector: str) -> list:
 
 
 def test_run_sheet_prompts_come_at_the_planned_times(server, new_page, output_dir):
-    room = server.create_room("Ninety minutes", run_sheet={"minutes": 60})  # 5, 30, 10, 10, 5
+    room = server.create_room("An hour", run_sheet={"minutes": 60})  # 5, 30, 10, 10, 5
     host = Participant(server.url)
     assert host.host(room["code"], room["host_key"])["ok"]
     page = new_page()

@@ -116,3 +116,12 @@ def test_hidden_answers_hide_their_pictures_and_recordings_too():
     story.do(bo, "respond", symbol="good")
     table = table_view(story.room, "t1", set(), "now")["table"]
     assert table["hidden"] and table["spread"] is None and table["responses"][0]["symbol"] is None
+
+
+def test_a_pledge_shows_who_will_do_it_and_by_when_at_the_table():
+    story, ann, *_ = table_round()
+    story.do("host", "stage", stage="pledge")
+    story.do(ann, "pledge", text="I will ring the team", by="2027-03-01", who="Ann and Bo")
+    pledge = table_view(story.room, "t1", set(), "now")["table"]["pledges"][0]
+    assert (pledge["by"], pledge["who"]) == ("2027-03-01", "Ann and Bo")
+    assert story.replayed().tables["t1"].pledges[0].by == "2027-03-01"

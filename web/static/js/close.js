@@ -26,6 +26,12 @@ function printCards(cards) {
   document.head.append(sheet);
 }
 
+// "2027-03-01" as the reader's own way of writing a date.
+function localDate(day) {
+  const date = new Date(`${day}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? day : date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+}
+
 function pledgeCard(pledge, table, view) {
   const textId = `pledge-${pledge.id}`;
   const name = pledge.author_name; // a card to keep: no "(you)"
@@ -34,6 +40,9 @@ function pledgeCard(pledge, table, view) {
     el("div", { class: "pledge-mark", "aria-hidden": "true" }, footprint(pledge.perspective || "anyone", { size: 44 })),
     el("p", { class: "said pledge-text", id: textId, text: pledge.text }),
     el("p", { class: "pledge-who" }, el("strong", { text: name || "" }), as ? `, ${as}` : ""),
+    pledge.who || pledge.by
+      ? el("p", { class: "pledge-when", text: [pledge.who ? `Who: ${pledge.who}` : "", pledge.by ? `By: ${localDate(pledge.by)}` : ""].filter(Boolean).join(" · ") })
+      : null,
     el("p", { class: "pledge-where", text: `${view.room.title} · In Our Shoes` }));
   card.append(el("button", {
     type: "button",
