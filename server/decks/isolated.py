@@ -4,12 +4,13 @@ TOML parsing time grows with the square of a dotted key's length (an 80 KB key t
 30 s), and the server runs every workshop on one event loop: an uploaded deck is therefore
 never parsed in the server's process. `parse_uploaded` first refuses lines no deck needs
 (cheap, in-process), then runs ``python -m server.decks.isolated`` on the text and kills it
-after `SECONDS`. Even starting a process can hold its caller until the child runs (for
-100 ms and more on a busy machine), so under eventlet the whole start-and-wait happens in
-one of eventlet's real OS threads (`tpool`), with the standard library's own `subprocess`;
-the event loop, /healthz and every table keep answering meanwhile. (gevent's `subprocess`
-is cooperative already; with plain threads only the asking thread waits.) At most `AT_ONCE`
-decks are read at a time; uploads are also rate-limited per address (DECK_LIMIT).
+after `SECONDS`. The text goes in and the answer comes back through temporary files, and
+the wait is a loop of short sleeps, which eventlet and gevent turn into yields to the event
+loop. Starting a process holds its caller until the child has started (100 ms and more on a
+busy machine), so under eventlet the start happens in one of eventlet's real OS threads
+(`tpool`) with the standard library's own `subprocess`. Meanwhile /healthz and every table
+keep answering. At most `AT_ONCE` decks are read at a time; uploads are also rate-limited
+per address (DECK_LIMIT).
 """
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 
 from .checker import parse_deck
 from .format import MAX_DECK_BYTES, MAX_TEXT_CHARS, DeckError
@@ -60,9 +63,20 @@ def parse_uploaded(text, source: str = "your deck", seconds: float = SECONDS) ->
 
 
 def _in_worker(data: bytes, source: str, seconds: float) -> dict:
-    out = _off_the_loop(_run_worker, data, source, seconds)
-    if out is None:
-        raise DeckError([f"{source}: reading this file took too long; is it really a deck? (see decks/README.md)"])
+    with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as told:
+        given.write(data)
+        given.seek(0)
+        worker = _off_the_loop(_start, source, given, told)
+        deadline = time.monotonic() + seconds
+        while worker.poll() is None:
+            if time.monotonic() > deadline:
+                worker.kill()
+                while worker.poll() is None:
+                    time.sleep(0.01)
+                raise DeckError([f"{source}: reading this file took too long; is it really a deck? (see decks/README.md)"])
+            time.sleep(0.02)  # a yield to the event loop under eventlet or gevent
+        told.seek(0)
+        out = told.read()
     try:
         answer = json.loads(out)
     except ValueError:
@@ -72,30 +86,24 @@ def _in_worker(data: bytes, source: str, seconds: float) -> dict:
     raise DeckError(answer.get("problems") or [f"{source}: this file could not be read as a deck"])
 
 
-def _run_worker(data: bytes, source: str, seconds: float, processes=subprocess) -> bytes | None:
-    """Start the worker, give it the text, wait at most `seconds` (then kill it). Blocking."""
-    try:
-        done = processes.run(
-            [sys.executable, "-m", "server.decks.isolated", source],
-            cwd=ROOT,
-            input=data,
-            stdout=processes.PIPE,
-            stderr=processes.DEVNULL,
-            timeout=seconds,
-        )
-    except processes.TimeoutExpired:
-        return None
-    return done.stdout
+def _start(source: str, given, told, processes=subprocess):
+    return processes.Popen(
+        [sys.executable, "-m", "server.decks.isolated", source],
+        cwd=ROOT,
+        stdin=given,
+        stdout=told,
+        stderr=processes.DEVNULL,
+    )
 
 
-def _off_the_loop(call, *args):
-    """Under eventlet, run `call` in a real OS thread with the unpatched `subprocess`."""
+def _off_the_loop(start, *args):
+    """Under eventlet, start the process from a real OS thread with the unpatched `subprocess`."""
     eventlet = sys.modules.get("eventlet")
     if eventlet is not None and eventlet.patcher.is_monkey_patched("thread"):
         from eventlet import patcher, tpool
 
-        return tpool.execute(call, *args, processes=patcher.original("subprocess"))
-    return call(*args)
+        return tpool.execute(start, *args, processes=patcher.original("subprocess"))
+    return start(*args)
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ export function cardView(card, { number, outcome }) {
     : null;
   const kind = cardKind(card);
   const aloud = () => [kind, told.textContent, path ? path.textContent : "", text.textContent]
-    .filter(Boolean).map((part) => part.replace(/[.:]?\s*$/, ".")).join(" ");
+    .filter(Boolean).map((part) => part.trim().replace(/:$/, "").replace(/([^.?!])$/, "$1.")).join(" ");
 
   const node = el("article", {
     class: `card card-${card.type} voiced card-lands`, "aria-labelledby": "card-heading",

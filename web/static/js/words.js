@@ -49,6 +49,15 @@ export function say(key, vars = {}, easy = easyRead()) {
   return fill(text, vars);
 }
 
+// The words with some {marks} filled by nodes (`{name: strongElement}`): "You are <b>Ana</b>."
+export function sayNodes(key, vars = {}) {
+  const text = say(key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" ? v : `{${k}}`])));
+  return text.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+    const name = part.match(/^\{(\w+)\}$/);
+    return name && vars[name[1]] instanceof Node ? vars[name[1]] : part;
+  });
+}
+
 // The picture that goes with `key` (a file in /static/icons), or null.
 export function pictureOf(key) {
   return entryOf(key).icon || null;

@@ -1,0 +1,97 @@
+// Around the participant's screen: the header (where you are, the timer, "I need more
+// time"), the calm full-screen message while the workshop is paused, and the note that says
+// when the facilitator has moved you. All their words come from words.js.
+
+import { el } from "./live.js";
+import { guardedPress, statusLine } from "./dom.js";
+import { legendOf } from "./legend.js";
+import { createTimer } from "./timer.js";
+import { easyRead, picture, put, say, sayNodes } from "./words.js";
+
+export function header({ code, act, meId, savedName }) {
+  const title = el("h1", { class: "room-title" });
+  const where = el("p", { class: "whoami" });
+  const timer = createTimer();
+  const moreStatus = el("p", { class: "good", role: "status" });
+  const moreError = statusLine("more-time-status");
+  let asked = null; // the timer we asked more time for
+  let current = null;
+  const more = put(el("button", {
+    type: "button",
+    class: "button button-quiet",
+    "data-key": "more-time",
+    onclick: () => guardedPress("more-time", async () => {
+      const ack = await act("more_time");
+      if (ack.ok) {
+        moreStatus.textContent = say("more_time.thanks");
+        moreError.textContent = "";
+        asked = current;
+      } else {
+        moreError.textContent = ack.error.message;
+      }
+    }, moreError),
+  }), "more_time.button");
+  const node = el("header", { class: "room-header" },
+    el("p", { class: "kicker" }, `${say("room.kicker")} `, el("span", { class: "room-code", text: `${code.slice(0, 3)} ${code.slice(3)}` })),
+    title,
+    where,
+    el("div", { class: "status-row" }, timer.node, more, moreStatus, moreError));
+
+  function update(view) {
+    title.textContent = view.room.title;
+    const t = view.table;
+    const me = t && t.players.find((p) => p.id === meId());
+    const name = me ? me.name : savedName();
+    const strong = (text) => el("strong", { text });
+    const as = me ? (easyRead() && legendOf(me.perspective).easy) || me.perspective_label : "";
+    let line = [];
+    if (me && t) line = sayNodes("who.full", { name: strong(name), as, table: strong(t.name) });
+    else if (name && t) line = sayNodes("who.name_at", { name: strong(name), table: strong(t.name) });
+    else if (t) line = sayNodes("who.at", { table: strong(t.name) });
+    else if (name) line = sayNodes("who.name", { name: strong(name) });
+    where.replaceChildren(...line);
+    timer.update(view.room.timer, view.now);
+    current = view.room.timer ? view.room.timer.ends_at : null;
+    if (asked !== current) moreStatus.textContent = "";
+    more.hidden = view.room.ended || !t || !["look_back", "play", "reflect", "pledge"].includes(t.stage);
+  }
+  // `stop`: this header is being replaced; its timer must not tick (or speak) on
+  return { node, update, stop: () => timer.update(null) };
+}
+
+export function pausedPanel() {
+  return el("section", { class: "paused-screen", "aria-labelledby": "paused-heading", hidden: true },
+    el("div", { class: "paused-inner" },
+      easyRead() ? picture("cup", "paused-picture") : null,
+      el("h2", { id: "paused-heading", tabindex: "-1", text: say("paused.heading") }),
+      el("p", { text: say("paused.why") }),
+      el("p", { text: say("paused.calm") })));
+}
+
+// Said in words when the facilitator seats or moves you (not when you chose a table yourself).
+export function movedWords(prev, view, chosen) {
+  const from = prev && prev.table;
+  const to = view.table;
+  if (!prev || view.room.ended || (from && to && from.id === to.id) || (!from && !to)) return null;
+  if (to && to.id === chosen) return null;
+  if (!to) return say("moved.off", { table: from.name });
+  return say(from ? "moved.to" : "moved.seated", { table: to.name });
+}
+
+// A visible note of the move, until it is closed or the next move.
+export function movedNote() {
+  const text = el("p", { class: "moved-text" });
+  const node = el("div", { class: "moved-note", hidden: true },
+    text,
+    put(el("button", { type: "button", class: "button button-quiet", onclick: () => { node.hidden = true; } }), "ok"));
+  return {
+    node,
+    show(words) {
+      text.textContent = words;
+      node.hidden = false;
+    },
+    hide() {
+      node.hidden = true;
+    },
+  };
+}
