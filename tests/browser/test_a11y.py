@@ -73,7 +73,7 @@ def test_join_choose_a_table_and_lobby(server, output_dir, new_page, room):  # n
     check(page, output_dir, "choose-table")
     page.get_by_role("button", name="Sit at Table 2").click()
     expect(page.get_by_role("heading", name="You are at Table 2")).to_be_visible()
-    page.get_by_role("button", name="Add someone without a device").click()
+    page.get_by_role("button", name="Add someone without a phone or computer").click()
     check(page, output_dir, "lobby-add-person")
 
 
@@ -91,10 +91,10 @@ def test_table_screen_in_play(server, output_dir, new_page, room, bot):  # noqa:
     made["host"].act("broadcast", text="Halfway there.")
     expect(page.locator("#notice")).to_be_visible()
     expect(page.get_by_role("timer")).to_contain_text("Time left")
-    page.get_by_role("button", name="Easy Read").click()
+    page.get_by_role("button", name="Easy Read: off").click()
     check(page, output_dir, "play")
     made["host"].act("pause")
-    expect(page.get_by_role("heading", name="Paused")).to_be_visible()
+    expect(page.get_by_role("heading", name="A short break")).to_be_visible()
     check(page, output_dir, "paused")
 
 

@@ -49,7 +49,7 @@ def test_a_whole_round_in_easy_read_on_a_phone_answering_with_a_picture(server, 
     expect(page.locator(".spread-words")).to_have_text("1 good, 1 not sure")
     spread = page.locator(".spread")
     expect(spread.locator(".spread-row.symbol-good")).to_contain_text("Ana")
-    expect(spread.locator(".spread-row.symbol-unsure")).to_contain_text("Bo (a support worker)")
+    expect(spread.locator(".spread-row.symbol-unsure")).to_contain_text("Bo (someone paid to help people)")
     expect(spread.locator(".spread-row.symbol-unsure .footprint")).to_have_count(1)
     expect(page.locator("#announce")).to_contain_text("1 new answer.")
 

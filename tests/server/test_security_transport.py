@@ -61,28 +61,36 @@ class Poller(threading.Thread):
         self.join()
 
 
-def test_a_pathological_deck_never_holds_up_healthz(server):
+def send_decks_while_polling(url: str) -> tuple[list, float, list]:
+    """/healthz answer times while two bad decks are sent, the slowest answer with no deck
+    (1.5 s before and after), and the two answers."""
     one_long_key = ".".join(["a"] * 40_000) + " = 1\n"  # 80 KB: about 30 s of TOML parsing
     many_keys = "\n".join(".".join([f"k{i}"] + ["a"] * 1_900) + " = 1" for i in range(20))  # 76 KB in short lines
-    with Poller(server.url) as before:  # how this machine answers just now, with no deck
-        time.sleep(2)
-    with Poller(server.url) as meanwhile:
+    with Poller(url) as before:
+        time.sleep(1.5)
+    with Poller(url) as meanwhile:
         time.sleep(0.1)
-        checked = requests.post(server.url + "/api/decks/check", data=one_long_key.encode(), timeout=60)
-        created = requests.post(server.url + "/api/rooms", json={"title": "Slow", "deck_toml": many_keys}, timeout=60)
+        checked = requests.post(url + "/api/decks/check", data=one_long_key.encode(), timeout=60)
+        created = requests.post(url + "/api/rooms", json={"title": "Slow", "deck_toml": many_keys}, timeout=60)
         time.sleep(0.1)
-    with Poller(server.url) as after:
-        time.sleep(2)
-    assert checked.json()["ok"] is False and "line 1" in checked.json()["problems"][0]  # refused before parsing
-    problems = created.json()["error"]["problems"]  # read by a worker process: what the checker says
-    assert created.status_code == 400 and problems and not any("too big" in p or "line" in p for p in problems)
-    assert len(meanwhile.times) >= 10
-    # On a machine so busy that /healthz alone is slower than the budget, allow twice that
-    # (a parse on the event loop blocks it for seconds, so this still fails without the fix).
-    alone = max(before.times + after.times)
-    assert max(meanwhile.times) < max(BUDGET, 2 * alone), (
-        f"/healthz took {max(meanwhile.times) * 1000:.0f} ms (alone, at most {alone * 1000:.0f} ms)"
-    )
+    with Poller(url) as after:
+        time.sleep(1.5)
+    return meanwhile.times, max(before.times + after.times), [checked, created]
+
+
+def test_a_pathological_deck_never_holds_up_healthz(server):
+    # A machine shared with other busy processes can pause any process for a moment, so a
+    # slow answer is measured once more; a parse on the event loop fails both times (30 s).
+    for attempt in (1, 2):
+        times, alone, (checked, created) = send_decks_while_polling(server.url)
+        assert checked.json()["ok"] is False and "line 1" in checked.json()["problems"][0]  # refused before parsing
+        problems = created.json()["error"]["problems"]  # read by a worker process: what the checker says
+        assert created.status_code == 400 and problems and not any("too big" in p or "line" in p for p in problems)
+        assert len(times) >= 10
+        # where /healthz alone is slower than the budget, allow twice that
+        if max(times) < max(BUDGET, 2 * alone):
+            return
+    raise AssertionError(f"/healthz took {max(times) * 1000:.0f} ms (alone, at most {alone * 1000:.0f} ms)")
 
 
 def test_deck_checks_are_rate_limited_per_address(proxied):

@@ -7,10 +7,8 @@
 import { el } from "./live.js";
 import { announce, icon } from "./dom.js";
 import { footprint } from "./legend.js";
-import { setting } from "./store.js";
 import { paint } from "./voices.js";
-
-import { EASY_EVENT } from "./card.js";
+import { easyRead, put, say } from "./words.js";
 
 function colours(tiles) {
   return new Set(tiles.map((t) => t.perspective).filter((p) => p !== "anyone"));
@@ -21,9 +19,9 @@ export function outcomeName(outcome, easy) {
 }
 
 function tileWords(outcome, labels) {
-  if (!outcome.tiles.length) return "No footprints yet.";
-  const names = outcome.tiles.map((t) => (t.perspective === "anyone" ? "anyone (no colour)" : labels(t.perspective)));
-  return `Footprints: ${names.join(", ")}.`;
+  if (!outcome.tiles.length) return say("board.no_prints");
+  const names = outcome.tiles.map((t) => (t.perspective === "anyone" ? say("board.no_colour") : labels(t.perspective)));
+  return say("board.prints", { list: names.join(", ") });
 }
 
 // One space on the path: its icon and name, a footprint per tile, empty prints for the
@@ -32,7 +30,7 @@ function space(outcome, { needed, easy, current, labels, fresh }) {
   const have = colours(outcome.tiles).size;
   const missing = Math.max(0, needed - have);
   const cls = ["space", outcome.met ? "is-met" : "", current ? "is-current" : "", fresh ? "just-met" : ""];
-  const count = outcome.met ? "Met" : `${have} of ${needed} colours`;
+  const count = outcome.met ? say("board.met") : say("board.colours", { have, needed });
   return el("li", { class: cls.filter(Boolean).join(" "), "data-outcome": outcome.id },
     outcome.met ? el("span", { class: "space-badge", "aria-hidden": "true", text: "★" }) : null,
     el("div", { class: "space-head" },
@@ -44,12 +42,12 @@ function space(outcome, { needed, easy, current, labels, fresh }) {
       ...Array.from({ length: missing }, () => el("span", { class: "print-empty" }))),
     el("p", { class: outcome.met ? "space-count space-met" : "space-count" },
       outcome.met ? el("span", { class: "star", "aria-hidden": "true", text: "★ " }) : null, count),
-    el("span", { class: "sr-only", text: [current ? "The card on the table is for this outcome." : "", tileWords(outcome, labels)].join(" ") }));
+    el("span", { class: "sr-only", text: [current ? say("board.current") : "", tileWords(outcome, labels)].join(" ") }));
 }
 
 // The path on its own (also used at the close): an ordered list of spaces.
 export function pathList(board, options) {
-  return el("ol", { class: "path", "aria-label": "Outcomes on our path" },
+  return el("ol", { class: "path", "aria-label": say("board.list") },
     ...board.outcomes.map((o) => space(o, {
       needed: board.needed,
       easy: options.easy,
@@ -61,7 +59,7 @@ export function pathList(board, options) {
 
 export function progressWords(board) {
   const total = board.outcomes.length;
-  return board.complete ? `All ${total} outcomes met: the whole path!` : `${board.met} of ${total} outcomes met`;
+  return board.complete ? say("board.complete", { total }) : say("board.progress", { met: board.met, total });
 }
 
 // Everyone's perspective in words, from the people at the table (for screen readers).
@@ -74,8 +72,8 @@ export function perspectiveLabels(table) {
 // "[pawn] Ana's turn": whose turn it is, as a token in their colours by their name.
 function turnToken(table, meId) {
   const holder = table.players.find((p) => p.id === table.turn);
-  if (!holder) return el("p", { class: "turn-token", text: "Anyone can draw the first card." });
-  const words = holder.id === meId ? "Your turn" : `${holder.name}’s turn`;
+  if (!holder) return el("p", { class: "turn-token", text: say("turn.anyone_first") });
+  const words = holder.id === meId ? say("turn.yours") : say("turn.theirs_short", { name: holder.name });
   return paint(el("p", { class: "turn-token" },
     el("span", { class: "pawn", "aria-hidden": "true" }, footprint(holder.perspective, { size: 28 })),
     el("strong", { text: words })), holder.perspective);
@@ -90,33 +88,32 @@ export function boardView({ meId }) {
     el("span", { class: "board-news-star", "aria-hidden": "true", text: "★" }), newsText);
   const node = el("section", { class: "board", "aria-labelledby": "board-heading" },
     el("div", { class: "board-top" },
-      el("h2", { id: "board-heading", class: "board-title", text: "Our path" }),
+      put(el("h2", { id: "board-heading", class: "board-title" }), "board.heading"),
       progress,
       turn),
     path,
     news);
-  let last = null; // the newest view, to redraw when Easy Read changes
   let metBefore = null; // ids of outcomes met in the last view of this table
   let newsRound = null; // the card count when the news was shown: it stays until the next card
 
-  document.addEventListener(EASY_EVENT, () => last && node.isConnected && draw(last));
 
   function celebrate(board, newly) {
     news.classList.remove("is-new");
     void news.offsetWidth; // start the entrance again for a second outcome met
     news.classList.add("is-new");
     const o = newly[newly.length - 1];
-    announce(`Outcome met: ${o.name}.${o.statement ? ` ${o.statement}.` : ""}`);
+    const name = outcomeName(o, easyRead());
+    announce(`${say("board.met_news", { name })}${o.statement ? ` ${o.statement}.` : ""}`);
     if (board.complete) {
       // every colour that walked the path, side by side
       const sides = [...new Set(board.outcomes.flatMap((space) => space.tiles.map((t) => t.perspective)))];
       newsText.replaceChildren(
-        "We met every outcome on our path. The whole path is complete. Well done, everyone!",
+        say("board.done_text"),
         el("span", { class: "news-trail", "aria-hidden": "true" }, ...sides.map((p) => footprint(p, { size: 40 }))));
       news.classList.add("board-news-big");
-      announce("The whole path is complete. Every outcome is met. Well done, everyone!");
+      announce(say("board.done_news"));
     } else {
-      newsText.textContent = `“${o.statement || o.name}” — met!`;
+      newsText.textContent = say("board.met_text", { text: o.statement || outcomeName(o, easyRead()) });
       news.classList.remove("board-news-big");
     }
     news.hidden = false;
@@ -125,7 +122,7 @@ export function boardView({ meId }) {
   // `fresh`: outcomes met by this very view; only they light up (once, not at every redraw)
   function draw(view, fresh = new Set()) {
     const t = view.table;
-    const easy = setting("easy", view.room.deck.easy_first);
+    const easy = easyRead();
     progress.textContent = progressWords(t.board);
     turn.replaceChildren(turnToken(t, meId()));
     path.replaceChildren(pathList(t.board, {
@@ -149,7 +146,6 @@ export function boardView({ meId }) {
         newsRound = null;
       }
       node.classList.toggle("path-done", Boolean(t.board.complete));
-      last = view;
       draw(view, new Set(newly.map((o) => o.id)));
     },
   };

@@ -8,8 +8,9 @@ import { swap } from "./dom.js";
 import { pathList, perspectiveLabels, progressWords } from "./board.js";
 import { footprint } from "./legend.js";
 import { poemLines } from "./poem.js";
-import { setting } from "./store.js";
+import { saidBody } from "./said.js";
 import { perspectiveWords, saidList, voiced } from "./voices.js";
+import { easyRead, put, say } from "./words.js";
 
 // Print only the chosen pledge card(s), each on its own A6 page: pledge-cards.css is linked
 // for this print only (an @page size cannot be switched on by a class).
@@ -38,50 +39,49 @@ function pledgeCard(pledge, table, view) {
   const as = perspectiveWords(pledge, table);
   const card = voiced("article", pledge, { class: "pledge-card", "aria-labelledby": textId },
     el("div", { class: "pledge-mark", "aria-hidden": "true" }, footprint(pledge.perspective || "anyone", { size: 44 })),
-    el("p", { class: "said pledge-text", id: textId, text: pledge.text }),
+    ...saidBody(pledge, { place: "pledge", id: textId, cls: "said pledge-text" }),
     el("p", { class: "pledge-who" }, el("strong", { text: name || "" }), as ? `, ${as}` : ""),
     pledge.who || pledge.by
-      ? el("p", { class: "pledge-when", text: [pledge.who ? `Who: ${pledge.who}` : "", pledge.by ? `By: ${localDate(pledge.by)}` : ""].filter(Boolean).join(" · ") })
+      ? el("p", { class: "pledge-when", text: [pledge.who ? say("look.who", { name: pledge.who }) : "", pledge.by ? say("look.by", { date: localDate(pledge.by) }) : ""].filter(Boolean).join(" · ") })
       : null,
     el("p", { class: "pledge-where", text: `${view.room.title} · In Our Shoes` }));
-  card.append(el("button", {
+  card.append(put(el("button", {
     type: "button",
     class: "button button-quiet pledge-print",
-    "aria-describedby": textId,
-    text: "Print as a card",
+    "aria-describedby": pledge.text ? textId : null,
     onclick: () => printCards([card]),
-  }));
+  }), "pledge.print"));
   return card;
 }
 
 // Everyone's "I will ..." as cards in their colours (also on the pledge screen).
-export function pledgeWall(table, view, empty = "No pledges.") {
+export function pledgeWall(table, view, empty = say("close.no_pledges")) {
   if (!table.pledges.length) return [el("p", { class: "empty", text: empty })];
   const cards = table.pledges.map((p) => pledgeCard(p, table, view));
   return [
     el("div", { class: "pledge-wall" }, ...cards),
     table.pledges.length > 1
-      ? el("button", { type: "button", class: "button", text: "Print all our pledge cards", onclick: () => printCards(cards) })
+      ? put(el("button", { type: "button", class: "button", onclick: () => printCards(cards) }), "pledge.print_all")
       : null,
   ];
 }
 
 export function closedScreen({ meId }) {
-  const heading = el("h2", { tabindex: "-1", text: "Thank you for taking part" });
+  const heading = put(el("h2", { tabindex: "-1" }), "close.heading");
   const lead = el("p", { class: "lead" });
   const summary = el("div", { class: "summary" });
   const node = el("div", { class: "stage closed" }, el("section", { class: "panel" }, heading, lead), summary);
   const part = (title, items, table, empty) => el("section", { class: "panel" },
-    el("h3", { text: title }), saidList(items, table, meId(), empty));
+    put(el("h3"), title), saidList(items, table, meId(), empty));
   const block = (id, title, cls, ...children) => el("section", { class: `panel ${cls}`, "aria-labelledby": id },
-    el("h3", { id, text: title }), ...children);
+    put(el("h3", { id }), title), ...children);
   return {
     node,
     heading,
     update(view) {
       lead.textContent = view.room.ended
-        ? "The workshop has ended. Here is what your table made together. You can read it, but nothing more can be added."
-        : "This part of the workshop is finished. Here is what your table made together.";
+        ? say("close.ended")
+        : say("close.part");
       const t = view.table;
       if (!t) {
         swap(summary);
@@ -90,16 +90,16 @@ export function closedScreen({ meId }) {
       const board = t.board;
       const notes = (kind) => t.notes.filter((n) => n.kind === kind);
       swap(summary,
-        board ? block("close-path", "Our path", "close-path",
+        board ? block("close-path", "close.path", "close-path",
           el("p", { class: "board-progress", text: progressWords(board) }),
-          pathList(board, { easy: setting("easy", view.room.deck.easy_first), labels: perspectiveLabels(t) })) : null,
-        t.poem.length ? block("close-poem", "Our poem", "close-poem", poemLines(t, meId())) : null,
-        block("close-pledges", "Our pledge wall", "close-pledges", ...pledgeWall(t, view)),
-        part("What we agreed", notes("agreed"), t, "Nothing was agreed on a card."),
-        part("What is working", notes("working"), t, "Nothing written."),
-        part("What is not working", notes("not_working"), t, "Nothing written."),
-        part("What matters most", notes("matters"), t, "Nothing written."),
-        part("Notes", notes("note"), t, "No notes."));
+          pathList(board, { easy: easyRead(), labels: perspectiveLabels(t) })) : null,
+        t.poem.length ? block("close-poem", "close.poem", "close-poem", poemLines(t, meId())) : null,
+        block("close-pledges", "close.pledges", "close-pledges", ...pledgeWall(t, view)),
+        part("close.agreed", notes("agreed"), t, say("close.no_agreed")),
+        part("close.working", notes("working"), t, say("close.nothing")),
+        part("close.not_working", notes("not_working"), t, say("close.nothing")),
+        part("close.matters", notes("matters"), t, say("close.nothing")),
+        part("close.notes", notes("note"), t, say("close.no_notes")));
     },
   };
 }

@@ -9,11 +9,7 @@
 import { el, newId } from "./live.js";
 import { announce, guardedPress, waitNotice } from "./dom.js";
 import { otherDrafts, readDraft, writeDraft } from "./store.js";
-import { hasWords, put, say } from "./words.js";
-
-// TEMPORARY while the screens move to word keys: plain text is shown as it is.
-const show = (node, value, vars) => (hasWords(value) ? put(node, value, vars) : Object.assign(node, { textContent: value }));
-const wordsOf = (value, vars) => (hasWords(value) ? say(value, vars) : value);
+import { put, say } from "./words.js";
 
 let room = ""; // the room code drafts are kept under
 
@@ -38,7 +34,7 @@ export function helpees(table) {
 export function forChooser(id, label = "for.label") {
   const select = el("select", { id });
   const field = el("div", { class: "field for-field", hidden: true },
-    show(el("label", { for: id }), label), select);
+    put(el("label", { for: id }), label), select);
   let signature = "";
 
   function update(table, meId) {
@@ -72,7 +68,7 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
   const chooser = forChooser(`${id}-for`);
   const keep = el("input", { type: "checkbox", id: `${id}-private`, "aria-describedby": `${id}-private-hint` });
   const status = el("p", { id: `${id}-status`, class: "error", role: "status" });
-  const submit = show(el("button", { type: "submit", class: "button button-strong", "data-key": `${id}-submit` }), button, vars);
+  const submit = put(el("button", { type: "submit", class: "button button-strong", "data-key": `${id}-submit` }), button, vars);
   const offer = draftOffer(id, key, () => scope, (text) => {
     const mine = textarea.value.trim() && textarea.value !== prefill ? `${textarea.value.trimEnd()}\n` : "";
     textarea.value = mine + text;
@@ -85,8 +81,8 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
 
   const form = el("form", { class: `say say-${key}`, novalidate: true },
     chooser.field,
-    show(el("label", { for: id, class: "say-label" }), label, vars),
-    hint ? el("p", { class: "hint", id: `${id}-hint`, text: wordsOf(hint, vars) }) : null,
+    put(el("label", { for: id, class: "say-label" }), label, vars),
+    hint ? el("p", { class: "hint", id: `${id}-hint`, text: say(hint, vars) }) : null,
     textarea,
     extra ? extra.node : null, // more ways to say it: `{node, values(), reset(), filled?()}`
     privacy
@@ -120,7 +116,7 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
     const more = Boolean(extra && extra.filled && extra.filled()); // a picture or a recording
     if (!text && !more) {
       status.classList.remove("good", "pending");
-      status.textContent = say(extra && extra.filled ? "say.empty_any" : prefill ? "say.finish" : "say.empty");
+      status.textContent = say((extra && extra.empty) || (prefill ? "say.finish" : "say.empty"));
       textarea.focus();
       return;
     }
@@ -182,7 +178,7 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
     textarea.value = saved && saved.text ? saved.text : prefill;
     status.classList.remove("good", "pending");
     status.textContent = saved && saved.id && !busy
-      ? say("say.unsure_sent", { button: wordsOf(button, vars) })
+      ? say("say.unsure_sent", { button: say(button, vars) })
       : "";
     offer.refresh();
     if (left) announce(say("say.moved_on"));

@@ -9,7 +9,7 @@ import { keepDraftsFor } from "./forms.js";
 import { keepFocusClear, miniBar } from "./minibar.js";
 import { noticeBanner } from "./notice.js";
 import { createRoom } from "./table.js";
-import { stopReading } from "./card.js";
+import { stopReading } from "./speak.js";
 import * as store from "./store.js";
 import { EASY_EVENT, applyWords, easySwitch, put, say, useDeck } from "./words.js";
 

@@ -4,6 +4,8 @@
 
 import { el } from "./live.js";
 import { actionButton, announce, refocus, statusLine, swap } from "./dom.js";
+import { saidBody, saidLabel } from "./said.js";
+import { put, say } from "./words.js";
 import { namesList, peopleCount } from "./writing.js";
 
 function quote(text) {
@@ -16,15 +18,15 @@ function confirmBox(act, status, onMoved, onNo) {
   const node = el("div", { class: "confirm", role: "group", "aria-labelledby": "confirm-next-q", hidden: true },
     question,
     el("div", { class: "row" },
-      actionButton({ key: "next-anyway", text: "Move on anyway", cls: "button button-strong", status, run: () => act("next"), after: onMoved }),
-      el("button", { type: "button", class: "button button-quiet", "data-key": "next-wait", text: "Wait for them", onclick: onNo })));
+      actionButton({ key: "next-anyway", words: "next.anyway", cls: "button button-strong", status, run: () => act("next"), after: onMoved }),
+      put(el("button", { type: "button", class: "button button-quiet", "data-key": "next-wait", onclick: onNo }), "next.wait")));
   node.addEventListener("keydown", (event) => {
     if (event.key === "Escape") onNo();
   });
   return {
     node,
     open(people) {
-      question.textContent = `${peopleCount(people.length)} still writing: ${namesList(people.map((p) => p.name))}. Move on anyway?`;
+      question.textContent = say("next.confirm", { count: peopleCount(people.length), names: namesList(people.map((p) => p.name)) });
       node.hidden = false;
       question.focus({ preventScroll: true });
       node.scrollIntoView({ block: "nearest" }); // the question and both answers in view
@@ -37,11 +39,11 @@ function confirmBox(act, status, onMoved, onNo) {
 
 // The answers that tie for the most votes, and a button to keep each one (or none).
 function tieChooser(act, status, onDone) {
-  const heading = el("h3", { id: "tie-heading", tabindex: "-1", text: "A tie: choose together" });
+  const heading = put(el("h3", { id: "tie-heading", tabindex: "-1" }), "next.tie_heading");
   const list = el("ul", { class: "tie-list" });
   const node = el("section", { class: "tie", "aria-labelledby": "tie-heading", hidden: true },
     heading,
-    el("p", { text: "These answers have the same number of votes. Talk it over, then choose one to keep." }),
+    el("p", { text: say("next.tie_hint") }),
     list);
   return {
     node,
@@ -51,14 +53,15 @@ function tieChooser(act, status, onDone) {
       node.hidden = tied.length === 0;
       swap(list,
         ...tied.map((r) => el("li", {},
-          el("p", { class: "said", id: `tied-${r.id}`, text: r.text || "An answer" }),
+          ...saidBody(r, { place: "tie", id: `tied-${r.id}` }),
+          r.text ? null : el("span", { class: "sr-only", id: `tied-${r.id}`, text: saidLabel(r) }),
           actionButton({
-            key: `agree-${r.id}`, text: "Keep this one", cls: "button button-strong", describedby: `tied-${r.id}`, status,
+            key: `agree-${r.id}`, words: "next.keep", cls: "button button-strong", describedby: `tied-${r.id}`, status,
             run: () => act("agree", { response: r.id }), after: onDone,
           }))),
         el("li", { class: "tie-none" },
           actionButton({
-            key: "agree-none", text: "Keep none of them", cls: "button button-quiet", status,
+            key: "agree-none", words: "next.keep_none", cls: "button button-quiet", status,
             run: () => act("agree", { response: null }), after: onDone,
           })));
     },
@@ -79,7 +82,7 @@ export function moveOnBox({ act }, { afterMove }) {
   });
   const tie = tieChooser(act, status, afterMove);
   const nextButton = actionButton({
-    key: "next", text: "Next card", cls: "button button-strong", describedby: "next-hint", status,
+    key: "next", words: "next.button", cls: "button button-strong", describedby: "next-hint", status,
     run: () => {
       if (writers.length) {
         confirm.open(writers);
@@ -89,15 +92,15 @@ export function moveOnBox({ act }, { afterMove }) {
     },
     after: afterMove,
   });
-  const node = el("section", { class: "next-box", "aria-label": "Move on" }, tie.node, proposal, nextButton, confirm.node, status);
+  const node = el("section", { class: "next-box", "aria-label": say("next.region") }, tie.node, proposal, nextButton, confirm.node, status);
 
   function describe(t) {
     const best = t.proposed && t.responses.find((r) => r.id === t.proposed);
-    if (t.tie && !best) return "Or wait: votes can still change.";
-    if (t.hidden) return "When you are ready: the answer with the most votes is kept in “What we agreed”.";
-    if (best) return `If you move on now, we keep: ${quote(best.text)}`;
-    if (t.responses.length) return "No answer has a vote yet. If you move on now, nothing is kept.";
-    return "No answers yet. If you move on now, nothing is kept.";
+    if (t.tie && !best) return say("next.wait_votes");
+    if (t.hidden) return say("next.hidden");
+    if (best) return say("next.keeps", { answer: quote(saidLabel(best)) });
+    if (t.responses.length) return say("next.no_votes");
+    return say("next.no_answers");
   }
 
   return {
@@ -115,7 +118,7 @@ export function moveOnBox({ act }, { afterMove }) {
       proposal.textContent = describe(t);
       nextButton.hidden = Boolean(t.tie && !t.proposed);
       if (t.tie && !tiedBefore) {
-        announce("Some answers have the same votes. Please choose one together.");
+        announce(say("news.tie"));
         const active = document.activeElement;
         if (!active || active === document.body || node.contains(active)) tie.heading.focus();
       }

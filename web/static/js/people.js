@@ -1,64 +1,62 @@
 // Who is at the table (with their perspective's footprint and words, whether they are
-// connected, whose turn it is) and "Add someone without a device", so a person without a
-// phone can still take part.
+// online, whose turn it is) and "Add someone without a phone or computer", so a person
+// without one can still take part.
 
 import { el } from "./live.js";
 import { statusLine, swap } from "./dom.js";
-import { footprint } from "./legend.js";
+import { footprint, legendOf } from "./legend.js";
 import { paint } from "./voices.js";
+import { easyRead, put, say } from "./words.js";
 
-const PERSPECTIVES = [
-  ["person", "A person who uses services"],
-  ["carer", "A family carer"],
-  ["support_worker", "A support worker"],
-  ["manager", "A manager"],
-  ["commissioner", "A commissioner"],
-  ["health", "A health professional"],
-  ["other", "Someone else who cares about this"],
-];
+// The usual choices, for a room whose deck names none.
+const PERSPECTIVES = ["person", "carer", "support_worker", "manager", "commissioner", "health", "other"];
 
 function presence(player) {
-  if (!player.device) return el("span", { class: "presence presence-helped", text: "No device: others write for them" });
+  if (!player.device) return el("span", { class: "presence presence-helped", text: say("people.no_device") });
   return player.connected
-    ? el("span", { class: "presence presence-on", text: "Connected" })
-    : el("span", { class: "presence presence-off", text: "Not connected" });
+    ? el("span", { class: "presence presence-on", text: say("people.online") })
+    : el("span", { class: "presence presence-off", text: say("people.offline") });
+}
+
+function sideOf(player) {
+  return (easyRead() && legendOf(player.perspective).easy) || player.perspective_label;
 }
 
 function personRow(player, table, meId) {
   const name = el("span", { class: "person-name", text: player.name });
-  if (player.id === meId) name.append(el("span", { class: "you", text: " (you)" }));
+  if (player.id === meId) name.append(el("span", { class: "you", text: say("people.you") }));
   return paint(el("li", { class: player.id === table.turn ? "person voiced person-turn" : "person voiced" },
     footprint(player.perspective, { size: 36 }),
     el("div", { class: "person-words" },
       name,
-      el("span", { class: "person-as", text: `Here as ${player.perspective_label}` }),
+      el("span", { class: "person-as", text: say("people.as", { as: sideOf(player) }) }),
       presence(player),
       player.id === table.turn
-        ? el("span", { class: "tag tag-turn", text: player.id === meId ? "Your turn" : "Their turn" })
+        ? el("span", { class: "tag tag-turn", text: say(player.id === meId ? "people.your_turn" : "people.their_turn") })
         : null)), player.perspective);
 }
 
 function addPersonForm(act, onDone) {
   const name = el("input", { id: "add-name", maxlength: 40, autocomplete: "off", "aria-describedby": "add-name-hint" });
   const perspective = el("select", { id: "add-as" },
-    ...PERSPECTIVES.map(([value, text]) => el("option", { value, text })));
+    ...usualChoices().map(([value, text]) => el("option", { value, text })));
   const status = statusLine("add-status");
   let busy = false;
   const form = el("form", { class: "add-person stack", id: "add-person", novalidate: true, hidden: true },
     el("div", { class: "field" },
-      el("label", { for: "add-name", text: "Their first name" }),
-      el("p", { class: "hint", id: "add-name-hint", text: "Then you can write and vote for them." }),
+      el("label", { for: "add-name", text: say("add.name") }),
+      el("p", { class: "hint", id: "add-name-hint", text: say("add.name_hint") }),
       name),
-    el("div", { class: "field" }, el("label", { for: "add-as", text: "They are here as..." }), perspective),
+    el("div", { class: "field" }, el("label", { for: "add-as", text: say("add.as") }), perspective),
     status,
     el("div", { class: "row" },
-      el("button", { type: "submit", class: "button button-strong", text: "Add them to this table" }),
-      el("button", { type: "button", class: "button button-quiet", text: "Cancel", onclick: () => onDone(false) })));
+      put(el("button", { type: "submit", class: "button button-strong" }), "add.button"),
+      put(el("button", { type: "button", class: "button button-quiet", onclick: () => onDone(false) }), "add.cancel")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (busy) return;
     if (!name.value.trim()) {
-      status.textContent = "Please write their first name.";
+      status.textContent = say("add.missing");
       name.focus();
       return;
     }
@@ -76,31 +74,35 @@ function addPersonForm(act, onDone) {
   return { form, name, perspective };
 }
 
+function usualChoices() {
+  return PERSPECTIVES.map((id) => [id, say(`as.${id}`)]);
+}
+
 // The choices for "They are here as...": the room's (from its deck), else the usual ones.
 function choicesFrom(legend) {
   const offered = (legend || []).filter((e) => e.choice);
-  return offered.length ? offered.map((e) => [e.id, e.name]) : PERSPECTIVES;
+  return offered.length ? offered.map((e) => [e.id, (easyRead() && e.easy) || e.name]) : usualChoices();
 }
 
 export function peopleSection({ act, meId, canAdd = true }) {
   let offer = () => {};
   const list = el("div", { class: "people-list" });
   const section = el("section", { class: "panel people", "aria-labelledby": "people-heading" },
-    el("h2", { id: "people-heading", text: "At this table" }), list);
+    put(el("h2", { id: "people-heading" }), "people.heading"), list);
   if (canAdd) {
     const opener = el("button", {
       type: "button",
       class: "button button-quiet",
       "aria-expanded": "false",
       "aria-controls": "add-person",
-      text: "Add someone without a device",
     });
+    put(opener, "add.open");
     const added = el("p", { class: "good", role: "status" });
     const { form, name, perspective } = addPersonForm(act, (done) => {
       form.hidden = true;
       opener.setAttribute("aria-expanded", "false");
       added.textContent = done
-        ? "Thank you. The facilitator will add them to this table. Then you can use “Write for:” to write and vote for them."
+        ? say("add.thanks")
         : "";
       opener.focus();
     });

@@ -5,11 +5,12 @@ import { el } from "./live.js";
 import { icon, refocus } from "./dom.js";
 import { forChooser } from "./forms.js";
 import { voiced, who } from "./voices.js";
+import { put, say } from "./words.js";
 
 const MAX_LINE = 120;
 
 // The table's poem: each line in its author's colours, with their name beneath.
-export function poemLines(table, meId, empty = "No lines yet.") {
+export function poemLines(table, meId, empty = say("poem.empty")) {
   if (!table.poem.length) return el("p", { class: "empty", text: empty });
   return el("ol", { class: "poem-lines" },
     ...table.poem.map((line) => voiced("li", line, { class: "poem-line" },
@@ -18,23 +19,23 @@ export function poemLines(table, meId, empty = "No lines yet.") {
 }
 
 export function poetsCorner({ act, meId }) {
-  const heading = el("h2", { id: "poem-heading", text: "Poet’s Corner" });
+  const heading = put(el("h2", { id: "poem-heading" }), "poem.heading");
   const input = el("input", {
     id: "poem-line", type: "text", maxlength: MAX_LINE, autocomplete: "off", "aria-describedby": "poem-line-hint poem-status",
   });
-  const chooser = forChooser("poem-for", "Write for:");
+  const chooser = forChooser("poem-for");
   const status = el("p", { id: "poem-status", class: "error", role: "status" });
   const thanks = el("p", { class: "good", tabindex: "-1", hidden: true });
-  const submit = el("button", { type: "submit", class: "button button-strong", "data-key": "poem-submit", text: "Add my line" });
+  const submit = put(el("button", { type: "submit", class: "button button-strong", "data-key": "poem-submit" }), "poem.button");
   const form = el("form", { class: "poem-form", novalidate: true },
     chooser.field,
-    el("label", { for: "poem-line", text: "Your line" }),
-    el("p", { class: "hint", id: "poem-line-hint", text: `One line of your own, up to ${MAX_LINE} letters. It can rhyme, or not.` }),
+    put(el("label", { for: "poem-line" }), "poem.label"),
+    el("p", { class: "hint", id: "poem-line-hint", text: say("poem.hint", { max: MAX_LINE }) }),
     input, status, submit);
   const lines = el("div", { class: "poem-so-far" });
   const node = el("section", { class: "panel poets-corner", "aria-labelledby": "poem-heading", hidden: true },
     el("div", { class: "poem-top" }, icon("pen", "poem-icon"), heading),
-    el("p", { text: "After a poem, everyone can add one line of their own to our table’s poem." }),
+    el("p", { text: say("poem.intro") }),
     form, thanks, lines);
   let table = null;
   let busy = false;
@@ -44,7 +45,7 @@ export function poetsCorner({ act, meId }) {
     const text = input.value.trim();
     if (busy) return;
     if (!text) {
-      status.textContent = "Please write your line first.";
+      status.textContent = say("poem.missing");
       input.focus();
       return;
     }
@@ -73,9 +74,9 @@ export function poetsCorner({ act, meId }) {
       const writers = [meId(), ...t.players.filter((p) => !p.device).map((p) => p.id)];
       form.hidden = writers.every((p) => written(t, p));
       thanks.hidden = !written(t, meId());
-      thanks.textContent = "Thank you. Your line is in our poem.";
+      thanks.textContent = say("poem.thanks");
       if (!thanks.hidden) refocus(thanks);
-      lines.replaceChildren(el("h3", { text: "Our poem so far" }), poemLines(table, meId()));
+      lines.replaceChildren(el("h3", { text: say("poem.so_far") }), poemLines(table, meId()));
     },
   };
 }

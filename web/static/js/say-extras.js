@@ -3,15 +3,18 @@
 // of that form (`more`, e.g. the pledge's "who and when"). Words then become optional.
 
 import { el } from "./live.js";
-import { recorder } from "./record.js";
+import { canRecord, recorder } from "./record.js";
 import { symbolPicker } from "./symbols.js";
 
 export function sayExtras({ id, code, button, pictures = true, voice = true, more = null }) {
   const picker = pictures ? symbolPicker(`${id}-symbol`) : null;
   const voiceBox = voice ? recorder({ id, code, button }) : null;
   const parts = [picker, voiceBox, more].filter(Boolean);
+  const speaks = voice && canRecord();
   return {
     node: el("div", { class: "say-extras" }, ...parts.map((part) => part.node)),
+    // what to ask for when nothing was given
+    empty: pictures ? (speaks ? "say.empty_any" : "say.empty_picture") : speaks ? "say.empty_voice" : null,
     // a picture or a recording is an answer on its own
     filled: () => Boolean((picker && picker.value()) || (voiceBox && voiceBox.filled())),
     async values() {

@@ -9,7 +9,7 @@
 import { el } from "./live.js";
 import { put, say } from "./words.js";
 
-let current = null; // {button, utterance} being read now
+let current = null; // {button, key, utterance} being read now
 
 export function canSpeak() {
   return Boolean(window.speechSynthesis) && typeof window.SpeechSynthesisUtterance === "function";
@@ -42,13 +42,13 @@ function problem(button) {
 }
 
 // Read `text` aloud; the button (if any) says "Stop reading" until it is done.
-export function readAloud(text, button = null) {
+export function readAloud(text, button = null, key = null) {
   if (!canSpeak() || !text) return;
   stopReading();
   const utterance = new window.SpeechSynthesisUtterance(text);
   utterance.lang = document.documentElement.lang || "en-GB";
   utterance.rate = 0.9;
-  const mine = { button, utterance };
+  const mine = { button, key, utterance };
   const done = () => { if (current === mine) restore(); };
   utterance.onend = done;
   utterance.onerror = (event) => {
@@ -74,10 +74,12 @@ export function readButton(words, { key, label = "read.button", describedby } = 
     "data-read": label,
     "aria-describedby": describedby,
   });
-  show(button, false);
+  // the screen was drawn again while this item is being read: this is its button now
+  if (current && key && current.key === key) current.button = button;
+  show(button, Boolean(current && current.button === button));
   button.addEventListener("click", () => {
     if (current && current.button === button) stopReading();
-    else readAloud(words(), button);
+    else readAloud(words(), button, key);
   });
   return button;
 }

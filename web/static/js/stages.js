@@ -1,41 +1,51 @@
 // The screens around play: choosing a table, the lobby, reflect and pledge (the end is close.js).
+// Each stage's prompts can be read aloud; reflect takes pictures and voices, pledges voices.
 
 import { el } from "./live.js";
 import { actionButton, statusLine, swap } from "./dom.js";
 import { sayForm } from "./forms.js";
 import { peopleSection } from "./people.js";
 import { pledgeExtras } from "./pledge-plan.js";
+import { sayExtras } from "./say-extras.js";
+import { readOrSay } from "./speak.js";
 import { saidList } from "./voices.js";
+import { put, say } from "./words.js";
 import { pledgeWall } from "./close.js";
+
+// A stage's opening panel: its heading, its prompts, and "Read aloud" for all of them.
+function prompts(heading, ...lines) {
+  const read = readOrSay(() => [heading, ...lines].map((node) => node.textContent).filter(Boolean).join(". "), { key: "read-stage" });
+  return el("section", { class: "panel" }, heading, ...lines, el("div", { class: "item-tools" }, read));
+}
 
 function tableChoices(view, act, status, current) {
   const others = view.tables.filter((t) => t.id !== current);
   return el("ul", { class: "table-choices" }, ...others.map((t) => el("li", {},
     actionButton({
       key: `sit-${t.id}`,
-      text: `Sit at ${t.name}`,
+      words: "seat.button",
+      vars: { table: t.name },
       cls: "button button-choice",
       describedby: `seated-${t.id}`,
       status,
       run: () => act("sit", { table: t.id }),
     }),
-    el("span", { class: "seated", id: `seated-${t.id}`, text: t.seated === 0 ? "Nobody there yet" : t.seated === 1 ? "1 person there" : `${t.seated} people there` }))));
+    el("span", { class: "seated", id: `seated-${t.id}`, text: t.seated === 0 ? say("seat.nobody") : say("seat.count", { n: t.seated }) }))));
 }
 
 export function seatScreen({ act }) {
-  const heading = el("h2", { tabindex: "-1", text: "Choose a table" });
+  const heading = put(el("h2", { tabindex: "-1" }), "seat.heading");
   const intro = el("p");
   const list = el("div");
   const status = statusLine("sit-status");
-  const node = el("section", { class: "panel seat" }, heading, intro, list, status,
-    el("p", { class: "hint", text: "Or wait here: the facilitator can seat you. This page will change by itself." }));
+  const wait = el("p", { class: "hint", text: say("seat.wait") });
+  const read = readOrSay(() => [heading, intro, wait].map((n) => n.textContent).join(". "), { key: "read-stage" });
+  const node = el("section", { class: "panel seat" }, heading, intro, list, status, wait, el("div", { class: "item-tools" }, read));
   return {
     node,
     heading,
     update(view) {
-      intro.textContent = view.room.stage === "lobby"
-        ? "The workshop has not started yet. Pick a table to sit at."
-        : "The workshop has started. Pick a table to join in.";
+      intro.textContent = say(view.room.stage === "lobby" ? "seat.before" : "seat.after");
       swap(list, tableChoices(view, act, status, null));
     },
   };
@@ -47,48 +57,46 @@ export function lobbyScreen(ctx) {
   const status = statusLine("move-status");
   const people = peopleSection(ctx);
   const node = el("div", { class: "stage lobby" },
-    el("section", { class: "panel" }, heading,
-      el("p", { class: "lead", text: "Waiting for the facilitator to start. Get comfortable: it will begin soon." })),
+    prompts(heading, el("p", { class: "lead", text: say("lobby.wait") })),
     people.node,
     el("section", { class: "panel", "aria-labelledby": "move-heading" },
-      el("h2", { id: "move-heading", text: "Change table" }), list, status));
+      put(el("h2", { id: "move-heading" }), "lobby.move"), list, status));
   return {
     node,
     heading,
     update(view) {
-      heading.textContent = `You are at ${view.table.name}`;
+      put(heading, "lobby.heading", { table: view.table.name });
       people.update(view.table, view.room.legend);
       swap(list, tableChoices(view, ctx.act, status, view.table.id));
     },
   };
 }
 
-const PROMPTS = [
-  ["working", "What is working?", "Something that goes well and should carry on."],
-  ["not_working", "What is not working?", "Something that gets in the way."],
-  ["matters", "What matters most?", "The one thing to remember."],
-];
+const PROMPTS = ["working", "not_working", "matters"];
 
 export function reflectScreen(ctx) {
   const { act, meId } = ctx;
-  const heading = el("h2", { tabindex: "-1", text: "Looking back together" });
-  const parts = PROMPTS.map(([kind, question, hint]) => {
+  const heading = put(el("h2", { tabindex: "-1" }), "reflect.heading");
+  const parts = PROMPTS.map((kind) => {
     const list = el("div");
-    const form = sayForm({ key: kind, label: `Add to “${question}”`, hint, button: "Add", type: "note", fields: { kind }, act, meId, rows: 2 });
+    const form = sayForm({
+      key: kind, label: "reflect.add_to", hint: `reflect.${kind}_hint`, vars: { question: say(`reflect.${kind}`) }, button: "reflect.button",
+      type: "note", fields: { kind }, act, meId, rows: 2,
+      extra: sayExtras({ id: `say-${kind}`, code: ctx.code, button: say("reflect.button") }),
+    });
     const section = el("section", { class: `panel reflect-box reflect-${kind}`, "aria-labelledby": `h-${kind}` },
-      el("h3", { id: `h-${kind}`, text: question }), list, form.node);
+      put(el("h3", { id: `h-${kind}` }), `reflect.${kind}`), list, form.node);
     return { kind, list, form, section };
   });
   const node = el("div", { class: "stage reflect" },
-    el("section", { class: "panel" }, heading,
-      el("p", { class: "lead", text: "Think about the cards you talked about. Add as many ideas as you like to each box." })),
+    prompts(heading, el("p", { class: "lead", text: say("reflect.lead") })),
     el("div", { class: "reflect-boxes" }, ...parts.map((p) => p.section)));
   return {
     node,
     heading,
     update(view) {
       for (const part of parts) {
-        swap(part.list, saidList(view.table.notes.filter((n) => n.kind === part.kind), view.table, meId(), "Nothing here yet."));
+        swap(part.list, saidList(view.table.notes.filter((n) => n.kind === part.kind), view.table, meId(), say("reflect.empty")));
         part.form.update(view.table);
       }
     },
@@ -97,31 +105,32 @@ export function reflectScreen(ctx) {
 
 export function pledgeScreen(ctx) {
   const { act, meId } = ctx;
-  const heading = el("h2", { tabindex: "-1", text: "Your pledge" });
+  const heading = put(el("h2", { tabindex: "-1" }), "pledge.heading");
   const list = el("div");
   const form = sayForm({
     key: "pledge",
-    label: "I will ...",
-    hint: "One thing you will do after today, big or small. Finish the sentence.",
-    button: "Make my pledge",
+    label: "pledge.label",
+    hint: "pledge.hint",
+    button: "pledge.button",
     type: "pledge",
     act,
     meId,
-    prefill: "I will ",
+    prefill: say("pledge.prefill"),
     rows: 3,
-    extra: pledgeExtras(),
+    // pledges take words or a voice (no picture), and who and when
+    extra: sayExtras({ id: "say-pledge", code: ctx.code, button: say("pledge.button"), pictures: false, more: pledgeExtras() }),
   });
+  const lead = el("p", { class: "lead", text: say("pledge.lead") });
+  const read = readOrSay(() => `${heading.textContent}. ${lead.textContent}`, { key: "read-stage" });
   const node = el("div", { class: "stage pledge" },
-    el("section", { class: "panel" }, heading,
-      el("p", { class: "lead", text: "A pledge is a promise to yourself and to the people at your table." }),
-      form.node),
+    el("section", { class: "panel" }, heading, lead, el("div", { class: "item-tools" }, read), form.node),
     el("section", { class: "panel", "aria-labelledby": "pledges-heading" },
-      el("h2", { id: "pledges-heading", text: "Our table’s pledges" }), list));
+      put(el("h2", { id: "pledges-heading" }), "pledge.wall"), list));
   return {
     node,
     heading,
     update(view) {
-      swap(list, pledgeWall(view.table, view, "No pledges yet."));
+      swap(list, pledgeWall(view.table, view, say("pledge.empty")));
       form.update(view.table);
     },
   };

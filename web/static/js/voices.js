@@ -6,16 +6,17 @@ import { el } from "./live.js";
 import { footprint, legendOf } from "./legend.js";
 import { saidBody, saidWords } from "./said.js";
 import { readButton } from "./speak.js";
-import { say } from "./words.js";
+import { easyRead, say } from "./words.js";
 
 const HOW = {
   votes: "agreed.votes",
   chosen: "agreed.chosen",
 };
 
-// The author's perspective in words ("a family carer"): from the people at the table, or
-// the room's legend for someone who has left it.
+// The author's perspective in words ("a family carer"; in Easy Read, its Easy Read name):
+// from the people at the table, or the room's legend for someone who has left it.
 export function perspectiveWords(item, table) {
+  if (easyRead() && item.perspective && legendOf(item.perspective).easy) return legendOf(item.perspective).easy;
   const author = table && table.players.find((p) => p.id === item.author);
   if (author) return author.perspective_label;
   return item.perspective ? legendOf(item.perspective).name || "" : "";

@@ -37,8 +37,6 @@ function fill(text, vars) {
   return text.replace(/\{(\w+)\}/g, (all, name) => (vars[name] === undefined ? all : String(vars[name])));
 }
 
-export const hasWords = (key) => Boolean(words[lang][key]);
-
 // The words for `key` in the wording that is on (or the one asked for: `easy` true/false).
 export function say(key, vars = {}, easy = easyRead()) {
   const entry = entryOf(key);
