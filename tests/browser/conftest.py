@@ -53,6 +53,10 @@ def new_page(browser):
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core (from npm) in the page; return WCAG 2.x A/AA violations."""
+    # a card landing fades in: check what people see once it has landed (finite animations only)
+    page.evaluate("""() => Promise.all(document.getAnimations()
+        .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => null)))""")
     # evaluated over the devtools protocol, so the page's strict CSP does not block it
     page.evaluate(AXE.read_text())
     result = page.evaluate(

@@ -8,7 +8,7 @@ import { swap } from "./dom.js";
 import { pathList, perspectiveLabels, progressWords } from "./board.js";
 import { footprint } from "./legend.js";
 import { poemLines } from "./poem.js";
-import { saidBody } from "./said.js";
+import { saidBody, saidLabel } from "./said.js";
 import { perspectiveWords, saidList, voiced } from "./voices.js";
 import { easyRead, put, say } from "./words.js";
 
@@ -37,7 +37,9 @@ function pledgeCard(pledge, table, view) {
   const textId = `pledge-${pledge.id}`;
   const name = pledge.author_name; // a card to keep: no "(you)"
   const as = perspectiveWords(pledge, table);
-  const card = voiced("article", pledge, { class: "pledge-card", "aria-labelledby": textId },
+  const card = voiced("article", pledge, {
+    class: "pledge-card", "aria-labelledby": pledge.text ? textId : null, "aria-label": pledge.text ? null : saidLabel(pledge),
+  },
     el("div", { class: "pledge-mark", "aria-hidden": "true" }, footprint(pledge.perspective || "anyone", { size: 44 })),
     ...saidBody(pledge, { place: "pledge", id: textId, cls: "said pledge-text" }),
     el("p", { class: "pledge-who" }, el("strong", { text: name || "" }), as ? `, ${as}` : ""),

@@ -1,6 +1,8 @@
 // The run sheet on the home page form: the workshop's length (60, 90 or 120 minutes), the
 // facilitator's own minutes for each step, or none. `POST /api/rooms` takes it as `run_sheet`.
 
+import { say } from "./words.js";
+
 const select = document.getElementById("run-length");
 const own = document.getElementById("own-plan");
 
@@ -20,9 +22,9 @@ export function runSheetChoice() {
     const minutes = Number(input.value);
     if (!Number.isInteger(minutes) || minutes < 0 || minutes > 240) {
       input.focus();
-      return { error: "Each step's minutes are a whole number from 0 to 240." };
+      return { error: say("home.error.minutes") };
     }
     if (minutes) steps.push({ step: input.dataset.step, minutes });
   }
-  return steps.length ? { run_sheet: { steps } } : { error: "Please give at least one step some minutes." };
+  return steps.length ? { run_sheet: { steps } } : { error: say("home.error.no_steps") };
 }

@@ -10,6 +10,7 @@ import { keepFocusClear, miniBar } from "./minibar.js";
 import { noticeBanner } from "./notice.js";
 import { createRoom } from "./table.js";
 import { stopReading } from "./speak.js";
+import { hearWith } from "./spoken.js";
 import * as store from "./store.js";
 import { EASY_EVENT, applyWords, easySwitch, put, say, useDeck } from "./words.js";
 
@@ -28,10 +29,12 @@ const mini = miniBar();
 roomNode.before(mini.node);
 keepFocusClear(document.getElementById("top-bars"), mini.node);
 keepDraftsFor(code);
+hearWith(code, () => store.savedToken(code)); // spoken answers are fetched with this person's token
 
 // Easy Read: the switch at the top of the page; on an Easy-Read-first deck it starts on.
 useDeck({ easy_first: app.dataset.easyFirst === "true" });
-document.getElementById("easy-bar").append(easySwitch());
+const easy = easySwitch(); // at the top of the join page; in the room's header once seated
+document.getElementById("easy-bar").append(easy);
 document.addEventListener(EASY_EVENT, () => applyWords(joinScreen));
 applyWords(joinScreen);
 
@@ -52,6 +55,7 @@ live.socket.on("connect", () => mini.offline(false));
 
 const ctx = {
   code,
+  easySwitch: easy,
   // a press's status line says "Offline: ..." or "Sending..." while its action waits
   act: (type, fields, options = {}) => live.act(type, fields, { onWait: waitNotice(), ...options }),
   meId: () => meId,

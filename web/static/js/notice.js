@@ -85,7 +85,7 @@ export function noticeBanner(box, fallback) {
     box.classList.remove("is-open");
     box.replaceChildren(text, el("div", { class: "notice-tools" },
       more,
-      readButton(() => `${say("notice.from")}${notice.text}`, { key: "notice-read", describedby: "notice-text" }),
+      readButton(() => `${say("notice.from")}${notice.text}`, { key: "notice-read", describedby: "notice-text", compact: true }),
       closeButton));
     box.hidden = false;
     sayOnce(notice);

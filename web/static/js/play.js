@@ -95,7 +95,7 @@ export function playScreen(ctx) {
   const notes = el("div");
   const noteForm = sayForm({
     key: "note", label: "note.label", button: "note.button", type: "note", fields: { kind: "note" }, act, meId, rows: 2,
-    extra: sayExtras({ id: "say-note", code: ctx.code, button: say("note.button"), pictures: false }),
+    extra: sayExtras({ id: "say-note", code: ctx.code, button: say("note.button"), pictures: false, record: "record.start_note" }),
   });
   let shownRound;
   let table = null;

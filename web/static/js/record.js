@@ -31,15 +31,15 @@ async function upload(code, blob) {
 }
 
 // `id`: a prefix for element ids; `button`: the words of the form's send button (the
-// recording goes when it is pressed).
-export function recorder({ id, code, button }) {
+// recording goes when it is pressed); `start`: the word key of the record button.
+export function recorder({ id, code, button, start: startKey = "record.start" }) {
   const status = el("p", { class: "record-status", id: `${id}-rec-status`, role: "status" });
   const node = el("div", { class: "recorder" });
   if (!canRecord()) {
     node.append(el("p", { class: "hint record-none", text: say("record.unsupported") }));
     return { node, filled: () => false, values: async () => ({}), reset() {} };
   }
-  const start = put(el("button", { type: "button", class: "button record-start", "data-key": `${id}-rec` }), "record.start");
+  const start = put(el("button", { type: "button", class: "button record-start", "data-key": `${id}-rec` }), startKey);
   const stop = put(el("button", { type: "button", class: "button button-strong record-stop", "data-key": `${id}-rec-stop`, hidden: true }), "record.stop");
   const left = el("p", { class: "record-left", hidden: true });
   const review = el("div", { class: "record-review", hidden: true });

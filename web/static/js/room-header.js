@@ -8,36 +8,48 @@ import { legendOf } from "./legend.js";
 import { createTimer } from "./timer.js";
 import { easyRead, picture, put, say, sayNodes } from "./words.js";
 
-export function header({ code, act, meId, savedName }) {
-  const title = el("h1", { class: "room-title" });
-  const where = el("p", { class: "whoami" });
-  const timer = createTimer();
-  const moreStatus = el("p", { class: "good", role: "status" });
-  const moreError = statusLine("more-time-status");
+// The header stays the same element (the small bar watches it); `redraw` fills it again in
+// the other wording when Easy Read is switched.
+export function header({ code, act, meId, savedName, easySwitch }) {
+  const node = el("header", { class: "room-header" });
+  let parts = null;
   let asked = null; // the timer we asked more time for
   let current = null;
-  const more = put(el("button", {
-    type: "button",
-    class: "button button-quiet",
-    "data-key": "more-time",
-    onclick: () => guardedPress("more-time", async () => {
-      const ack = await act("more_time");
-      if (ack.ok) {
-        moreStatus.textContent = say("more_time.thanks");
-        moreError.textContent = "";
-        asked = current;
-      } else {
-        moreError.textContent = ack.error.message;
-      }
-    }, moreError),
-  }), "more_time.button");
-  const node = el("header", { class: "room-header" },
-    el("p", { class: "kicker" }, `${say("room.kicker")} `, el("span", { class: "room-code", text: `${code.slice(0, 3)} ${code.slice(3)}` })),
-    title,
-    where,
-    el("div", { class: "status-row" }, timer.node, more, moreStatus, moreError));
+  let last = null;
+
+  function build() {
+    if (parts) parts.timer.update(null); // the old timer must not tick (or speak) on
+    const title = el("h1", { class: "room-title" });
+    const where = el("p", { class: "whoami" });
+    const timer = createTimer();
+    const moreStatus = el("p", { class: "good", role: "status" });
+    const moreError = statusLine("more-time-status");
+    const more = put(el("button", {
+      type: "button",
+      class: "button button-quiet",
+      "data-key": "more-time",
+      onclick: () => guardedPress("more-time", async () => {
+        const ack = await act("more_time");
+        if (ack.ok) {
+          moreStatus.textContent = say("more_time.thanks");
+          moreError.textContent = "";
+          asked = current;
+        } else {
+          moreError.textContent = ack.error.message;
+        }
+      }, moreError),
+    }), "more_time.button");
+    node.replaceChildren(
+      el("p", { class: "kicker" }, `${say("room.kicker")} `, el("span", { class: "room-code", text: `${code.slice(0, 3)} ${code.slice(3)}` })),
+      title,
+      where,
+      el("div", { class: "status-row" }, timer.node, more, easySwitch, moreStatus, moreError));
+    parts = { title, where, timer, moreStatus, more };
+  }
 
   function update(view) {
+    last = view;
+    const { title, where, timer, moreStatus, more } = parts;
     title.textContent = view.room.title;
     const t = view.table;
     const me = t && t.players.find((p) => p.id === meId());
@@ -55,8 +67,16 @@ export function header({ code, act, meId, savedName }) {
     if (asked !== current) moreStatus.textContent = "";
     more.hidden = view.room.ended || !t || !["look_back", "play", "reflect", "pledge"].includes(t.stage);
   }
-  // `stop`: this header is being replaced; its timer must not tick (or speak) on
-  return { node, update, stop: () => timer.update(null) };
+
+  build();
+  return {
+    node,
+    update,
+    redraw() {
+      build();
+      if (last) update(last);
+    },
+  };
 }
 
 export function pausedPanel() {

@@ -6,9 +6,10 @@ import { el } from "./live.js";
 import { canRecord, recorder } from "./record.js";
 import { symbolPicker } from "./symbols.js";
 
-export function sayExtras({ id, code, button, pictures = true, voice = true, more = null }) {
+// `record`: the word key of the record button ("Record my answer").
+export function sayExtras({ id, code, button, pictures = true, voice = true, more = null, record = "record.start" }) {
   const picker = pictures ? symbolPicker(`${id}-symbol`) : null;
-  const voiceBox = voice ? recorder({ id, code, button }) : null;
+  const voiceBox = voice ? recorder({ id, code, button, start: record }) : null;
   const parts = [picker, voiceBox, more].filter(Boolean);
   const speaks = voice && canRecord();
   return {

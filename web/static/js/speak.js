@@ -7,7 +7,7 @@
 // the Easy Read wording is read.
 
 import { el } from "./live.js";
-import { put, say } from "./words.js";
+import { picture, put, say } from "./words.js";
 
 let current = null; // {button, key, utterance} being read now
 
@@ -23,7 +23,13 @@ function restore() {
 }
 
 function show(button, reading) {
-  put(button, reading ? "read.stop" : button.dataset.read);
+  const key = reading ? "read.stop" : button.dataset.read;
+  if (button.classList.contains("read-compact")) {
+    // a picture alone, where space is short; its words are its name
+    button.replaceChildren(picture(reading ? "stop" : "speaker"), el("span", { class: "sr-only", text: say(key) }));
+  } else {
+    put(button, key);
+  }
   button.classList.toggle("is-reading", reading);
 }
 
@@ -65,11 +71,12 @@ export function readAloud(text, button = null, key = null) {
 
 // A "Read aloud" button for one item: `words()` gives what to read, at the moment of
 // pressing (so it is the wording on screen then). Null where the browser has no voice.
-export function readButton(words, { key, label = "read.button", describedby } = {}) {
+// `compact`: the picture alone (its words are its accessible name).
+export function readButton(words, { key, label = "read.button", describedby, compact = false } = {}) {
   if (!canSpeak()) return null;
   const button = el("button", {
     type: "button",
-    class: "button button-quiet read-aloud",
+    class: compact ? "button button-quiet read-aloud read-compact" : "button button-quiet read-aloud",
     "data-key": key,
     "data-read": label,
     "aria-describedby": describedby,

@@ -82,7 +82,7 @@ export function reflectScreen(ctx) {
     const form = sayForm({
       key: kind, label: "reflect.add_to", hint: `reflect.${kind}_hint`, vars: { question: say(`reflect.${kind}`) }, button: "reflect.button",
       type: "note", fields: { kind }, act, meId, rows: 2,
-      extra: sayExtras({ id: `say-${kind}`, code: ctx.code, button: say("reflect.button") }),
+      extra: sayExtras({ id: `say-${kind}`, code: ctx.code, button: say("reflect.button"), record: "record.start_idea" }),
     });
     const section = el("section", { class: `panel reflect-box reflect-${kind}`, "aria-labelledby": `h-${kind}` },
       put(el("h3", { id: `h-${kind}` }), `reflect.${kind}`), list, form.node);
@@ -118,7 +118,7 @@ export function pledgeScreen(ctx) {
     prefill: say("pledge.prefill"),
     rows: 3,
     // pledges take words or a voice (no picture), and who and when
-    extra: sayExtras({ id: "say-pledge", code: ctx.code, button: say("pledge.button"), pictures: false, more: pledgeExtras() }),
+    extra: sayExtras({ id: "say-pledge", code: ctx.code, button: say("pledge.button"), pictures: false, more: pledgeExtras(), record: "record.start_pledge" }),
   });
   const lead = el("p", { class: "lead", text: say("pledge.lead") });
   const read = readOrSay(() => `${heading.textContent}. ${lead.textContent}`, { key: "read-stage" });

@@ -85,7 +85,7 @@ export function createRoom(root, given) {
       return given.act(type, fields, options); // options: the same id for a re-sent action (forms.js)
     },
   };
-  let top = header(ctx);
+  const top = header(ctx);
   const moved = movedNote();
   const body = el("div", { class: "screen" });
   let paused = pausedPanel();
@@ -99,10 +99,7 @@ export function createRoom(root, given) {
   document.addEventListener(EASY_EVENT, () => {
     if (!prev || !root.isConnected) return;
     stopReading();
-    const fresh = header(ctx);
-    top.stop();
-    top.node.replaceWith(fresh.node);
-    top = fresh;
+    top.redraw();
     const calm = pausedPanel();
     calm.hidden = paused.hidden;
     paused.replaceWith(calm);
