@@ -44,10 +44,10 @@ def ratio(row: dict, ref: dict | None, key: str, p: str) -> float | None:
 def add_ratios(rows: list[dict]) -> None:
     """Each row's fan-out and ack percentiles, CPU and memory over the Node reference's and
     the Python baseline's at the same count."""
-    refs = {r["server"]: r for r in rows}
+    refs = {(r["people"], r["server"]): r for r in rows}
     for row in rows:
         for ref_name in ("node", "baseline"):
-            ref = refs.get(ref_name)
+            ref = refs.get((row["people"], ref_name))
             row[f"x_{ref_name}"] = {
                 **{f"fanout_{p}": ratio(row, ref, "fanout_ms", p) for p in ("p50", "p95", "p99", "max")},
                 **{f"ack_{p}": ratio(row, ref, "ack_ms", p) for p in ("p50", "p95", "p99", "max")},
@@ -100,7 +100,7 @@ def chart(rows: list[dict], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(8, 4.8), dpi=100)
+    fig, ax = plt.subplots(figsize=(10, 4.8), dpi=100)
     for server in dict.fromkeys(r["server"] for r in rows):
         mine = [r for r in rows if r["server"] == server and r["fanout_ms"]["p99"] is not None]
         xs = [r["people"] for r in mine]
@@ -111,11 +111,19 @@ def chart(rows: list[dict], path: Path) -> None:
     ax.set_xlabel("participants (tables of 6, one action each every 3 s)")
     ax.set_ylabel("fan-out latency (ms, log scale)")
     ax.set_title("Send until every tablemate has the view")
-    ax.legend(fontsize=7, ncol=2)
+    ax.legend(fontsize=8, bbox_to_anchor=(1.02, 1), loc="upper left")
     ax.grid(True, which="both", alpha=0.3)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def render(document: dict) -> None:
+    """(Re)write latest.json, latest.md and latest.png from one run's results."""
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(document, indent=1))
+    (RESULTS / "latest.md").write_text(markdown(document["rows"]) + "\n")
+    chart(document["rows"], RESULTS / "latest.png")
 
 
 def finish(rows: list[dict], extra: dict, args, sweep: bool, out: str) -> None:
@@ -137,9 +145,17 @@ def finish(rows: list[dict], extra: dict, args, sweep: bool, out: str) -> None:
         RESULTS.mkdir(exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         (RESULTS / f"sweep-{stamp}.json").write_text(json.dumps(document, indent=1))
-        (RESULTS / "latest.json").write_text(json.dumps(document, indent=1))
-        (RESULTS / "latest.md").write_text(markdown(rows) + "\n")
-        chart(rows, RESULTS / "latest.png")
+        render(document)
         print(f"wrote {RESULTS}/sweep-{stamp}.json, latest.json, latest.md and latest.png")
     if out:
         Path(out).write_text(json.dumps(document, indent=1))
+
+
+if __name__ == "__main__":  # re-render the table and chart from a saved sweep
+    import sys
+
+    saved = json.loads(Path(sys.argv[1]).read_text())
+    add_ratios(saved["rows"])
+    saved["largest_under_100ms"] = under_100ms(saved["rows"])
+    render(saved)
+    print(markdown(saved["rows"]))

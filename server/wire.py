@@ -15,7 +15,6 @@ second, stalling every other action meanwhile. So:
 from __future__ import annotations
 
 import json
-import re
 import secrets
 import time
 
@@ -64,7 +63,7 @@ class Views:
     def __init__(self, rooms):
         self.rooms = rooms
         self.nonce = secrets.token_hex(6)  # markers no person's text can forge
-        self.marker = re.compile(r'"\\u0001' + self.nonce + r':([RLT])([^"]*)"')
+        self.marker = '"\\u0001' + self.nonce + ":"  # how a marker string looks once encoded
         # (code, table id) -> (version, built at, JSON); "" for the room's header, None for its table list
         self.parts: dict[tuple[str, str | None], tuple[int, float, str]] = {}
 
@@ -78,17 +77,22 @@ class Views:
         return cached[2]
 
     def _stitch(self, room, view: dict, online) -> Encoded:
+        """Encode `view`, then put each part in place of its marker ("R": the room header,
+        "L": the table list, "T<id>": a table's detail)."""
         code = room.code
-
-        def part(match) -> str:
-            kind, table_id = match.groups()
+        pieces = encode(view).split(self.marker)
+        out = [pieces[0]]
+        for piece in pieces[1:]:
+            end = piece.index('"')
+            kind, table_id = piece[0], piece[1:end]
             if kind == "R":  # the header changes with the table list: what the unseated see
-                return self._part(code, "", lambda: room_view(room))
-            if kind == "L":
-                return self._part(code, None, lambda: table_list(room))
-            return self._part(code, table_id, lambda: table_detail(room, room.tables[table_id], online))
-
-        return Encoded(self.marker.sub(part, encode(view)))
+                out.append(self._part(code, "", lambda: room_view(room)))
+            elif kind == "L":
+                out.append(self._part(code, None, lambda: table_list(room)))
+            else:
+                out.append(self._part(code, table_id, lambda: table_detail(room, room.tables[table_id], online)))
+            out.append(piece[end + 1 :])
+        return Encoded("".join(out))
 
     def _header(self, room) -> str:
         return f"\x01{self.nonce}:R"

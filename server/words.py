@@ -1,10 +1,10 @@
 """The participant's words, for the pages the server renders (the home and join pages).
 
-There is one source, ``web/static/js/words-en.js``: the browser imports it as a module
-(web/static/js/words.js) and this module reads the strict-JSON part between its markers,
-so a page says the same words whether the server or the browser wrote them. Pages render
-the standard wording inside ``data-say="key"`` elements; the browser switches them to Easy
-Read when that is on.
+There is one source, ``web/static/js/words-en.js`` (with ``words-en-home.js`` for the home
+page): the browser imports them as modules (web/static/js/words.js) and this module reads
+the strict-JSON part between their markers, so a page says the same words whether the
+server or the browser wrote them. Pages render the standard wording inside
+``data-say="key"`` elements; the browser switches them to Easy Read when that is on.
 """
 from __future__ import annotations
 
@@ -12,13 +12,16 @@ import json
 import re
 from pathlib import Path
 
-WORDS_FILE = Path(__file__).resolve().parents[1] / "web" / "static" / "js" / "words-en.js"
+WORDS_FILES = sorted((Path(__file__).resolve().parents[1] / "web" / "static" / "js").glob("words-en*.js"))
 START, END = "/* words-json */", "/* end-words-json */"
 
 
 def _read() -> dict[str, dict]:
-    text = WORDS_FILE.read_text(encoding="utf-8")
-    return json.loads(text.split(START, 1)[1].split(END, 1)[0])["words"]
+    words: dict[str, dict] = {}
+    for path in WORDS_FILES:
+        text = path.read_text(encoding="utf-8")
+        words.update(json.loads(text.split(START, 1)[1].split(END, 1)[0])["words"])
+    return words
 
 
 WORDS = _read()

@@ -63,6 +63,10 @@ def test_a_whole_round_in_easy_read_on_a_phone_answering_with_a_picture(server, 
     page.set_viewport_size({"width": 1280, "height": 800})
     page.screenshot(path=output_dir / "easy-read-symbol-1280.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("document.documentElement.style.fontSize = '200%'")  # a phone's largest text
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    page.screenshot(path=output_dir / "easy-read-symbol-390-200.png", full_page=True)
+    page.evaluate("document.documentElement.style.fontSize = ''")
 
     page.get_by_role("button", name="Next card").click()
     agreed = page.locator("section", has=page.get_by_role("heading", name="What we agreed")).locator(".said-item")
@@ -118,3 +122,18 @@ def test_announcements_name_the_kind_of_card_and_batch_new_answers(server, new_p
     assert bo.act("respond", text="One.")["ok"]
     assert cy.act("respond", symbol="good")["ok"]
     expect(page.locator("#announce")).to_have_text("2 new answers.", timeout=8000)
+
+
+def test_the_facilitator_hears_who_asked_for_more_time(server, new_page, room):  # noqa: F811
+    made = room()
+    host = new_page(f"{server.url}/host/{made['code']}#key={made['host_key']}")
+    expect(host.locator("#host-news")).to_have_text("")
+    ana = new_page(f"{server.url}/j/{made['code']}")
+    ana.get_by_label("Your first name").fill("Ana")
+    ana.get_by_label("A family carer").check()
+    ana.get_by_role("button", name="Join the workshop").click()
+    ana.get_by_role("button", name="Sit at Table 1").click()
+    made["host"].act("start")
+    ana.get_by_role("button", name="I need more time").click()
+    expect(host.get_by_role("status").filter(has_text="asked for more time")).to_have_text(
+        "Ana (Table 1) asked for more time.")

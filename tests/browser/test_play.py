@@ -161,6 +161,7 @@ def test_html_in_an_answer_is_shown_as_text_and_never_runs(server, new_page, roo
     bo = bot(made, "<b>Bo</b>")
     made["host"].act("start")
     ana.get_by_role("button", name="Draw a card").click()
+    expect(ana.locator(".card")).to_be_visible()  # drawn before Bo answers
     attack = "<img src=x onerror=alert(1)>"
     assert bo.act("respond", text=attack + " from Bo")["ok"]
     answer(ana, attack)

@@ -43,6 +43,7 @@ def test_an_answer_is_read_aloud_and_stopped(server, new_page, room, bot, output
     bo = bot(made, "Bo")
     made["host"].act("start")
     page.get_by_role("button", name="Draw a card").click()
+    expect(page.locator(".card")).to_be_visible()  # drawn before Bo answers
     assert bo.act("respond", symbol="not_good", text="Nobody asked me.")["ok"]
     answer = page.locator(".answer", has_text="Nobody asked me.")
     read = answer.get_by_role("button", name="Read aloud")
@@ -98,6 +99,7 @@ def test_without_a_voice_the_page_says_so(server, new_page, room, bot):  # noqa:
     bo = bot(made, "Bo")
     made["host"].act("start")
     page.get_by_role("button", name="Draw a card").click()
+    expect(page.locator(".card")).to_be_visible()  # drawn before Bo answers
     assert bo.act("respond", text="Ask first.")["ok"]
     expect(page.locator(".answer", has_text="Ask first.")).to_be_visible()
     expect(page.locator(".card .no-voice")).to_have_text(

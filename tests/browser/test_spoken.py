@@ -120,6 +120,7 @@ def test_a_browser_that_cannot_record_says_so_and_shows_no_button(server, new_pa
     join(page, server, made["code"], "Ana")
     made["host"].act("start")
     page.get_by_role("button", name="Draw a card").click()
+    expect(page.locator(".card")).to_be_visible()
     form = page.locator("form.say-answer")
     expect(form.locator(".record-none")).to_have_text(
         "This browser cannot record sound, so there is no record button here. You can choose a picture or write instead.")

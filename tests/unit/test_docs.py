@@ -55,6 +55,7 @@ def error_codes_in_code() -> set[str]:
     for text in SERVER_CODE:
         codes |= set(re.findall(r'RuleError\(\s*"([a-z_]+)"', text))
         codes |= set(re.findall(r'error\(\s*"([a-z_]+)"', text))
+        codes |= set(re.findall(r'\(\s*[45]\d\d,\s*"([a-z_]+)"', text))  # HTTP: fail(400, "bad_deck", ...)
     return codes
 
 

@@ -1,5 +1,4 @@
-// "2 new answers.": other people's answers are announced politely and in batches, never more
-// than one announcement every few seconds, so a busy table does not talk over itself.
+// "2 new answers.": batched, at most one announcement every few seconds.
 
 import { announce } from "./dom.js";
 import { say } from "./words.js";
@@ -20,14 +19,12 @@ export function answerNews(quietMs = QUIET_MS) {
   }
 
   return {
-    // `n` more answers from others arrived
     add(n) {
       if (n <= 0) return;
       waiting += n;
       if (timer) return;
       timer = setTimeout(flush, Math.max(0, last + quietMs - Date.now()) || 600);
     },
-    // the card changed: answers to the old card are no longer news
     clear() {
       clearTimeout(timer);
       timer = null;

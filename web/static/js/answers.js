@@ -1,7 +1,5 @@
-// Everyone's answers to the card on the table: what people chose on the picture scale (and
-// who, by perspective), then each answer in its author's colours (its picture, words and
-// recording), who said it, "Read aloud", its votes and the vote button. Hidden answers show
-// only how many people have answered.
+// The answers to the card: the picture spread, then each answer in its author's colours with
+// who said it, its votes, "Vote" and "Read aloud". Hidden answers: only how many.
 
 import { el } from "./live.js";
 import { actionButton, refocus, statusLine, swap } from "./dom.js";

@@ -11,6 +11,7 @@ import { paint } from "./voices.js";
 import { easyRead, say } from "./words.js";
 
 const TYPES = ["scenario", "reflection", "question", "wild", "working"];
+let landed = null; // the card that last landed: drawn again (Easy Read switched), it does not land again
 
 // "a situation", "a question": what kind of card it is, in words.
 export function cardKind(card) {
@@ -35,11 +36,13 @@ export function cardView(card, { number, outcome }) {
       el("span", {}, say("card.path"), el("span", { class: "card-outcome-name", text: goal })))
     : null;
   const kind = cardKind(card);
+  const lands = landed !== `${card.id}:${number}`;
+  landed = `${card.id}:${number}`;
   const aloud = () => [kind, told.textContent, path ? path.textContent : "", text.textContent]
     .filter(Boolean).map((part) => part.trim().replace(/:$/, "").replace(/([^.?!])$/, "$1.")).join(" ");
 
   const node = el("article", {
-    class: `card card-${card.type} voiced card-lands`, "aria-labelledby": "card-heading",
+    class: `card card-${card.type} voiced${lands ? " card-lands" : ""}`, "aria-labelledby": "card-heading",
   },
     el("div", { class: "card-top" },
       icon(card.icon || "chat", "card-icon"),

@@ -1,7 +1,7 @@
 // The run sheet on the home page form: the workshop's length (60, 90 or 120 minutes), the
 // facilitator's own minutes for each step, or none. `POST /api/rooms` takes it as `run_sheet`.
 
-import { say } from "./words.js";
+import { say } from "./words.js"; // home.js adds the home page's words first
 
 const select = document.getElementById("run-length");
 const own = document.getElementById("own-plan");

@@ -4,7 +4,10 @@
 import { el } from "./live.js";
 import { showReady, showWorkshops } from "./my-workshops.js";
 import { initRunSheetChoice, runSheetChoice } from "./home-runsheet.js";
-import { EASY_EVENT, applyWords, easySwitch, say } from "./words.js";
+import { EASY_EVENT, addWords, applyWords, easySwitch, say } from "./words.js";
+import HOME from "./words-en-home.js";
+
+addWords("en", HOME);
 
 const CODE_LENGTH = 6;
 

@@ -1,9 +1,6 @@
-// Answering by speaking: record up to a minute with the browser's MediaRecorder (WebM with
-// Opus sound), see the time left, stop, listen back, then send it with the form's own button
-// (or delete it). The recording goes up with `POST /api/rooms/<code>/audio` and the person's
-// token; the form then sends `{audio: id}` with its words and picture. Nothing goes to any
-// outside service. Where the browser cannot record, or there is no microphone, the page says
-// so plainly and shows no record button.
+// Answering by speaking: up to a minute (MediaRecorder, WebM/Opus), the time left, stop,
+// listen back; the form's button uploads it (POST .../audio, the person's token) and sends
+// `{audio: id}`. No recorder or microphone: said plainly, with no button.
 
 import { el } from "./live.js";
 import { savedToken } from "./store.js";
@@ -30,8 +27,7 @@ async function upload(code, blob) {
   return answer.audio;
 }
 
-// `id`: a prefix for element ids; `button`: the words of the form's send button (the
-// recording goes when it is pressed); `start`: the word key of the record button.
+// `button`: the form's send button's words; `start`: the record button's word key.
 export function recorder({ id, code, button, start: startKey = "record.start" }) {
   const status = el("p", { class: "record-status", id: `${id}-rec-status`, role: "status" });
   const node = el("div", { class: "recorder" });
@@ -134,7 +130,6 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
   return {
     node,
     filled: () => Boolean(clip),
-    // Upload the recording (once) and give `{audio: id}` for the form to send.
     async values() {
       if (!clip) return {};
       if (!sent) {

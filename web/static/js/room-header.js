@@ -1,6 +1,5 @@
 // Around the participant's screen: the header (where you are, the timer, "I need more
-// time"), the calm full-screen message while the workshop is paused, and the note that says
-// when the facilitator has moved you. All their words come from words.js.
+// time", Easy Read), the calm pause screen, and the note when the facilitator moves you.
 
 import { el } from "./live.js";
 import { guardedPress, statusLine } from "./dom.js";
@@ -8,8 +7,7 @@ import { legendOf } from "./legend.js";
 import { createTimer } from "./timer.js";
 import { easyRead, picture, put, say, sayNodes } from "./words.js";
 
-// The header stays the same element (the small bar watches it); `redraw` fills it again in
-// the other wording when Easy Read is switched.
+// The same element throughout (the small bar watches it); `redraw`: the other wording.
 export function header({ code, act, meId, savedName, easySwitch }) {
   const node = el("header", { class: "room-header" });
   let parts = null;

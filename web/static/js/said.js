@@ -1,14 +1,11 @@
-// What someone said, however they said it: a picture (good / not sure / not good), words,
-// a spoken recording, or a mix. Shared by the participant's screens and the host page, so
-// both show the same things in the same words.
+// What someone said: a picture, words, a recording, or a mix; the same on every page.
 
 import { el } from "./live.js";
 import { clock, spokenPlayer } from "./spoken.js";
 import { symbolBadge, symbolWord } from "./symbols.js";
 import { say } from "./words.js";
 
-// The picture, the words and a play button for the recording. `place` keeps each player
-// in its place while the screen is redrawn; `id`: the id of the words' paragraph.
+// `place`: see spoken.js; `id`: the words' paragraph.
 export function saidBody(item, { place = "said", id, cls = "said" } = {}) {
   const name = item.author_name || "";
   return [
@@ -18,8 +15,7 @@ export function saidBody(item, { place = "said", id, cls = "said" } = {}) {
   ].filter(Boolean);
 }
 
-// The same in words alone: for reading aloud, quoting ("If you move on now, we keep: ..."),
-// and anywhere a picture or a player cannot go.
+// In words alone: to read aloud.
 export function saidWords(item) {
   const parts = [];
   if (item.symbol) parts.push(`${symbolWord(item.symbol)}.`);
@@ -28,7 +24,6 @@ export function saidWords(item) {
   return parts.join(" ");
 }
 
-// Short words for a label: the text, else "A picture: Good", else "A spoken answer".
 export function saidLabel(item) {
   if (item.text) return item.text;
   if (item.symbol) return say("answers.a_picture", { word: symbolWord(item.symbol) });

@@ -1,6 +1,5 @@
-// Ways to answer without typing, added to a "say something" form (forms.js `sayForm`, as its
-// `extra`): a picture on the three-point scale and a spoken recording, with any other fields
-// of that form (`more`, e.g. the pledge's "who and when"). Words then become optional.
+// Answering without typing, as a `sayForm` extra: a picture and a recording (and `more`
+// fields, e.g. the pledge's "who and when"). Words then become optional.
 
 import { el } from "./live.js";
 import { canRecord, recorder } from "./record.js";
@@ -14,9 +13,7 @@ export function sayExtras({ id, code, button, pictures = true, voice = true, mor
   const speaks = voice && canRecord();
   return {
     node: el("div", { class: "say-extras" }, ...parts.map((part) => part.node)),
-    // what to ask for when nothing was given
     empty: pictures ? (speaks ? "say.empty_any" : "say.empty_picture") : speaks ? "say.empty_voice" : null,
-    // a picture or a recording is an answer on its own
     filled: () => Boolean((picker && picker.value()) || (voiceBox && voiceBox.filled())),
     async values() {
       const fields = { ...(more ? more.values() : {}) };

@@ -1,10 +1,6 @@
-// Read aloud, with the browser's own voice (speechSynthesis; nothing leaves the device).
-// One button per item (the card, each answer, an agreed note, a stage's prompts, the
-// facilitator's message): pressing it reads that item, and while it reads the same button
-// says "Stop reading". Only one thing is read at a time. Where the browser has no voice,
-// `noVoice()` gives a plain message to show instead of the buttons; where reading fails, the
-// button says so beside itself. The words read are the ones on screen, so in Easy Read mode
-// the Easy Read wording is read.
+// Read aloud with the browser's voice (nothing leaves the device): one button per item, which
+// says "Stop reading" while it reads; one thing at a time. No voice: `noVoice()` says so.
+// It reads the words on screen, so Easy Read words in Easy Read.
 
 import { el } from "./live.js";
 import { picture, put, say } from "./words.js";
@@ -25,7 +21,6 @@ function restore() {
 function show(button, reading) {
   const key = reading ? "read.stop" : button.dataset.read;
   if (button.classList.contains("read-compact")) {
-    // a picture alone, where space is short; its words are its name
     button.replaceChildren(picture(reading ? "stop" : "speaker"), el("span", { class: "sr-only", text: say(key) }));
   } else {
     put(button, key);
@@ -47,7 +42,6 @@ function problem(button) {
   button.after(el("p", { class: "read-problem error", role: "status", text: say("read.failed") }));
 }
 
-// Read `text` aloud; the button (if any) says "Stop reading" until it is done.
 export function readAloud(text, button = null, key = null) {
   if (!canSpeak() || !text) return;
   stopReading();
@@ -69,9 +63,7 @@ export function readAloud(text, button = null, key = null) {
   window.speechSynthesis.speak(utterance);
 }
 
-// A "Read aloud" button for one item: `words()` gives what to read, at the moment of
-// pressing (so it is the wording on screen then). Null where the browser has no voice.
-// `compact`: the picture alone (its words are its accessible name).
+// `words()`: what to read, when pressed. `compact`: the picture alone. Null with no voice.
 export function readButton(words, { key, label = "read.button", describedby, compact = false } = {}) {
   if (!canSpeak()) return null;
   const button = el("button", {
@@ -81,7 +73,7 @@ export function readButton(words, { key, label = "read.button", describedby, com
     "data-read": label,
     "aria-describedby": describedby,
   });
-  // the screen was drawn again while this item is being read: this is its button now
+  // redrawn while reading: this is its button now
   if (current && key && current.key === key) current.button = button;
   show(button, Boolean(current && current.button === button));
   button.addEventListener("click", () => {
@@ -91,12 +83,11 @@ export function readButton(words, { key, label = "read.button", describedby, com
   return button;
 }
 
-// The plain message shown (once, by the card or the prompts) where nothing can be read aloud.
 export function noVoice() {
   return canSpeak() ? null : el("p", { class: "no-voice hint", text: say("read.none") });
 }
 
-// A button where there is a voice, else the message: for the one main place on a screen.
+// The button, else the message: for the one main place on a screen.
 export function readOrSay(words, options) {
   return readButton(words, options) || noVoice();
 }

@@ -1,21 +1,15 @@
-// Playing a spoken answer. A recording is fetched only when someone asks to hear it, with
-// their key in the Authorization header (the participant's token, or the host key on the host
-// page), and played from a blob: URL (the page's CSP allows `media-src 'self' blob:`).
-// Pressing "Play the spoken answer (0:12)" puts the browser's own player in its place and
-// starts it, so pausing and playing again work with the keyboard as everywhere else.
+// Playing a spoken answer: fetched on request with the page's key (token or host key), played
+// from a blob: URL (CSP `media-src 'self' blob:`) in the browser's own player.
 
 import { el } from "./live.js";
 import { put, say } from "./words.js";
 
-// The page says once how it may fetch recordings: its room code and the key to send (the
-// participant's token, or the host key).
 let listen = null;
 export function hearWith(code, bearer) {
   listen = { code, bearer };
 }
 
-// A player stays the same element while the screen is redrawn (a vote arriving must not stop
-// a recording someone is listening to): one per place and recording.
+// One player per place and recording, kept through redraws (a vote must not stop it).
 const players = new Map();
 
 // 42 -> "0:42", 61.5 -> "1:02"
@@ -32,8 +26,7 @@ export async function fetchRecording(code, id, bearer) {
   return response.blob();
 }
 
-// `audio`: {id, seconds} from a response, note or pledge; `label`: what the player is
-// called ("Spoken answer from Ana"); `place`: where on the page it is (see `players`).
+// `audio`: {id, seconds}; `label`: the player's name; `place`: see `players`.
 export function spokenPlayer(audio, { label, place = "" }) {
   const known = players.get(`${place}:${audio.id}`);
   if (known) return known;
@@ -57,7 +50,7 @@ export function spokenPlayer(audio, { label, place = "" }) {
       status.textContent = "";
       button.replaceWith(player);
       player.focus();
-      await player.play().catch(() => {}); // a browser that refuses to start by itself: the controls are there
+      await player.play().catch(() => {}); // refused: the controls are there
     } catch {
       button.removeAttribute("aria-disabled");
       status.classList.add("error");

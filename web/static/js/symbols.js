@@ -1,8 +1,6 @@
-// Answers with a picture, on a three-point scale (as Talking Mats does): good, not sure,
-// not good. Each has a picture, a word and a colour, so colour is never the only signal.
-// The picker is three large toggle buttons (press again to take the picture away); the
-// table sees how many chose each ("3 good, 1 not sure") and who chose what, by their
-// perspective's footprint and name. Styles: web/static/css/easy.css.
+// Answers with a picture on a three-point scale (as in Talking Mats): good, not sure, not
+// good; a picture, a word and a colour each. Three toggle buttons; the spread ("3 good,
+// 1 not sure") with who chose what, by perspective. Styles: easy.css.
 
 import { el } from "./live.js";
 import { footprint } from "./legend.js";
@@ -15,7 +13,6 @@ export function symbolWord(symbol) {
   return say(`symbol.${symbol}`);
 }
 
-// A picture answer as a tag: [face] Good.
 export function symbolBadge(symbol, cls = "") {
   if (!SYMBOLS.includes(symbol)) return null;
   return el("span", { class: `symbol-badge symbol-${symbol} ${cls}`.trim() },
@@ -24,7 +21,6 @@ export function symbolBadge(symbol, cls = "") {
     el("span", { class: "symbol-word", text: symbolWord(symbol) }));
 }
 
-// Three toggle buttons in a labelled group; `value()` is the chosen symbol or null.
 export function symbolPicker(id) {
   let chosen = null;
   const buttons = SYMBOLS.map((symbol) => el("button", {
@@ -47,13 +43,11 @@ export function symbolPicker(id) {
   return { node, value: () => chosen, set, reset: () => set(null) };
 }
 
-// "3 good, 1 not sure": only the pictures someone chose.
 export function spreadWords(spread) {
   const parts = SYMBOLS.filter((s) => spread && spread[s]).map((s) => say("spread.count", { n: spread[s], word: symbolWord(s).toLowerCase() }));
   return parts.join(", ");
 }
 
-// What the table chose, with each person's choice by their perspective (footprint and words).
 export function spreadView(table, labelOf) {
   const spread = table.spread;
   if (!spread || !SYMBOLS.some((s) => spread[s])) return null;

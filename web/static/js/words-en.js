@@ -1,69 +1,14 @@
-// THE words of the participant's pages, in English: every heading, button, instruction and
-// prompt, in two wordings. Review them here (README "Plain words" has the rules we follow).
-//
-// - standard: plain English for everyone.
-// - easy: Easy Read: short sentences, one idea each, everyday words. Left out when the
-//   standard words are already that simple.
-// - icon: the picture shown beside the words in Easy Read (a file in web/static/icons).
-// - standard_one / easy_one: the words when {n} is 1.
-// {name} marks a word filled in by the page.
-//
-// Read by web/static/js/words.js (as a module) and by server/words.py (which reads the JSON
-// between the two markers below, for the pages the server renders), so keep that part
-// strict JSON: double quotes, no comments, no trailing commas.
+// THE words of the participant's pages, in English, in two wordings (README "Plain words"
+// has the rules). standard: plain English; easy: Easy Read (left out when the standard is
+// as simple); icon: the picture beside the words in Easy Read (web/static/icons);
+// standard_one / easy_one: when {n} is 1; {name}: filled in by the page. Read by words.js
+// and by server/words.py (the JSON between the markers: keep it strict JSON).
 export default /* words-json */ {
   "language": "en-GB",
   "words": {
     "easy.on": {"standard": "Easy Read: on", "icon": "easy-read"},
     "easy.off": {"standard": "Easy Read: off", "icon": "easy-read"},
     "skip": {"standard": "Skip to main content", "easy": "Go to the main part"},
-
-    "home.lead": {"standard": "A card game about seeing a situation from someone else's side. People who get care and support sit at the same table as family carers, support workers, managers and health staff. Everyone's view counts the same.", "easy": "A card game. We listen to each other. Everyone's view counts."},
-    "home.join.heading": {"standard": "Join a workshop", "icon": "door"},
-    "home.code.label": {"standard": "Room code", "easy": "The room code", "icon": "key"},
-    "home.code.hint": {"standard": "6 letters and numbers, for example BCD 346. Capital letters and spaces do not matter.", "easy": "It has 6 letters and numbers. Like this: BCD 346."},
-    "home.join.button": {"standard": "Join", "icon": "door"},
-    "home.code.empty": {"standard": "Please type the room code first.", "easy": "Please type the room code."},
-    "home.code.length": {"standard": "A room code has 6 letters and numbers. This one has {n}. Please check it.", "easy": "A room code has 6 letters and numbers. Please check it."},
-    "home.code.unknown": {"standard": "We could not find a workshop with the code “{code}”. Please check the code and try again, or ask the facilitator.", "easy": "We cannot find the code “{code}”. Please check it. Or ask the person running the workshop."},
-    "home.code.too_many": {"standard": "Too many room codes were tried from here just now. Please wait a while and try again, or ask the facilitator for the link.", "easy": "Too many codes were tried here. Please wait. Or ask the person running the workshop for the link."},
-    "home.start.heading": {"standard": "Start a workshop", "easy": "Run a workshop", "icon": "star"},
-    "home.start.intro": {"standard": "For the facilitator: the person who runs the workshop. You get a room code, a QR code and a private link to your page.", "easy": "This is for the person running the workshop. You get a room code to share. You get a private link for you."},
-    "home.title.label": {"standard": "Name of the workshop", "easy": "Workshop name", "icon": "pen"},
-    "home.title.hint": {"standard": "People see this when they join. For example: “Carers' week, Leeds”.", "easy": "People see this name. Like this: “Carers' week, Leeds”."},
-    "home.decks.legend": {"standard": "Choose the cards", "icon": "book"},
-    "home.decks.loading": {"standard": "Loading the cards…", "easy": "Getting the cards…"},
-    "home.decks.failed": {"standard": "We could not load the cards. Please reload the page.", "easy": "The cards did not load. Please load the page again."},
-    "home.deck.detail": {"standard": "{n} cards. {about}"},
-    "home.own.title": {"standard": "Use your own deck", "easy": "Use your own cards", "icon": "photo"},
-    "home.own.detail": {"standard": "Upload a deck file (.toml). We check it first.", "easy": "Choose your own file of cards. We check it first."},
-    "home.own.label": {"standard": "Your deck file (.toml)", "easy": "Your file of cards (.toml)"},
-    "home.own.checking": {"standard": "Checking your deck…", "easy": "Checking your cards…"},
-    "home.own.ready": {"standard": "Your deck “{title}” is ready: {n} cards.", "easy": "Your cards are ready. “{title}” has {n} cards."},
-    "home.own.problems": {"standard": "Your deck cannot be used yet. Please fix these {n} problems and choose the file again:", "standard_one": "Your deck cannot be used yet. Please fix this problem and choose the file again:", "easy": "These cards cannot be used yet. Please fix the problems below. Then choose the file again."},
-    "home.own.unreadable": {"standard": "We could not check that file. Is it a .toml text file?"},
-    "home.hide.label": {"standard": "Hide answers until everyone has answered", "easy": "Hide the answers until everyone has answered"},
-    "home.length.label": {"standard": "How long is your workshop?", "icon": "clock"},
-    "home.length.hint": {"standard": "You get a run sheet: a timed plan with what to say at each step, and a gentle reminder when it is time to move on.", "easy": "You get a plan. It says what to do and say. It tells you when to move on."},
-    "home.length.minutes": {"standard": "{n} minutes"},
-    "home.length.own": {"standard": "My own plan"},
-    "home.length.none": {"standard": "No run sheet", "easy": "No plan"},
-    "home.own_plan.legend": {"standard": "Minutes for each step (0 leaves a step out)"},
-    "home.step.welcome": {"standard": "Welcome"},
-    "home.step.play": {"standard": "Play the cards"},
-    "home.step.reflect": {"standard": "Look back together"},
-    "home.step.pledge": {"standard": "Promises (pledges)", "easy": "Promises"},
-    "home.step.close": {"standard": "Close", "easy": "The end"},
-    "home.start.button": {"standard": "Start the workshop", "icon": "star"},
-    "home.practise.hint": {"standard": "Before the day, try every control on your own: pretend players join and play with you. A practice workshop is deleted after a day.", "easy": "Try it first. Pretend players play with you. It is deleted after 1 day."},
-    "home.practise.button": {"standard": "Practise first", "icon": "lightbulb"},
-    "home.error.title": {"standard": "Please give the workshop a name."},
-    "home.error.deck": {"standard": "Please choose the cards."},
-    "home.error.own": {"standard": "Please choose a deck file that passes the check first."},
-    "home.error.minutes": {"standard": "Each step's minutes are a whole number from 0 to 240."},
-    "home.error.no_steps": {"standard": "Please give at least one step some minutes."},
-    "home.error.server": {"standard": "Something went wrong. Please try again."},
-    "home.error.offline": {"standard": "We could not reach the server. Please check the connection and try again.", "easy": "The internet is not working. Please check it and try again."},
 
     "join.kicker": {"standard": "In Our Shoes · workshop"},
     "join.welcome": {"standard": "Welcome. Tell us your first name and how you are here today.", "easy": "Welcome. Tell us your first name. Then choose who you are here as."},
@@ -92,14 +37,14 @@ export default /* words-json */ {
     "offline.short": {"standard": "Offline", "easy": "No internet"},
     "offline.held": {"standard": "Offline: this will be sent when you are back.", "easy": "No internet. It will go when the internet is back."},
     "sending": {"standard": "Sending…"},
-    "sent": {"standard": "Thank you. It is added.", "easy": "Thank you. It is added."},
+    "sent": {"standard": "Thank you. It is added."},
     "left": {"standard": "You are no longer in this workshop."},
     "no_answer": {"standard": "No answer from the server. Please try again.", "easy": "Nothing came back. Please try again."},
     "dropped": {"standard": "The connection dropped. It will be tried again when you are back.", "easy": "The internet stopped. We will try again when it is back."},
 
     "room.kicker": {"standard": "In Our Shoes · room"},
     "who.full": {"standard": "You are {name} (here as {as}) at {table}.", "easy": "You are {name}. You are here as {as}. Your table is {table}."},
-    "who.name": {"standard": "You are {name}.", "easy": "You are {name}."},
+    "who.name": {"standard": "You are {name}."},
     "who.name_at": {"standard": "You are {name} at {table}.", "easy": "You are {name}. Your table is {table}."},
     "who.at": {"standard": "You are at {table}.", "easy": "Your table is {table}."},
     "more_time.button": {"standard": "I need more time", "icon": "clock"},
@@ -120,13 +65,13 @@ export default /* words-json */ {
     "news.drew": {"standard": "{name} drew a card: {kind}.", "easy": "{name} took a card. It is {kind}."},
     "news.agreed": {"standard": "The table agreed: {text}", "easy": "We agreed: {text}"},
     "news.your_turn": {"standard": "It is your turn. You can draw a card.", "easy": "It is your turn. Take a card."},
-    "news.turn": {"standard": "It is {name}'s turn.", "easy": "It is {name}'s turn."},
+    "news.turn": {"standard": "It is {name}'s turn."},
     "news.shown": {"standard": "The answers are showing now. You can vote.", "easy": "You can see the answers now. You can vote."},
-    "news.answers": {"standard": "{n} new answers.", "standard_one": "1 new answer.", "easy": "{n} new answers.", "easy_one": "1 new answer."},
+    "news.answers": {"standard": "{n} new answers.", "standard_one": "1 new answer."},
     "news.tie": {"standard": "Some answers have the same votes. Please choose one together.", "easy": "Some answers have the same votes. Choose 1 together."},
     "stage.lobby": {"standard": "Back to the start: waiting for the facilitator.", "easy": "Back to the start. Please wait."},
     "stage.look_back": {"standard": "Time to look back: what happened since the last workshop?", "easy": "Let us look back. What happened since last time?"},
-    "stage.play": {"standard": "The game has started.", "easy": "The game has started."},
+    "stage.play": {"standard": "The game has started."},
     "stage.reflect": {"standard": "Time to look back together: what is working, what is not, what matters most.", "easy": "Let us think together. What is good? What is not good?"},
     "stage.pledge": {"standard": "Time for pledges: a pledge is a promise of one thing you will do.", "easy": "Time to make a promise."},
     "stage.closed": {"standard": "This part is finished. Thank you for taking part.", "easy": "This part is finished. Thank you."},
@@ -187,8 +132,8 @@ export default /* words-json */ {
     "as.health": {"standard": "A health professional (a doctor, nurse or therapist)", "easy": "A doctor, nurse or therapist"},
     "as.other": {"standard": "Someone else who cares about this", "easy": "Someone else"},
 
-    "for.label": {"standard": "Who is this from?", "easy": "Who is this from?", "icon": "person"},
-    "for.vote": {"standard": "Who is voting?", "easy": "Who is voting?", "icon": "person"},
+    "for.label": {"standard": "Who is this from?", "icon": "person"},
+    "for.vote": {"standard": "Who is voting?", "icon": "person"},
     "for.me": {"standard": "Me ({name})"},
     "for.me_anon": {"standard": "Me"},
     "for.helped": {"standard": "{name} (no phone or computer)", "easy": "{name} (no phone)"},
@@ -243,7 +188,7 @@ export default /* words-json */ {
     "record.listen": {"standard": "Listen to your recording before you send it.", "easy": "Listen to it first."},
     "record.player": {"standard": "Your recording"},
     "record.ready": {"standard": "Your recording ({time}) is ready. Press “{button}” to send it, with a picture or words if you like.", "easy": "Your recording is ready. Press “{button}” to send it."},
-    "record.discard": {"standard": "Delete it", "easy": "Delete it", "icon": "trash"},
+    "record.discard": {"standard": "Delete it", "icon": "trash"},
     "record.discarded": {"standard": "Recording deleted."},
     "record.unsupported": {"standard": "This browser cannot record sound, so there is no record button here. You can choose a picture or write instead.", "easy": "This phone or computer cannot record your voice. You can choose a picture. Or you can write."},
     "record.no_mic": {"standard": "We could not use a microphone on this device, so you cannot record here. You can choose a picture or write instead.", "easy": "We cannot use the microphone. You can choose a picture. Or you can write."},
@@ -258,7 +203,7 @@ export default /* words-json */ {
     "answers.heading": {"standard": "Answers", "icon": "chat"},
     "answers.count": {"standard": "Answers ({n})", "icon": "chat"},
     "answers.hidden": {"standard": "Answers are hidden until everyone has answered.", "easy": "You cannot see the answers yet. Wait until everyone has answered."},
-    "answers.answered": {"standard": "{n} of {total} people have answered.", "easy": "{n} of {total} people have answered."},
+    "answers.answered": {"standard": "{n} of {total} people have answered."},
     "answers.answered_one": {"standard": "{n} of 1 person has answered."},
     "answers.nobody": {"standard": "Nobody has answered yet."},
     "answers.show": {"standard": "Show answers", "icon": "book"},
@@ -353,7 +298,7 @@ export default /* words-json */ {
     "reflect.working_hint": {"standard": "Something that goes well and should carry on.", "easy": "Something good that should carry on."},
     "reflect.not_working": {"standard": "What is not working?", "easy": "What is not good?", "icon": "not-good"},
     "reflect.not_working_hint": {"standard": "Something that gets in the way.", "easy": "Something that is a problem."},
-    "reflect.matters": {"standard": "What matters most?", "easy": "What matters most?", "icon": "heart"},
+    "reflect.matters": {"standard": "What matters most?", "icon": "heart"},
     "reflect.matters_hint": {"standard": "The one thing to remember.", "easy": "The 1 thing to remember."},
     "reflect.add_to": {"standard": "Add to “{question}”", "easy": "Your idea", "icon": "pen"},
     "reflect.button": {"standard": "Add", "easy": "Send", "icon": "letter"},
@@ -369,7 +314,7 @@ export default /* words-json */ {
     "pledge.empty": {"standard": "No pledges yet.", "easy": "No promises yet."},
     "pledge.who_when": {"standard": "Who and when (you can leave these empty)", "easy": "Who and when (if you want to)"},
     "pledge.who": {"standard": "Who will do it?", "icon": "person"},
-    "pledge.who_hint": {"standard": "Leave it empty if it is you.", "easy": "Leave it empty if it is you."},
+    "pledge.who_hint": {"standard": "Leave it empty if it is you."},
     "pledge.by": {"standard": "By when?", "icon": "calendar"},
     "pledge.print": {"standard": "Print as a card", "icon": "photo"},
     "pledge.print_all": {"standard": "Print all our pledge cards", "easy": "Print all our promises", "icon": "photo"},

@@ -1,16 +1,7 @@
-// Every word the participant's pages say, in two wordings: the standard one and Easy Read
-// (short sentences, one idea each, with a picture beside each action word). The words
-// themselves live in one place per language, words-en.js, so they can be reviewed together;
-// the server reads the same file for the pages it renders (server/words.py).
-//
-//   say("draw")                       -> "Draw a card" (or the Easy Read wording when it is on)
-//   say("turn.of", {name: "Sam"})     -> "It is Sam's turn"
-//   say("votes", {n: 1})              -> "1 vote" (an entry's `standard_one` / `easy_one`)
-//   put(button, "draw")               -> the button shows [picture] + the words
-//
-// Easy Read is per person and remembered in this browser (localStorage). On a deck that is
-// Easy Read first it starts on, until the person chooses. Changing it sends EASY_EVENT; the
-// screens redraw with the other wording.
+// The participant's words, standard or Easy Read (with a picture beside action words), from
+// words-en.js (words-en-home.js: the home page's). say("turn.theirs", {name}) gives words;
+// put(node, key) shows them with the picture. Easy Read is per person, kept in this browser;
+// an Easy-Read-first deck starts it on. Switching sends EASY_EVENT: screens redraw.
 
 import EN from "./words-en.js";
 import { saveSetting, setting } from "./store.js";
@@ -18,7 +9,12 @@ import { saveSetting, setting } from "./store.js";
 export const EASY_EVENT = "inourshoes:easy-read";
 
 const LANGUAGES = { en: EN };
-export const words = Object.fromEntries(Object.entries(LANGUAGES).map(([lang, data]) => [lang, data.words]));
+export const words = Object.fromEntries(Object.entries(LANGUAGES).map(([lang, data]) => [lang, { ...data.words }]));
+
+// A page's own words (words-en-home.js) join the rest.
+export function addWords(language, more) {
+  Object.assign(words[language], more.words);
+}
 
 let lang = "en";
 let easyFirst = false;
@@ -47,7 +43,7 @@ export function say(key, vars = {}, easy = easyRead()) {
   return fill(text, vars);
 }
 
-// The words with some {marks} filled by nodes (`{name: strongElement}`): "You are <b>Ana</b>."
+// {marks} filled by nodes too: "You are <b>Ana</b>."
 export function sayNodes(key, vars = {}) {
   const text = say(key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" ? v : `{${k}}`])));
   return text.split(/(\{\w+\})/).filter(Boolean).map((part) => {
@@ -61,7 +57,6 @@ export function pictureOf(key) {
   return entryOf(key).icon || null;
 }
 
-// (live.js `el` is not used here: live.js itself says these words)
 function make(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
@@ -73,20 +68,19 @@ export function picture(name, cls = "say-icon") {
   return make("img", { class: cls, src: `/static/icons/${name}.svg`, alt: "", width: 32, height: 32 });
 }
 
-// The words as nodes: in Easy Read, the picture first (decorative: the words say it all).
+// In Easy Read, the picture first (decorative: the words say it all).
 export function sayWith(key, vars = {}) {
   const name = easyRead() ? pictureOf(key) : null;
   const text = make("span", { class: "say-words" }, say(key, vars));
   return name ? [picture(name), text] : [text];
 }
 
-// Put the words (and the picture) of `key` in `node`, replacing what it showed.
 export function put(node, key, vars = {}) {
   node.replaceChildren(...sayWith(key, vars));
   return node;
 }
 
-// The deck says whether Easy Read comes first; the person's own choice, once made, wins.
+// The person's own choice, once made, wins over the deck's.
 export function useDeck(deck) {
   const before = easyRead();
   easyFirst = Boolean(deck && deck.easy_first);
@@ -104,8 +98,7 @@ function mark() {
   document.documentElement.classList.toggle("easy-read", easyRead());
 }
 
-// Words the server rendered into the page (`data-say="key"`): shown in the wording that is
-// on, with the picture in Easy Read. Called at load and whenever the wording changes.
+// Words the server rendered (`data-say="key"`), in the wording that is on.
 export function applyWords(root = document) {
   for (const node of root.querySelectorAll("[data-say]")) {
     const vars = node.dataset.sayVars ? JSON.parse(node.dataset.sayVars) : {};
@@ -114,7 +107,6 @@ export function applyWords(root = document) {
   }
 }
 
-// "Easy Read: on" / "Easy Read: off": a switch that says which mode is on.
 export function easySwitch() {
   const button = make("button", { type: "button", class: "button button-quiet easy-switch", "data-key": "easy-read" });
   function show() {
