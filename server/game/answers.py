@@ -8,7 +8,7 @@ the log gives the same room. Either may stand alone or come with words.
 """
 from __future__ import annotations
 
-from .checks import RuleError, clean_text, require_system
+from .checks import RuleError, clean_text, require_system, seated_player, table_of, text_field
 from .model import MAX_TEXT, Event, Room
 from .moves import event
 
@@ -70,6 +70,30 @@ def record_audio(room: Room, command: dict):
     return [event(command, "audio_recorded", audio=audio_id, player=player.id, seconds=round(float(seconds), 1))]
 
 
+def add_words(room: Room, command: dict):
+    """Words for a spoken or picture answer on the card in play, added afterwards by anyone
+    at the table (the host names the `table`): the person who gave it, or a tablemate who
+    heard it. Words already there are changed only by whoever gave the answer."""
+    if command.get("actor") == "host":
+        actor, table = "host", table_of(room, command.get("table"))
+    else:
+        player, table = seated_player(room, command)
+        actor = player.id
+    current = table.current
+    response = next((r for r in current.responses if r.id == command.get("response")), None) if current else None
+    if response is None:
+        raise RuleError("not_found", "That answer is not on this card.")
+    own = actor in (response.author, response.entered_by)
+    if not (response.audio or response.symbol):
+        raise RuleError("bad_request", "Words can be added to a spoken or picture answer.")
+    if response.text and not own:
+        raise RuleError("forbidden", "This answer has words already. Only the person who gave it can change them.")
+    if room.hide_until_reveal and not current.revealed and not own:
+        raise RuleError("wrong_stage", "You can add words once the answers are shown.")
+    text = text_field(command)
+    return [event(command, "words_added", table=table.id, response=response.id, text=text, by=actor)]
+
+
 def spread(responses) -> dict[str, int]:
     """How many answers on a card chose each picture: {"good": 3, "unsure": 1, "not_good": 0}."""
     counts = dict.fromkeys(SYMBOLS, 0)
@@ -86,9 +110,15 @@ def mark_used(room: Room, d: dict) -> None:
         room.audio[audio["id"]]["used"] = True
 
 
+def _words_added(room: Room, d: dict, event: Event) -> None:
+    response = next(r for r in room.tables[d["table"]].current.responses if r.id == d["response"])
+    response.text = d["text"]
+    response.words_by = d["by"] if d["by"] not in (response.author, response.entered_by) else None
+
+
 def _recorded(room: Room, d: dict, event: Event) -> None:
     room.audio[d["audio"]] = {"player": d["player"], "seconds": d["seconds"], "at": event.at, "used": False}
 
 
 ANSWER_MOVES = {"record_audio": record_audio}
-ANSWER_HANDLERS = {"audio_recorded": _recorded}
+ANSWER_HANDLERS = {"audio_recorded": _recorded, "words_added": _words_added}

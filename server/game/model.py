@@ -73,6 +73,7 @@ class Said:
 
 @dataclass
 class Response(Said):
+    words_by: str | None = None  # a tablemate who added words to a spoken or picture answer
     voters: list[str] = field(default_factory=list)
     entered_votes: dict[str, str] = field(default_factory=dict)  # voter -> who voted for them
 

@@ -24,7 +24,7 @@ from .moves import event, join_table, new_id, seat, turn_events
 from .perspectives import choices
 from .plan import pledge_fields
 from .poetry import poem
-from .answers import said_fields
+from .answers import add_words, said_fields
 
 MAX_RESPONSES_PER_CARD = 60
 
@@ -231,6 +231,7 @@ PLAYER_MOVES = {
     "sit": sit,
     "draw": draw,
     "respond": respond,
+    "add_words": add_words,
     "vote": vote,
     "unvote": unvote,
     "reveal": reveal,

@@ -36,7 +36,7 @@ HOST_ACTS = (*HOST_MOVES, *PLAN_MOVES)  # the plan: the host, or the organiser o
 STAGE_MOVES = {
     "lobby": frozenset(),
     "look_back": frozenset({"review"}),
-    "play": frozenset({"draw", "respond", "vote", "unvote", "reveal", "next", "agree", "poem"}),
+    "play": frozenset({"draw", "respond", "add_words", "vote", "unvote", "reveal", "next", "agree", "poem"}),
     "reflect": frozenset({"note:working", "note:not_working", "note:matters"}),
     "pledge": frozenset({"pledge"}),
     "closed": frozenset(),

@@ -95,6 +95,8 @@ def _response(room: Room, response, hidden: bool) -> dict:
     """An answer with its votes; hidden answers show neither their words nor who wrote them."""
     said = _said(room, response)
     said.update(
+        words_by=response.words_by,
+        words_by_name=_name(room, response.words_by),
         votes=len(response.voters),
         voters=list(response.voters),
         entered_votes=[{"voter": v, "by": by} for v, by in response.entered_votes.items()],
@@ -102,7 +104,7 @@ def _response(room: Room, response, hidden: bool) -> dict:
     if hidden:
         said.update(
             text=None, author=None, author_name=None, perspective=None, entered_by=None, entered_by_name=None,
-            symbol=None, audio=None,
+            symbol=None, audio=None, words_by=None, words_by_name=None,
         )  # fmt: skip
     return said
 

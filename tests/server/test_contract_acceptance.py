@@ -167,7 +167,8 @@ def test_pages_and_room_lookups_answer_as_the_contract_says(server):
     wrong_key = requests.get(f"{server.url}/api/rooms/{room['code']}/export.md", headers=bearer("nope"), timeout=5)
     no_room = requests.get(server.url + "/api/rooms/BCDFGH/export.md", headers=bearer(room["host_key"]), timeout=5)
     assert wrong_key.status_code == no_room.status_code == 403 and wrong_key.json() == no_room.json()
-    assert requests.get(f"{server.url}/api/rooms/{room['code']}/run-sheet.html", headers=bearer(room["host_key"]), timeout=5).status_code == 404
+    no_sheet = requests.get(f"{server.url}/api/rooms/{room['code']}/run-sheet.html", headers=bearer(room["host_key"]), timeout=5)
+    assert no_sheet.status_code == 404
     sheet = create(server, deck="everyday-lives", run_sheet={"minutes": 90})
     printable = requests.get(f"{server.url}/api/rooms/{sheet['code']}/run-sheet.html", headers=bearer(sheet["host_key"]), timeout=5)
     assert printable.status_code == 200 and "attachment" in printable.headers["Content-Disposition"]
@@ -304,7 +305,8 @@ def test_pledges_make_the_plan_and_a_follow_up_looks_back_at_it(server, connect)
     for headers in (bearer("not-the-key"), {}):
         assert requests.get(url, headers=headers, timeout=5).status_code == 403
     assert requests.get(f"{server.url}/api/rooms/BCDFGH/plan", headers=bearer(spring["host_key"]), timeout=5).status_code == 403
-    added = requests.post(url, json={"text": "Share the notes", "owner": "Bo", "due": "2026-05-01"}, headers=bearer(spring["host_key"]), timeout=5)
+    key = bearer(spring["host_key"])
+    added = requests.post(url, json={"text": "Share the notes", "owner": "Bo", "due": "2026-05-01"}, headers=key, timeout=5)
     assert added.status_code == 201 and added.json()["action"]["owner"] == "Bo"
     ok(host.act("end"))
     patched = requests.patch(
@@ -315,7 +317,7 @@ def test_pledges_make_the_plan_and_a_follow_up_looks_back_at_it(server, connect)
     assert body["ok"] is True and body["n"] > 0 and body["action"]["status"] == "started"
     assert body["action"]["progress"][0]["text"] == "Rang once" and body["action"]["progress"][0]["at"]
     assert requests.patch(f"{url}/nope", json={"status": "done"}, headers=bearer(spring["host_key"]), timeout=5).status_code == 404
-    assert requests.patch(f"{url}/{action['id']}", json={"status": "finished"}, headers=bearer(spring["host_key"]), timeout=5).status_code == 400
+    assert requests.patch(f"{url}/{action['id']}", json={"status": "finished"}, headers=key, timeout=5).status_code == 400
     assert requests.patch(f"{url}/{action['id']}", json={"status": "done"}, headers=bearer("wrong"), timeout=5).status_code == 403
     assert host.wait_for(lambda v: v["plan"]["actions"][0]["status"] == "started")["room"]["ended"] is True
 

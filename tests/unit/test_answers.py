@@ -125,3 +125,26 @@ def test_a_pledge_shows_who_will_do_it_and_by_when_at_the_table():
     pledge = table_view(story.room, "t1", set(), "now")["table"]["pledges"][0]
     assert (pledge["by"], pledge["who"]) == ("2027-03-01", "Ann and Bo")
     assert story.replayed().tables["t1"].pledges[0].by == "2027-03-01"
+
+
+def test_the_table_can_add_words_to_a_spoken_or_picture_answer():
+    story, ann, bo, cy = table_round()
+    clip = recorded(story, bo, seconds=20)
+    spoken = story.do(bo, "respond", audio=clip)[0].data["response"]
+    written = story.do(cy, "respond", text="Ask her first")[0].data["response"]
+    story.do(ann, "add_words", response=spoken, text="Bo said: ask her what she wants")
+    shown = table_view(story.room, "t1", set(), "now")["table"]["responses"][0]
+    assert (shown["text"], shown["words_by_name"]) == ("Bo said: ask her what she wants", "Ann")
+    assert refused(story, cy, "add_words", response=spoken, text="Something else") == "forbidden"
+    story.do(bo, "add_words", response=spoken, text="Ask her what she wants")  # their own answer
+    assert story.room.tables["t1"].current.responses[0].words_by is None
+    assert refused(story, ann, "add_words", response=written, text="More") == "bad_request"
+    assert refused(story, ann, "add_words", response="r404", text="More") == "not_found"
+    assert story.replayed().tables["t1"].current.responses[0].text == "Ask her what she wants"
+
+
+def test_hidden_answers_take_words_only_from_whoever_gave_them():
+    story, ann, bo, cy = table_round(hide_until_reveal=True)
+    picture = story.do(bo, "respond", symbol="good")[0].data["response"]
+    assert refused(story, ann, "add_words", response=picture, text="Good") == "wrong_stage"
+    story.do(bo, "add_words", response=picture, text="It felt good")

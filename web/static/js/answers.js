@@ -10,6 +10,7 @@ import { spreadView } from "./symbols.js";
 import { perspectiveWords, readWords, voiced, who } from "./voices.js";
 import { put, say } from "./words.js";
 import { writingLine } from "./writing.js";
+import { addWordsForm } from "./add-words.js";
 
 function nameOf(table, playerId) {
   const player = table.players.find((p) => p.id === playerId);
@@ -24,8 +25,9 @@ export function answersSection({ act, meId }) {
   const body = el("div", { class: "answers-body" });
   const writing = writingLine();
   const status = statusLine("vote-status");
+  const words = addWordsForm({ act, meId });
   const node = el("section", { class: "panel answers", "aria-labelledby": "answers-heading" },
-    heading, chooser.field, left, spread, body, writing.node, status);
+    heading, chooser.field, left, spread, body, writing.node, status, words.node);
   let table = null;
   chooser.select.addEventListener("change", () => table && update(table));
 
@@ -83,6 +85,7 @@ export function answersSection({ act, meId }) {
     node.hidden = !t.card;
     if (!t.card) return;
     writing.update(writers);
+    words.update(t);
     put(heading, t.responses.length ? "answers.count" : "answers.heading", { n: t.responses.length });
     chooser.update(t, meId());
     if (t.hidden) {

@@ -46,6 +46,7 @@ export function who(item, table, meId) {
   const words = [];
   if (item.author_name) words.push(item.author === meId ? `${item.author_name} (you)` : item.author_name);
   if (item.entered_by && item.entered_by_name) words.push(say("say.by_for", { name: item.entered_by_name }));
+  if (item.words_by_name) words.push(say("add_words.by", { name: item.words_by_name }));
   const as = perspectiveWords(item, table);
   meta.append(el("span", { class: "who-words" }, words.join(", "),
     as && words.length ? el("span", { class: "sr-only", text: ", " }) : null,
