@@ -124,7 +124,8 @@ startForm.addEventListener("submit", async (event) => {
     return;
   }
   const chosen = startForm.querySelector("input[name=deck]:checked");
-  const body = { title, hide_until_reveal: hideInput.checked };
+  const play = startForm.querySelector("input[name=play]:checked");
+  const body = { title, hide_until_reveal: hideInput.checked, play: play ? play.value : "path" };
   const plan = runSheetChoice(); // the run sheet; "Practise first" opens a practice workshop
   if (plan.error) {
     show(startError, el("p", { text: plan.error }));
