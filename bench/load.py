@@ -69,7 +69,7 @@ async def measure(kind: servers.Kind, people: int, args, db: str) -> dict:
     ready, acted, go, results = ctx.Semaphore(0), ctx.Semaphore(0), ctx.Event(), ctx.Queue()
     table_count = -(-people // TABLE_SIZE)
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
-        host, room = None, None
+        host, room, procs = None, None, []
         try:
             if kind.ours:
                 created, host, tables = await open_room(session, server.url, table_count)
@@ -77,7 +77,6 @@ async def measure(kind: servers.Kind, people: int, args, db: str) -> dict:
             else:
                 tables = [f"t{i}" for i in range(table_count)]
             groups = groups_of(tables, people)
-            procs = []
             for w in range(args.workers):
                 spec = {"url": server.url, "room": room, "groups": groups[w :: args.workers], "seconds": args.seconds, "interval": args.interval}  # fmt: skip
                 procs.append(ctx.Process(target=fanout.worker, args=(spec, ready, go, acted, results), daemon=True))
@@ -94,6 +93,9 @@ async def measure(kind: servers.Kind, people: int, args, db: str) -> dict:
             for proc in procs:
                 proc.join(30)
         finally:
+            for proc in procs:
+                if proc.is_alive():
+                    proc.terminate()
             if host is not None:
                 await host.close()
             server.stop()

@@ -73,11 +73,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     services.connections.watch(socketio)
     app.extensions["inourshoes"] = services
 
-    from . import api, audio_routes, headers, pages, static
+    from . import api, audio_routes, headers, http, pages, static
     from . import export, facilitate, hostlink, organise, plan_routes, series
     from .sockets import Transport
 
     headers.init_app(app)
+    http.init_app(app)  # the answers to a refusal and to too many tries
     api.init_app(app)
     pages.init_app(app)
     static.init_app(app)  # compression and cache headers for files (issue 16)

@@ -10,18 +10,11 @@ from .decks import DeckError, deck_summary
 from . import facilitate, followup
 from .decks.isolated import parse_uploaded
 from .headers import limiter
+from .http import fail, services
 from .rooms import normalise_code
 
 bp = Blueprint("api", __name__)
 MAX_TITLE = 120
-
-
-def services():
-    return current_app.extensions["inourshoes"]
-
-
-def fail(status: int, code: str, message: str, **extra):
-    return jsonify({"ok": False, "error": {"code": code, "message": message, **extra}}), status
 
 
 @bp.get("/healthz")
@@ -141,7 +134,3 @@ def qr(code):
 
 def init_app(app) -> None:
     app.register_blueprint(bp)
-
-    @app.errorhandler(429)
-    def too_many(err):
-        return fail(429, "rate_limited", "Too many tries from here just now. Please wait a minute and try again.")

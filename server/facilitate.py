@@ -6,13 +6,14 @@ whether the room exists over the socket (`screen`, rate-limited like `join`).
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template
 
 from . import practice
 from .export import run_sheet as run_sheet_page
 from .game import RuleError
 from .game.practice import DEFAULT_SIMULATED, created_fields
 from .game.run_sheet import make_run_sheet
+from .http import fail, room_for_key
 from .rooms import normalise_code
 
 bp = Blueprint("facilitate", __name__)
@@ -55,18 +56,7 @@ def screen(code):
 @bp.get("/api/rooms/<code>/run-sheet.html")
 def run_sheet(code):
     """The run sheet as a one-page printable guide, for the host key only (like exports)."""
-    from .api import fail  # here: the API imports this module
-    from .export.routes import bearer
-
-    services = current_app.extensions["inourshoes"]
-    if services.guesses.blocked(request.remote_addr):
-        return fail(429, "rate_limited", "Too many wrong keys from here just now. Please wait and try again.")
-    clean = normalise_code(code)
-    room = services.rooms.check_host(clean, bearer()) if clean else None
-    if room is None:
-        if clean:
-            services.guesses.missed(request.remote_addr)
-        return fail(403, "forbidden", "That host key is not right for this workshop.")
+    clean, room = room_for_key(code)
     if room.run_sheet is None:
         return fail(404, "not_found", "This workshop has no run sheet yet: choose a length on the host page.")
     return Response(

@@ -27,6 +27,7 @@ from flask import (
 )  # fmt: skip
 
 from .headers import limiter
+from .http import services
 from .rooms import digest, new_secret, normalise_code
 from .settings import retention_days
 
@@ -36,10 +37,6 @@ LOGIN_LIMIT = "10/minute"  # wrong passwords per address
 PRACTICE_HOURS = 24  # a practice room (simulated players) is deleted a day after it was made
 SIGN_IN_HOURS = 12
 MAX_SIGN_INS = 50  # live sign-ins kept; the oldest goes first
-
-
-def services():
-    return current_app.extensions["inourshoes"]
 
 
 # --- deleting -----------------------------------------------------------------------------
@@ -195,6 +192,14 @@ def _workshop(code: str) -> dict:
     return dict(row, **services().store.room_stats().get(clean, {"events": 0, "people": 0}))
 
 
+def _confirmed(code: str) -> dict:
+    """The workshop a confirmation form (delete, a new host link) was sent for, once the
+    form is known to come from this browser's own page."""
+    workshop = _workshop(code)
+    _check_csrf()
+    return workshop
+
+
 @bp.get("/rooms/<code>/delete")
 def confirm_delete(code):
     return render_template("organise.html", page="confirm", workshop=_workshop(code))
@@ -202,8 +207,7 @@ def confirm_delete(code):
 
 @bp.post("/rooms/<code>/delete")
 def delete(code):
-    workshop = _workshop(code)
-    _check_csrf()
+    workshop = _confirmed(code)
     delete_workshop(services(), workshop["code"])
     flash(f"Workshop {workshop['code']} ({workshop['title']}) has been deleted for good.")
     return redirect(url_for("organise.index"), 303)
@@ -228,8 +232,7 @@ def confirm_host_link(code):
 
 @bp.post("/rooms/<code>/host-link")
 def new_host_link(code):
-    workshop = _workshop(code)
-    _check_csrf()
+    workshop = _confirmed(code)
     link = issue_host_link(services(), workshop["code"])
     return render_template("organise.html", page="new_link", workshop=workshop, link=link)
 

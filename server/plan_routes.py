@@ -8,33 +8,24 @@ after the workshop:
 - `GET /api/rooms/<code>/summary.<fmt>` (html, md, docx): the one-page summary for managers.
 
 A missing or wrong key and a room that does not exist get the same 403 as the exports,
-and count as a miss for the address (server/guesses.py).
+and count as a miss for the address (server/http.py).
 """
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from .api import fail
 from .export.managers import SUMMARY_FORMATS, managers_summary
-from .export.routes import YES, bearer, filename
+from .export.routes import filename
 from .game import RuleError
 from .game.plan import action_view, kept_pledges, plan_view
 from .headers import limiter
+from .http import Refused, asked, bearer, fail, room_for_key, services
 from .organise import signed_in
 from .rooms import normalise_code
 
 bp = Blueprint("plan", __name__)
 PLAN_LIMIT = "120/minute"
 STATUS_OF = {"not_found": 404, "forbidden": 403}  # any other refusal is the sender's mistake: 400
-
-
-class Refused(Exception):
-    def __init__(self, answer):
-        self.answer = answer
-
-
-def services():
-    return current_app.extensions["inourshoes"]
 
 
 def _organiser() -> bool:
@@ -44,26 +35,14 @@ def _organiser() -> bool:
 def planner(code: str):
     """(room code, room, actor) for the host key in `Authorization: Bearer`, or the
     organiser signed in on this browser; raises Refused with the answer otherwise."""
-    clean = normalise_code(code)
-    key = bearer()
-    if key is None and _organiser():
+    if bearer() is None and _organiser():
+        clean = normalise_code(code)
         room = services().rooms.get(clean) if clean else None
         if room is None:
             raise Refused(fail(404, "not_found", "There is no workshop with that code."))
         return clean, room, "organiser"
-    if services().guesses.blocked(request.remote_addr):
-        raise Refused(fail(429, "rate_limited", "Too many wrong keys from here just now. Please wait and try again."))
-    room = services().rooms.check_host(clean, key) if clean else None
-    if room is None:
-        if clean:
-            services().guesses.missed(request.remote_addr)
-        raise Refused(fail(403, "forbidden", "That host key is not right for this workshop."))
+    clean, room = room_for_key(code)
     return clean, room, "host"
-
-
-@bp.errorhandler(Refused)
-def refused(err: Refused):
-    return err.answer
 
 
 def _change(code: str, command: dict, created: bool = False):
@@ -116,7 +95,7 @@ def summary(code, fmt):
     if fmt not in SUMMARY_FORMATS:
         return fail(404, "not_found", f"The summary comes as {', '.join(SUMMARY_FORMATS)}.")
     clean, room, _ = planner(code)
-    anonymous = request.args.get("anonymous", "").lower() in YES
+    anonymous = asked("anonymous")
     render, media_type = SUMMARY_FORMATS[fmt]
     name = filename(room.created_at[:10], clean, fmt, anonymous).replace(f"-{clean}-", f"-{clean}-summary-")
     return Response(

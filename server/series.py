@@ -7,18 +7,14 @@ is set, the sign-in page until signed in.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
 
-from .export.routes import YES
 from .export.series import SERIES_FORMATS, series_summary
+from .http import asked, services
 from .organise import signed_in
 from .rooms import normalise_code
 
 bp = Blueprint("series", __name__, url_prefix="/organise/series")
-
-
-def services():
-    return current_app.extensions["inourshoes"]
 
 
 def find_series(store) -> list[list[str]]:
@@ -74,7 +70,7 @@ def export(code, fmt):
     found = next((codes for codes in find_series(services().store) if clean in codes), None)
     if fmt not in SERIES_FORMATS or found is None:
         abort(404)
-    anonymous = request.args.get("anonymous", "").lower() in YES
+    anonymous = asked("anonymous")
     render, media_type = SERIES_FORMATS[fmt]
     name = f"inourshoes-series-{found[0]}{'-anonymous' if anonymous else ''}.{fmt}"
     return Response(

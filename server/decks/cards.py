@@ -21,10 +21,7 @@ class _CardChecks(_Problems):
     """The checks of the ``[[cards]]`` list, each card checked and cleaned in turn."""
 
     def check_cards(self, value, perspectives: dict | None, outcomes: dict | None) -> list[dict]:
-        if value is None:
-            self.add("the deck has no cards: add at least one [[cards]] entry", field="cards")
-            return []
-        if not isinstance(value, list):
+        if value is not None and not isinstance(value, list):
             self.add(
                 f"should be a list of [[cards]] entries, not {_kind(value)}", field="cards"
             )
@@ -95,23 +92,8 @@ class _CardChecks(_Problems):
                 field="type",
             )
 
-        perspective = self.text_field(raw, "perspective", 40, required=True, card=label)
-        if perspective and perspectives is not None and perspective not in perspectives:
-            self.add(
-                f"unknown perspective {_short(perspective)!r}: declare it in [[perspectives]] "
-                f"or use one of: {_join(perspectives)}",
-                card=label,
-                field="perspective",
-            )
-
-        outcome = self.text_field(raw, "outcome", 40, required=True, card=label)
-        if outcome and outcomes is not None and outcome not in outcomes:
-            self.add(
-                f"unknown outcome {_short(outcome)!r}: use one of this deck's [[outcomes]]: "
-                f"{_join(outcomes)}",
-                card=label,
-                field="outcome",
-            )
+        perspective = self.declared(raw, "perspective", perspectives, "declare it in [[perspectives]] or use one of", label)
+        outcome = self.declared(raw, "outcome", outcomes, "use one of this deck's [[outcomes]]", label)
 
         text = self.text_field(raw, "text", MAX_TEXT_CHARS, required=True, card=label)
 
@@ -126,19 +108,15 @@ class _CardChecks(_Problems):
                     field="easy",
                 )
 
-        if "icon" in raw:
-            icon = self.text_field(raw, "icon", 60, required=False, card=label)
-            if icon and icon not in icons:
-                self.add(
-                    f"unknown icon {_short(icon)!r} (there is no web/static/icons/"
-                    f"{_short(icon)}.svg; list the icons with: python -m server.decks icons)",
-                    card=label,
-                    field="icon",
-                )
-        else:
-            icon = DEFAULT_ICONS.get(card_type, "chat")
-        if not icon:
-            icon = DEFAULT_ICONS.get(card_type, "chat")
+        icon = self.text_field(raw, "icon", 60, required=False, card=label)
+        if icon and icon not in icons:
+            self.add(
+                f"unknown icon {_short(icon)!r} (there is no web/static/icons/"
+                f"{_short(icon)}.svg; list the icons with: python -m server.decks icons)",
+                card=label,
+                field="icon",
+            )
+        icon = icon or DEFAULT_ICONS.get(card_type, "chat")
 
         # lines for simulated players (server/decks/practice.py, a mixin of the checker)
         practice = self.check_practice(raw.get("practice"), card=label)
@@ -152,3 +130,11 @@ class _CardChecks(_Problems):
             "icon": icon,
             **({"practice": practice} if practice else {}),
         }
+
+    def declared(self, raw: dict, field: str, names: dict | None, advice: str, label: str) -> str:
+        """A card's `perspective` or `outcome`: one of the `names` the deck declares (when
+        it has any to check against); `advice` says where to find them."""
+        value = self.text_field(raw, field, 40, required=True, card=label)
+        if value and names is not None and value not in names:
+            self.add(f"unknown {field} {_short(value)!r}: {advice}: {_join(names)}", card=label, field=field)
+        return value

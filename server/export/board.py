@@ -17,6 +17,7 @@ from ..game.perspectives import legend as room_legend
 from ..game.perspectives import NO_COLOUR, name_of
 from ..game.voice import FIELDS, voice
 from ..legend import describe, footprint_svg, style_of
+from .people import byline
 
 VOICE_WORDS = {"people": "people", "responses": "answers written", "votes": "votes received", "agreed": "agreed notes"}
 ONE = {"people": "person", "responses": "answer written", "votes": "vote received", "agreed": "agreed note"}
@@ -113,8 +114,6 @@ def room_parts(room, tables, kept: set) -> dict:
 
 def table_parts(room, table, people) -> dict:
     """A table's `board` (None in open play) and its `poem` (lines, with their authors)."""
-    from .summary import byline  # summary builds on this module
-
     poem = [people.said(line) for line in table.poem]
     return {"board": _board(room, table), "poem": [dict(line, byline=byline(line)) for line in poem]}
 

@@ -7,29 +7,16 @@ board and the voice counts. `GET /api/rooms/<code>/summary.<fmt>` serves it (md,
 """
 from __future__ import annotations
 
-import io
 from collections import Counter
-from pathlib import Path
-
-from docx import Document
-from docx.shared import Pt
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..game.board import has_board
 from ..game.perspectives import choices, name_of
 from ..game.voice import voice
 from .markdown import md_text
-from .plan import STATUS_LABELS, action_line
+from .plan import STATUS_LABELS, action_line, word_action
 from .summary import private_ids, summarise
-from .word import clean
-
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.filters["action_line"] = action_line
+from .templates import environment
+from .word import clean, document, saved
 
 
 def _outcomes(room) -> list[dict]:
@@ -75,17 +62,17 @@ def managers_summary(room, anonymous: bool = False) -> dict:
 
 
 # --- renderers -----------------------------------------------------------------------------
-def render_html(summary: dict) -> str:
-    return _env.get_template("managers.html").render(s=summary)
-
-
 def met_line(outcome: dict) -> str:
     if not outcome["tables"]:
         return "no table played yet"
     return f"met at {outcome['met']} of {outcome['tables']} {'table' if outcome['tables'] == 1 else 'tables'}"
 
 
-_env.filters["met_line"] = met_line
+_env = environment(action_line=action_line, met_line=met_line)
+
+
+def render_html(summary: dict) -> str:
+    return _env.get_template("managers.html").render(s=summary)
 
 
 def _look_back_lines(summary: dict) -> list[str]:
@@ -128,11 +115,7 @@ def render_md(summary: dict) -> str:
 
 
 def render_docx(summary: dict) -> bytes:
-    doc = Document()
-    doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = clean(f"{summary['title']}: summary")
-    doc.core_properties.author = "In Our Shoes"
-    doc.add_heading(clean(f"{summary['title']}: summary"), level=1)
+    doc = document(f"{summary['title']}: summary", size=10)
     doc.add_paragraph(clean(f"{summary['date_label']} · {summary['deck']['title']} · {summary['people']} people · room {summary['code']}"))
     if summary["outcomes"]:
         doc.add_heading("Outcomes met", level=2)
@@ -152,18 +135,14 @@ def render_docx(summary: dict) -> bytes:
     doc.add_heading("Actions", level=2)
     doc.add_paragraph(" · ".join(f"{c['label']}: {c['count']}" for c in summary["action_counts"]))
     for action in summary["actions"]:
-        paragraph = doc.add_paragraph(style="List Bullet")
-        paragraph.add_run(clean(action["text"])).bold = True
-        paragraph.add_run(clean(f" — {action_line(action)}")).italic = True
+        word_action(doc, action, clean, progress=False)
     if summary["look_back"]:
         doc.add_heading(clean(f"Since {summary['look_back']['title']} ({summary['look_back']['date_label']})"), level=2)
         for line in _look_back_lines(summary):
             doc.add_paragraph(clean(line), style="List Bullet")
     if summary["anonymous"]:
         doc.add_paragraph("People are named by the perspective they brought.")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return saved(doc)
 
 
 #: format -> (renderer, media type)

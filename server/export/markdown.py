@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import board, plan
-from .summary import byline
+from .people import byline
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")

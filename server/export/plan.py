@@ -138,6 +138,16 @@ def markdown_lines(summary: dict, md_text) -> list[str]:
     return out
 
 
+def word_action(doc, action: dict, clean, progress: bool = True) -> None:
+    """An action as a Word bullet: its words in bold, how it stands in italics, then (with
+    `progress`) what has been done so far."""
+    paragraph = doc.add_paragraph(style="List Bullet")
+    paragraph.add_run(clean(action["text"])).bold = True
+    paragraph.add_run(clean(f" — {action_line(action)}")).italic = True
+    for line in action["progress"] if progress else ():
+        doc.add_paragraph(clean(progress_line(line)), style="List Bullet 2")
+
+
 def word_section(doc, summary: dict, clean) -> None:
     look_back = summary.get("look_back")
     if look_back:
@@ -150,11 +160,7 @@ def word_section(doc, summary: dict, clean) -> None:
                 doc.add_paragraph(clean(said_line(said)) if said else "Nothing was said about it.", style="List Bullet 2")
     doc.add_heading("Action plan", level=2)
     for action in summary["plan"]:
-        paragraph = doc.add_paragraph(style="List Bullet")
-        paragraph.add_run(clean(action["text"])).bold = True
-        paragraph.add_run(clean(f" — {action_line(action)}")).italic = True
-        for line in action["progress"]:
-            doc.add_paragraph(clean(progress_line(line)), style="List Bullet 2")
+        word_action(doc, action, clean)
     if not summary["plan"]:
         doc.add_paragraph("No actions yet.")
 

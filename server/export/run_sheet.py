@@ -3,16 +3,9 @@
 Rendered by Jinja with autoescaping on, so the facilitator's own words are escaped."""
 from __future__ import annotations
 
-from pathlib import Path
+from .templates import environment
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_env = environment()
 
 
 def clock(minutes: int) -> str:

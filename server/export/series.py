@@ -5,22 +5,17 @@ coming back, grouped by outcome. Rendered as Markdown, Word and CSV, and on /org
 """
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import re
 from collections import Counter
-
-from docx import Document
-from docx.shared import Pt
 
 from ..game.plan import outcome_of
 from .managers import managers_summary, met_line
 from .markdown import md_text
-from .plan import STATUS_LABELS, action_line, progress_line
-from .spreadsheet import cell
+from .plan import STATUS_LABELS, action_line, progress_line, word_action
+from .spreadsheet import csv_bytes
 from .summary import private_ids
-from .word import clean
+from .word import clean, document, saved
 
 NO_OUTCOME = "Not linked to an outcome"
 _WORD = re.compile(r"[a-z0-9']+")
@@ -164,20 +159,11 @@ def rows(series: dict):
 
 
 def render_csv(series: dict) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in rows(series):
-        writer.writerow([cell(row.get(column)) for column in COLUMNS])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(COLUMNS, rows(series))
 
 
 def render_docx(series: dict) -> bytes:
-    doc = Document()
-    doc.styles["Normal"].font.size = Pt(11)
-    doc.core_properties.title = clean(f"Series: {series['title']}")
-    doc.core_properties.author = "In Our Shoes"
-    doc.add_heading(clean(f"Series: {series['title']}"), level=1)
+    doc = document(f"Series: {series['title']}")
     doc.add_paragraph(f"{len(series['workshops'])} workshops. Actions: "
                       + ", ".join(f"{t['label'].lower()} {t['count']}" for t in series["totals"]) + ".")  # fmt: skip
     for number, w in enumerate(series["workshops"], 1):
@@ -188,11 +174,7 @@ def render_docx(series: dict) -> bytes:
             paragraph.add_run(f"{label}: ").bold = True
             paragraph.add_run(clean(value))
         for action in w["actions"]:
-            paragraph = doc.add_paragraph(style="List Bullet")
-            paragraph.add_run(clean(action["text"])).bold = True
-            paragraph.add_run(clean(f" — {action_line(action)}")).italic = True
-            for line in action["progress"]:
-                doc.add_paragraph(clean(progress_line(line)), style="List Bullet 2")
+            word_action(doc, action, clean)
     doc.add_heading("\"Not working\" items that keep coming back", level=2)
     for group in series["recurring"]:
         doc.add_heading(clean(group["outcome"]), level=3)
@@ -200,9 +182,7 @@ def render_docx(series: dict) -> bytes:
             doc.add_paragraph(clean(f"{item['text']} — in {item['times']} workshops: {', '.join(item['workshops'])}"), style="List Bullet")
     if not series["recurring"]:
         doc.add_paragraph("Nothing has come back yet.")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return saved(doc)
 
 
 SERIES_FORMATS = {

@@ -58,10 +58,15 @@ def _row(base: dict, kind: str, card: dict | None, item: dict, votes) -> dict:
     }
 
 
-def render(summary: dict) -> bytes:
+def csv_bytes(columns, rows) -> bytes:
+    """A header line, then each row's cells in `columns` order (made safe by `cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in rows(summary):
-        writer.writerow([cell(row.get(column)) for column in COLUMNS])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(column)) for column in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def render(summary: dict) -> bytes:
+    return csv_bytes(COLUMNS, rows(summary))

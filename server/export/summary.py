@@ -12,11 +12,10 @@ from datetime import datetime
 from ..game import Room
 from ..game.perspectives import NO_COLOUR, legend, name_of
 from .board import room_parts, table_parts
+from .people import People
 from .plan import plan_parts
 
 KEPT = "(kept in the room)"
-FACILITATOR = "the facilitator"
-PRACTICE_PLAYER = "a simulated practice player"
 
 CARD_TYPES = {
     "scenario": "Scenario",
@@ -67,77 +66,6 @@ def agreed_pairs(table) -> list[tuple[str, str]]:
     return [(r.agreed, n.id) for r, n in zip(rounds, notes)]
 
 
-class _People:
-    """How to name people in this export."""
-
-    def __init__(self, room: Room, anonymous: bool):
-        self.room = room
-        self.anonymous = anonymous
-
-    def perspective(self, player_id: str | None) -> str:
-        player = self.room.players.get(player_id) if player_id else None
-        return name_of(self.room.deck, player.perspective) if player else ""
-
-    def name(self, player_id: str | None) -> str:
-        if player_id is None or player_id == "host":
-            return FACILITATOR
-        player = self.room.players.get(player_id)
-        if player is None:
-            return "someone"
-        if player.simulated:  # a practice room: words the game wrote, marked as such everywhere
-            return PRACTICE_PLAYER if self.anonymous else f"{player.name}, {PRACTICE_PLAYER}"
-        return self.perspective(player_id) if self.anonymous else player.name
-
-    def said(self, item, **extra) -> dict:
-        author = getattr(item, "author", None)
-        entered_by = item.entered_by
-        return {
-            "id": item.id,
-            "text": said_text(item),
-            "symbol": getattr(item, "symbol", None),
-            "spoken_seconds": item.audio["seconds"] if getattr(item, "audio", None) else None,
-            "author": self.name(author),
-            "perspective": self.perspective(author),
-            "entered_by": self.name(entered_by) if entered_by else None,
-            "at": item.at,
-            **({"practice": True} if author in self.room.players and self.room.players[author].simulated else {}),
-            **extra,
-        }
-
-
-#: The three-point scale's pictures, in words (every export shows them this way).
-SYMBOL_WORDS = {"good": "good", "unsure": "not sure", "not_good": "not good"}
-
-
-def spoken(seconds: float) -> str:
-    """"(spoken answer, 0:42)": how a recording is listed in a report."""
-    whole = max(1, round(seconds))
-    return f"(spoken answer, {whole // 60}:{whole % 60:02d})"
-
-
-def said_text(item) -> str:
-    """What someone said as a report shows it: their picture, their words and
-    their recording, in that order: "(picture: not sure) It would worry me (spoken answer, 0:42)"."""
-    parts = []
-    if getattr(item, "symbol", None):
-        parts.append(f"(picture: {SYMBOL_WORDS.get(item.symbol, item.symbol)})")
-    if item.text:
-        parts.append(item.text)
-    if getattr(item, "audio", None):
-        parts.append(spoken(item.audio["seconds"]))
-    return " ".join(parts)
-
-
-def byline(item: dict) -> str:
-    """"Ann (a family carer), entered by Bo" or, anonymously, "a family carer, entered by ..."."""
-    who = item["author"]
-    if item["perspective"] and item["perspective"] != who:
-        who = f"{who} ({item['perspective']})"
-    if item.get("entered_by") and item["entered_by"] != item["author"]:
-        who += f", entered by {item['entered_by']}"
-    return who
-
-
 def card_summary(room: Room, card_id: str) -> dict:
     card = room.cards.get(card_id, {"id": card_id, "type": "", "text": ""})
     side = card.get("perspective")
@@ -152,7 +80,7 @@ def card_summary(room: Room, card_id: str) -> dict:
     }
 
 
-def _table(room: Room, table, people: _People, kept: set) -> dict:
+def _table(room: Room, table, people: People, kept: set) -> dict:
     rounds = []
     for round_ in table.rounds:
         responses = [
@@ -212,7 +140,7 @@ def _in_order(room: Room, counts) -> list[str]:
 
 
 def summarise(room: Room, anonymous: bool = False) -> dict:
-    people = _People(room, anonymous)
+    people = People(room, anonymous)
     kept = private_ids(room)
     present = [p for p in room.players.values() if not p.removed]
     counts = Counter(p.perspective for p in present)

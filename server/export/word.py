@@ -14,13 +14,29 @@ from docx import Document
 from docx.shared import Pt
 
 from . import board, plan
-from .summary import byline
+from .people import byline
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text) -> str:
     return _NOT_XML.sub("", str(text))
+
+
+def document(title: str, size: int = 11):
+    """A new Word document by In Our Shoes, with `title` as its title and first heading."""
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(size)
+    doc.core_properties.title = clean(title)
+    doc.core_properties.author = "In Our Shoes"
+    doc.add_heading(clean(title), level=1)
+    return doc
+
+
+def saved(doc) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _bullet(doc, text: str, by: str, bold: bool = False) -> None:
@@ -87,15 +103,12 @@ def _table(doc, table: dict, sections, summary: dict) -> None:
 
 
 def render(summary: dict) -> bytes:
-    doc = Document()
-    doc.styles["Normal"].font.size = Pt(11)
+    doc = document(summary["title"])
     props = doc.core_properties
-    props.title = clean(summary["title"])
-    props.author = props.last_modified_by = "In Our Shoes"
+    props.last_modified_by = "In Our Shoes"
     props.subject = clean(f"Workshop {summary['code']}, {summary['deck']['title']}")
     props.comments = props.keywords = props.category = ""
     props.created = props.modified = datetime.fromisoformat(summary["created_at"])
-    doc.add_heading(clean(summary["title"]), level=1)
     _facts(doc, summary)
     for index, table in enumerate(summary["tables"]):
         if index:
@@ -109,6 +122,4 @@ def render(summary: dict) -> bytes:
         _bullet(doc, pledge["text"], f"{byline(pledge)} · {pledge['table']}")
     if not summary["pledges"]:
         doc.add_paragraph("No pledges shared.")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return saved(doc)

@@ -3,12 +3,13 @@ main link issued by the organiser when the old one is lost or leaked.
 
 Keys are made outside the rules (they are random) and arrive as hashes on the command; the
 transport says which key the sender used (`key`: "main" or a co-facilitator's id), so only
-the holder of the main link can add or revoke co-facilitators.
+the holder of the main link can add or revoke co-facilitators. `COHOST_HANDLERS` fold the
+events into the room (fold.py).
 """
 from __future__ import annotations
 
 from .checks import RuleError, text_field
-from .model import MAX_NAME, Room
+from .model import MAX_NAME, Event, Room
 from .moves import event, new_id
 
 MAX_COHOSTS = 20
@@ -45,3 +46,19 @@ def host_key_reset(room: Room, command: dict):
 
 
 COHOST_MOVES = {"cohost_add": cohost_add, "cohost_revoke": cohost_revoke}
+
+
+def _cohost_added(room: Room, d: dict, event: Event) -> None:
+    room.cohosts[d["cohost"]] = {"key_hash": d["key_hash"], "label": d["label"], "added_at": event.at, "revoked": False}
+    room.next_id = max(room.next_id, d.get("next_id", room.next_id))
+
+
+def _cohost_revoked(room: Room, d: dict, event: Event) -> None:
+    room.cohosts[d["cohost"]]["revoked"] = True
+
+
+def _host_key_reset(room: Room, d: dict, event: Event) -> None:
+    room.host_key_hash = d["host_key_hash"]
+
+
+COHOST_HANDLERS = {"cohost_added": _cohost_added, "cohost_revoked": _cohost_revoked, "host_key_reset": _host_key_reset}

@@ -3,13 +3,14 @@
 Every decision was already taken by `rules.decide`, and its outcome written into the event
 (ids, shuffled order, whose turn), so folding is plain bookkeeping and replay is exact.
 The room is changed in place and returned, which keeps replaying a long log cheap.
+Here: people, turns, rounds and what was said; each other concern folds its own events
+(`HOSTING_HANDLERS` in hosting.py, `BOARD_HANDLERS` in board.py, ...).
 """
 from __future__ import annotations
 
-import math
-from datetime import datetime, timedelta
-
 from .board import BOARD_HANDLERS, empty_board
+from .cohosts import COHOST_HANDLERS
+from .hosting import HOSTING_HANDLERS
 from .model import Event, Note, Player, Pledge, Response, Room, Round, Table
 from .poetry import POETRY_HANDLERS
 from .answers import ANSWER_HANDLERS, mark_used
@@ -233,92 +234,9 @@ def _privacy(room: Room, d: dict, event: Event) -> None:
         thing.private = d["private"]
 
 
-def _staged(room: Room, d: dict, event: Event) -> None:
-    if d.get("table"):
-        room.tables[d["table"]].stage = d["stage"]
-        return
-    room.stage = d["stage"]
-    for table in room.tables.values():
-        table.stage = d["stage"]
-
-
-def _set(**values):
-    def handler(room: Room, d: dict, event: Event) -> None:
-        for name, value in values.items():
-            setattr(room, name, value)
-
-    return handler
-
-
-def _paused(room: Room, d: dict, event: Event) -> None:
-    """The timer stops with the room, keeping the seconds it had left."""
-    room.paused = True
-    if room.timer and room.timer.get("ends_at"):
-        left = datetime.fromisoformat(room.timer["ends_at"]) - datetime.fromisoformat(event.at)
-        room.timer = dict(room.timer, ends_at=None, paused_left=max(0, math.ceil(left.total_seconds())))
-
-
-def _resumed(room: Room, d: dict, event: Event) -> None:
-    room.paused = False
-    if room.timer and room.timer.get("paused_left") is not None:
-        ends = datetime.fromisoformat(event.at) + timedelta(seconds=room.timer["paused_left"])
-        room.timer = dict(room.timer, ends_at=ends.isoformat(), paused_left=None)
-
-
-def _timer(room: Room, d: dict, event: Event) -> None:
-    if d.get("seconds") is None:
-        room.timer = None
-    else:
-        room.timer = {
-            "seconds": d["seconds"],
-            "started_at": event.at,
-            "ends_at": d["ends_at"],
-            "paused_left": d.get("paused_left"),
-        }
-    room.more_time.clear()
-
-
 def _more_time(room: Room, d: dict, event: Event) -> None:
     if d["player"] not in room.more_time:
         room.more_time.append(d["player"])
-
-
-def _notice(room: Room, d: dict, event: Event) -> None:
-    room.notice = {"text": d["text"], "at": event.at} if d.get("text") else None
-
-
-def _table_added(room: Room, d: dict, event: Event) -> None:
-    room.tables[d["table"]] = Table(id=d["table"], name=d["name"], stage=room.stage, board=empty_board(room))
-    _bump(room, d)
-
-
-def _settings(room: Room, d: dict, event: Event) -> None:
-    for name in ("hide_until_reveal", "admit", "away_after"):
-        if name in d:
-            setattr(room, name, d[name])
-
-
-def _cohost_added(room: Room, d: dict, event: Event) -> None:
-    room.cohosts[d["cohost"]] = {"key_hash": d["key_hash"], "label": d["label"], "added_at": event.at, "revoked": False}
-    _bump(room, d)
-
-
-def _cohost_revoked(room: Room, d: dict, event: Event) -> None:
-    room.cohosts[d["cohost"]]["revoked"] = True
-
-
-def _host_key_reset(room: Room, d: dict, event: Event) -> None:
-    room.host_key_hash = d["host_key_hash"]
-
-
-def _ended(room: Room, d: dict, event: Event) -> None:
-    room.ended = True
-    room.ended_at = event.at
-    room.paused = False
-    room.timer = None
-    room.stage = "closed"
-    for table in room.tables.values():
-        table.stage = "closed"
 
 
 HANDLERS = {
@@ -340,20 +258,9 @@ HANDLERS = {
     "note_added": _noted,
     "pledge_added": _pledged,
     "privacy_set": _privacy,
-    "stage_set": _staged,
-    "room_paused": _paused,
-    "room_resumed": _resumed,
-    "room_locked": _set(locked=True),
-    "room_unlocked": _set(locked=False),
-    "timer_set": _timer,
     "more_time_asked": _more_time,
-    "notice_sent": _notice,
-    "table_added": _table_added,
-    "settings_changed": _settings,
-    "cohost_added": _cohost_added,
-    "cohost_revoked": _cohost_revoked,
-    "host_key_reset": _host_key_reset,
-    "room_ended": _ended,
+    **HOSTING_HANDLERS,
+    **COHOST_HANDLERS,
     **BOARD_HANDLERS,
     **POETRY_HANDLERS,
     **ANSWER_HANDLERS,

@@ -1,14 +1,17 @@
-"""The facilitator's moves. The transport has already checked the host key, and `decide`
-insists on `actor == "host"` for every move here, so a participant can never run one."""
+"""The facilitator's moves, and how the events they record fold into the room
+(`HOSTING_HANDLERS`, used by fold.py). The transport has already checked the host key, and
+`decide` insists on `actor == "host"` for every move here, so a participant can never run one."""
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 
 from .admission import ADMISSION_MOVES, move_in
 from .agreement import finish_round
+from .board import empty_board
 from .checks import RuleError, flag, player_of, table_of, text_field
 from .cohosts import COHOST_MOVES
-from .model import MAX_NAME, STAGES, Room
+from .model import MAX_NAME, STAGES, Event, Room, Table
 from .moves import event, leave_table, new_id, next_seat, turn_events
 from .practice import PRACTICE_HOST_MOVES
 from .run_sheet import RUN_SHEET_MOVES, begin_on_start
@@ -196,3 +199,87 @@ HOST_MOVES = {
     **RUN_SHEET_MOVES,
 }
 
+
+# --- folding what the host did into the room (fold.py) ----------------------------------
+def _staged(room: Room, d: dict, event: Event) -> None:
+    if d.get("table"):
+        room.tables[d["table"]].stage = d["stage"]
+        return
+    room.stage = d["stage"]
+    for table in room.tables.values():
+        table.stage = d["stage"]
+
+
+def _set(**values):
+    def handler(room: Room, d: dict, event: Event) -> None:
+        for name, value in values.items():
+            setattr(room, name, value)
+
+    return handler
+
+
+def _paused(room: Room, d: dict, event: Event) -> None:
+    """The timer stops with the room, keeping the seconds it had left."""
+    room.paused = True
+    if room.timer and room.timer.get("ends_at"):
+        left = datetime.fromisoformat(room.timer["ends_at"]) - datetime.fromisoformat(event.at)
+        room.timer = dict(room.timer, ends_at=None, paused_left=max(0, math.ceil(left.total_seconds())))
+
+
+def _resumed(room: Room, d: dict, event: Event) -> None:
+    room.paused = False
+    if room.timer and room.timer.get("paused_left") is not None:
+        ends = datetime.fromisoformat(event.at) + timedelta(seconds=room.timer["paused_left"])
+        room.timer = dict(room.timer, ends_at=ends.isoformat(), paused_left=None)
+
+
+def _timer(room: Room, d: dict, event: Event) -> None:
+    if d.get("seconds") is None:
+        room.timer = None
+    else:
+        room.timer = {
+            "seconds": d["seconds"],
+            "started_at": event.at,
+            "ends_at": d["ends_at"],
+            "paused_left": d.get("paused_left"),
+        }
+    room.more_time.clear()
+
+
+def _notice(room: Room, d: dict, event: Event) -> None:
+    room.notice = {"text": d["text"], "at": event.at} if d.get("text") else None
+
+
+def _table_added(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]] = Table(id=d["table"], name=d["name"], stage=room.stage, board=empty_board(room))
+    room.next_id = max(room.next_id, d.get("next_id", room.next_id))
+
+
+def _settings(room: Room, d: dict, event: Event) -> None:
+    for name in ("hide_until_reveal", "admit", "away_after"):
+        if name in d:
+            setattr(room, name, d[name])
+
+
+def _ended(room: Room, d: dict, event: Event) -> None:
+    room.ended = True
+    room.ended_at = event.at
+    room.paused = False
+    room.timer = None
+    room.stage = "closed"
+    for table in room.tables.values():
+        table.stage = "closed"
+
+
+HOSTING_HANDLERS = {
+    "stage_set": _staged,
+    "room_paused": _paused,
+    "room_resumed": _resumed,
+    "room_locked": _set(locked=True),
+    "room_unlocked": _set(locked=False),
+    "timer_set": _timer,
+    "notice_sent": _notice,
+    "table_added": _table_added,
+    "settings_changed": _settings,
+    "room_ended": _ended,
+}

@@ -92,6 +92,41 @@ def test_an_unknown_room_answers_exactly_like_a_wrong_key(app, room):
     assert get(app, f"/api/rooms/{room['code']}/export.pdf", address, room["host_key"]).status_code == 404
 
 
+def test_every_route_behind_a_key_counts_its_misses_on_the_one_count(app, room):
+    """Exports, the run sheet, the plan, the host link's QR code and spoken answers."""
+    guesser, code, key = next(_addresses), room["code"], room["host_key"]
+    client = app.test_client()
+
+    def post(path, with_key=None):
+        headers = {"X-Forwarded-For": guesser, **({"Authorization": f"Bearer {with_key}"} if with_key else {})}
+        return client.post(path, headers=headers)
+
+    misses = [
+        post(f"/api/rooms/{code}/host-qr.svg", "not-the-key"),
+        post(f"/api/rooms/{unknown_code(app, 7)}/host-qr.svg", key),
+        get(app, f"/api/rooms/{code}/audio/a0123456789abcdef", guesser, "not-a-token"),
+        get(app, f"/api/rooms/{code}/run-sheet.html", guesser, "not-the-key"),
+        get(app, f"/api/rooms/{code}/plan", guesser, "not-the-key"),
+    ]
+    assert [m.status_code for m in misses] == [403] * GUESSES
+    assert {m.get_json()["error"]["code"] for m in misses} == {"forbidden"}
+    # used up: the right key waits on every one of them
+    assert post(f"/api/rooms/{code}/host-qr.svg", key).status_code == 429
+    assert get(app, f"/api/rooms/{code}/audio/a0123456789abcdef", guesser, key).status_code == 429
+    assert get(app, f"/api/rooms/{code}/plan", guesser, key).get_json()["error"]["code"] == "rate_limited"
+    neighbour = next(_addresses)
+    answer = client.post(f"/api/rooms/{code}/host-qr.svg", headers={"X-Forwarded-For": neighbour, "Authorization": f"Bearer {key}"})
+    assert answer.status_code == 200 and answer.mimetype == "image/svg+xml"
+
+
+def test_a_real_key_asking_for_a_missing_recording_is_not_a_miss(app, room):
+    address = next(_addresses)
+    for _ in range(2 * GUESSES):
+        answer = get(app, f"/api/rooms/{room['code']}/audio/a0123456789abcdef", address, room["host_key"])
+        assert answer.status_code == 403 and answer.get_json()["error"]["message"] == "You cannot play that recording."
+    assert get(app, f"/api/rooms/{room['code']}/plan", address, room["host_key"]).status_code == 200
+
+
 # --- memory: what a stranger sends is not kept --------------------------------------------
 def sizes(app) -> dict:
     services = app.extensions["inourshoes"]

@@ -13,7 +13,8 @@ import pytest
 
 from server.export import eventlog, markdown, printable, spreadsheet, word
 from server.export.routes import filename
-from server.export.summary import KEPT, byline, private_ids, summarise
+from server.export.people import byline
+from server.export.summary import KEPT, private_ids, summarise
 from server.replay import ReplayError, load, main
 
 from .story import Story
