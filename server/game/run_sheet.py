@@ -32,7 +32,7 @@ SAY = {
         "Welcome, and thank you for coming. Today we play a card game about care and support. "
         "Everyone here knows something the others do not, and every view counts the same. "
         "Join on your phone with the code on the screen, or share with someone near you. "
-        "You can pass on any card. If you say something private, you can keep it in the room."
+        "You can pass on any card. If you say something private, choose 'Leave this out of the notes'."
     ),
     "play": (
         "Take turns to draw a card and read it out, or press 'Read aloud'. "

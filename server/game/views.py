@@ -142,6 +142,7 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
                 how=note.how,
                 card=note.card,
                 card_text=room.cards[note.card]["text"] if note.card else None,
+                card_easy=room.cards[note.card].get("easy") if note.card else None,
             )
             for note in table.notes
         ],

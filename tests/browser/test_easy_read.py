@@ -69,9 +69,12 @@ def test_a_whole_round_in_easy_read_on_a_phone_answering_with_a_picture(server, 
     page.evaluate("document.documentElement.style.fontSize = ''")
 
     page.get_by_role("button", name="Next card").click()
+    page.locator("summary", has_text="What we agreed").click()  # folded away in Easy Read on a phone
     agreed = page.locator("section", has=page.get_by_role("heading", name="What we agreed")).locator(".said-item")
     expect(agreed).to_have_count(1)
     expect(agreed.locator(".symbol-badge")).to_have_text("Picture: Good")
+    # the card it came from, in the Easy Read words the table saw
+    expect(agreed.locator(".from-card q")).to_contain_text(card["easy"].split(" / ")[0][:30])
     expect(page.get_by_role("heading", name="It is Bo's turn")).to_be_visible()
     assert_accessible(page)
 

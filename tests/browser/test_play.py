@@ -221,6 +221,26 @@ def test_someone_without_a_device_takes_part_through_a_neighbour(server, new_pag
     expect(ana.get_by_text("You have 3 of 3 votes left for this card.")).to_be_visible()
 
 
+def test_after_writing_for_someone_the_next_answer_is_your_own_again(server, new_page, room):
+    """Found playing a whole workshop: "Who is this from?" stayed on the person without a
+    phone, so the tablemate's next answer went in their name without anyone noticing."""
+    made = room()
+    ana = join(new_page(), server, made["code"], "Ana")
+    assert made["host"].act("add_person", name="Sam", perspective="person", table=made["tables"][0])["ok"]
+    expect(ana.locator(".people")).to_contain_text("Sam")
+    made["host"].act("start")
+    ana.get_by_role("button", name="Draw a card").click()
+    chooser = ana.locator("form.say-answer").get_by_label("Who is this from?")
+    chooser.select_option(label="Sam (no phone or computer)")
+    answer(ana, "Sam says: let me choose.")
+    expect(ana.locator(".answer", has_text="let me choose")).to_contain_text("Sam, entered by Ana")
+    expect(chooser.locator("option:checked")).to_have_text("Me (Ana)")
+    answer(ana, "And I would ask him first.")
+    mine = ana.locator(".answer", has_text="ask him first")
+    expect(mine).to_contain_text("Ana (you)")
+    expect(mine).not_to_contain_text("entered by")
+
+
 def test_the_facilitator_moves_the_table_through_the_stages(server, new_page, room):
     made = room()
     host = made["host"]

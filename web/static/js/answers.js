@@ -2,13 +2,13 @@
 // who said it, its votes, "Vote" and "Read aloud". Hidden answers: only how many.
 
 import { el } from "./live.js";
-import { actionButton, refocus, statusLine, swap } from "./dom.js";
+import { actionButton, easyFold, refocus, statusLine, swap } from "./dom.js";
 import { forChooser } from "./forms.js";
 import { saidBody, saidLabel } from "./said.js";
 import { readButton } from "./speak.js";
 import { spreadView } from "./symbols.js";
 import { perspectiveWords, readWords, voiced, who } from "./voices.js";
-import { put, say } from "./words.js";
+import { easyRead, put, say } from "./words.js";
 import { writingLine } from "./writing.js";
 import { addWordsForm } from "./add-words.js";
 
@@ -26,8 +26,10 @@ export function answersSection({ act, meId }) {
   const writing = writingLine();
   const status = statusLine("vote-status");
   const words = addWordsForm({ act, meId });
+  // Easy Read: voting for someone without a phone folds away (easyFold)
+  const forOthers = easyRead() ? easyFold("for.vote_more", chooser.field) : null;
   const node = el("section", { class: "panel answers", "aria-labelledby": "answers-heading" },
-    heading, chooser.field, left, spread, body, writing.node, status, words.node);
+    heading, forOthers || chooser.field, left, spread, body, writing.node, status, words.node);
   let table = null;
   chooser.select.addEventListener("change", () => table && update(table));
 
@@ -81,6 +83,7 @@ export function answersSection({ act, meId }) {
   }
 
   function update(t, writers = []) {
+    if (!table || table.round !== t.round) chooser.reset(meId()); // a new card: I vote as me
     table = t;
     node.hidden = !t.card;
     if (!t.card) return;
@@ -88,6 +91,7 @@ export function answersSection({ act, meId }) {
     words.update(t);
     put(heading, t.responses.length ? "answers.count" : "answers.heading", { n: t.responses.length });
     chooser.update(t, meId());
+    if (forOthers) forOthers.hidden = chooser.field.hidden || t.hidden;
     if (t.hidden) {
       chooser.field.hidden = true;
       left.hidden = true;

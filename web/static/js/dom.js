@@ -145,6 +145,17 @@ export function fold(summary, panel) {
   return details;
 }
 
+// Easy Read on a phone: one thing at a time. What is not needed to act (who else it is
+// from, leaving it out of the notes) folds away under a small summary (`words`: a word
+// key), closed; on a wide screen it is simply open, its summary not shown (easy.css).
+export function easyFold(words, ...nodes) {
+  const details = el("details", { class: "easy-fold" }, put(el("summary"), words), ...nodes.filter(Boolean));
+  const wide = window.matchMedia(WIDE);
+  details.open = wide.matches;
+  wide.addEventListener("change", () => { details.open = wide.matches; });
+  return details;
+}
+
 // A decorative icon: the words always sit beside it, so it has empty alt text.
 export function icon(name, cls = "icon") {
   return el("img", { class: cls, src: `/static/icons/${name}.svg`, alt: "", width: 40, height: 40 });

@@ -7,9 +7,9 @@
 // it is offered to you ("Use it here" / "Delete it"), never sent to the new card by itself.
 
 import { el, newId } from "./live.js";
-import { announce, guardedPress, waitNotice } from "./dom.js";
+import { announce, easyFold, guardedPress, waitNotice } from "./dom.js";
 import { otherDrafts, readDraft, writeDraft } from "./store.js";
-import { put, say } from "./words.js";
+import { easyRead, put, say } from "./words.js";
 
 let room = ""; // the room code drafts are kept under
 
@@ -51,7 +51,13 @@ export function forChooser(id, label = "for.label") {
     field.hidden = others.length === 0;
   }
 
-  return { field, select, update, value: () => select.value };
+  // Back to "Me" (after sending for someone, or on a new card): never silently keep
+  // writing in someone else's name.
+  function reset(meId) {
+    if ([...select.options].some((o) => o.value === meId)) select.value = meId;
+  }
+
+  return { field, select, update, reset, value: () => select.value };
 }
 
 // `label`, `hint` and `button` are word keys (words-en.js), filled with `vars`.
@@ -79,17 +85,20 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
   let round = null; // the card an answer is for
   let busy = false;
 
+  const privacyBlock = privacy
+    ? el("div", { class: "check-block" },
+      el("div", { class: "check" }, keep, put(el("label", { for: keep.id }), "say.private")),
+      el("p", { class: "hint", id: `${id}-private-hint`, text: say("say.private_hint") }))
+    : null;
+  // Easy Read: the words, a picture or a voice first; the other choices fold away
+  const more = easyRead() ? easyFold("say.more", chooser.field, privacyBlock) : null;
   const form = el("form", { class: `say say-${key}`, novalidate: true },
-    chooser.field,
+    more ? null : chooser.field,
     put(el("label", { for: id, class: "say-label" }), label, vars),
     hint ? el("p", { class: "hint", id: `${id}-hint`, text: say(hint, vars) }) : null,
     textarea,
     extra ? extra.node : null, // more ways to say it: `{node, values(), reset(), filled?()}`
-    privacy
-      ? el("div", { class: "check-block" },
-        el("div", { class: "check" }, keep, put(el("label", { for: keep.id }), "say.private")),
-        el("p", { class: "hint", id: `${id}-private-hint`, text: say("say.private_hint") }))
-      : null,
+    more || privacyBlock,
     status,
     submit,
     offer.node);
@@ -154,6 +163,7 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
         keep.checked = false;
         if (extra) extra.reset();
       }
+      chooser.reset(meId());
       status.classList.add("good");
       status.textContent = say("sent");
     } else {
@@ -174,6 +184,7 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
     const left = scope !== null && words();
     scope = draftScope(table);
     round = table && table.stage === "play" ? table.round : null;
+    chooser.reset(meId());
     const saved = readDraft(room, key, scope);
     textarea.value = saved && saved.text ? saved.text : prefill;
     status.classList.remove("good", "pending");
@@ -188,6 +199,7 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
     node: form,
     update(table) {
       chooser.update(table, meId());
+      if (more) more.hidden = chooser.field.hidden && !privacyBlock;
       if (draftScope(table) !== scope) enter(table);
     },
   };

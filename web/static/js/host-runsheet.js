@@ -83,10 +83,10 @@ export function initRunSheet(live, code, key) {
     const sheet = view.run_sheet;
     const where = runSheetNow(sheet, view.room.stage, Date.now() + (offset || 0), view.room.ended);
     const step = sheet.steps[where.step];
-    now.textContent = !where.begun
-      ? `${sheet.minutes} minutes in all. The clock starts when you start the workshop, or now.`
-      : `Now: ${step.title} · ${minutesWords(where.stepLeft)} in this step · ${minutesWords(where.totalLeft)} in all`;
-    begin.hidden = where.begun;
+    if (view.room.ended) now.textContent = "The workshop has ended: the run sheet's clock has stopped.";
+    else if (!where.begun) now.textContent = `${sheet.minutes} minutes in all. The clock starts when you start the workshop, or now.`;
+    else now.textContent = `Now: ${step.title} · ${minutesWords(where.stepLeft)} in this step · ${minutesWords(where.totalLeft)} in all`;
+    begin.hidden = where.begun || view.room.ended;
     if (say.textContent !== step.say) say.textContent = step.say;
     for (const [i, item] of [...plan.children].entries()) item.classList.toggle("is-now", i === where.step);
     if ((where.prompt || "") !== prompt.textContent) prompt.textContent = where.prompt || "";

@@ -1,6 +1,7 @@
 // Small helpers shared by the host page's modules.
 
 import { el } from "./live.js";
+import { say } from "./words.js";
 
 export const STAGES = [
   ["lobby", "Lobby"],
@@ -21,17 +22,11 @@ export function stageLabel(stage) {
   return found ? found[1] : stage;
 }
 
-// The card types in the same words as the participants' card (card.js).
-const CARD_TYPES = {
-  scenario: "A situation",
-  reflection: "A reflection",
-  question: "A question",
-  wild: "A wild card",
-  working: "What is working?",
-};
+// The card types in the same words as the participants' card (card.js, words-en.js).
+const CARD_TYPES = ["scenario", "reflection", "question", "wild", "working"];
 
 export function cardType(type) {
-  return CARD_TYPES[type] || "A card";
+  return say(CARD_TYPES.includes(type) ? `card.${type}` : "card.other", {}, false);
 }
 
 export function plural(count, one, many) {

@@ -7,6 +7,7 @@ import { footprint, legendOf } from "./legend.js";
 import { boardWords, roomProgress } from "./host-board.js";
 import { cardType, stageLabel } from "./host-util.js";
 import { short } from "./host-talk.js";
+import { saidLabel } from "./said.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,7 +29,7 @@ function cardPart(card, count) {
     ? ` · told by ${card.perspective_label}` : "";
   const part = el("div", { class: "wall-card", "data-perspective": card.perspective || "anyone" },
     el("p", { class: "wall-label" }, footprint(card.perspective || "anyone", { size: 26 }), ` ${cardType(card.type)}${told}`),
-    el("p", { class: "wall-card-text", text: short(card.text, 420) }),
+    el("p", { class: "wall-card-text", text: short(card.type === "reflection" ? card.text.split(" / ").join("\n") : card.text, 420) }),
     el("p", { class: "wall-count", text: `${count} ${count === 1 ? "answer" : "answers"} so far` }));
   if (card.perspective && card.perspective !== "anyone") part.style.borderLeftColor = legendOf(card.perspective).colour;
   return part;
@@ -48,7 +49,8 @@ function tile(table) {
       el("p", { class: "wall-label", text: "Latest agreement" }),
       el("p", {
         class: latest ? "wall-agreed-text" : "quiet",
-        text: latest ? (latest.private ? "Not in the notes" : short(latest.text, 200)) : "Nothing agreed yet",
+        // a picture or spoken answer has no words of its own: say what it is
+        text: latest ? (latest.private ? "Not in the notes" : short(saidLabel(latest), 200)) : "Nothing agreed yet",
       })));
 }
 

@@ -131,7 +131,7 @@ function render(view) {
   $("room-state").replaceChildren(...chips(view));
   $("paused-note").hidden = !room.paused || room.ended;
   $("ended-note").hidden = !room.ended;
-  if (!room.notice) $("notice").hidden = true;
+  if (!room.notice || room.ended) $("notice").hidden = true; // no message lingers after the end
   clearStaleStatus(room);
   renderMoments(room);
   renderControls(view);

@@ -15,7 +15,7 @@ import { poetsCorner } from "./poem.js";
 import { sayExtras } from "./say-extras.js";
 import { readButton, stopReading } from "./speak.js";
 import { saidList } from "./voices.js";
-import { put, say } from "./words.js";
+import { easyRead, put, say } from "./words.js";
 import { othersWriting, signalTyping } from "./writing.js";
 
 export function nameOf(table, playerId) {
@@ -71,6 +71,14 @@ function turnBox({ act, meId }) {
   return { node, heading, update };
 }
 
+// "What we agreed"; in Easy Read on a phone it folds away like the other side panels, so
+// the card, your answer and the answers are what you see.
+function agreedPanel(list) {
+  const panel = el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
+    put(el("h2", { id: "agreed-heading" }), "agreed.heading"), list);
+  return easyRead() ? fold(say("agreed.heading"), panel) : panel;
+}
+
 export function playScreen(ctx) {
   const { act, meId } = ctx;
   const board = boardView(ctx);
@@ -106,8 +114,7 @@ export function playScreen(ctx) {
     el("div", { class: "play-main" }, turn.node, cardSlot, poem.node, respond.node, answers.node, next.node),
     el("div", { class: "play-side" },
       fold(say("people.heading"), people.node),
-      el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
-        put(el("h2", { id: "agreed-heading" }), "agreed.heading"), agreed),
+      agreedPanel(agreed),
       fold(say("notes.heading"), el("section", { class: "panel", "aria-labelledby": "notes-heading" },
         put(el("h2", { id: "notes-heading" }), "notes.heading"), notes, noteForm.node))));
 

@@ -56,7 +56,10 @@ export function poetsCorner({ act, meId }) {
     const ack = await act("poem", payload);
     busy = false;
     status.textContent = ack.ok ? "" : ack.error.message;
-    if (ack.ok) input.value = "";
+    if (ack.ok) {
+      input.value = "";
+      chooser.reset(meId());
+    }
   });
 
   function written(t, person) {

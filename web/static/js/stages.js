@@ -2,7 +2,7 @@
 // Each stage's prompts can be read aloud; reflect takes pictures and voices, pledges voices.
 
 import { el } from "./live.js";
-import { actionButton, statusLine, swap } from "./dom.js";
+import { actionButton, fold, statusLine, swap } from "./dom.js";
 import { sayForm } from "./forms.js";
 import { peopleSection } from "./people.js";
 import { pledgeExtras } from "./pledge-plan.js";
@@ -88,13 +88,19 @@ export function reflectScreen(ctx) {
       put(el("h3", { id: `h-${kind}` }), `reflect.${kind}`), list, form.node);
     return { kind, list, form, section };
   });
+  // what the table agreed on each card, to look back on (folded on a phone)
+  const agreed = el("div");
   const node = el("div", { class: "stage reflect" },
     prompts(heading, el("p", { class: "lead", text: say("reflect.lead") })),
+    fold(say("agreed.heading"), el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
+      put(el("h2", { id: "agreed-heading" }), "agreed.heading"), agreed)),
     el("div", { class: "reflect-boxes" }, ...parts.map((p) => p.section)));
   return {
     node,
     heading,
     update(view) {
+      const t = view.table;
+      swap(agreed, saidList(t.notes.filter((n) => n.kind === "agreed"), t, meId(), say("close.no_agreed")));
       for (const part of parts) {
         swap(part.list, saidList(view.table.notes.filter((n) => n.kind === part.kind), view.table, meId(), say("reflect.empty")));
         part.form.update(view.table);

@@ -65,7 +65,8 @@ function shorten(text, most = 90) {
 export function agreedFrom(note) {
   const parts = [];
   if (HOW[note.how]) parts.push(el("span", { class: `tag tag-how tag-${note.how}`, text: say(HOW[note.how]) }));
-  if (note.card_text) parts.push(el("span", { class: "from-card" }, say("agreed.card"), el("q", { text: shorten(note.card_text) })));
+  const card = (easyRead() && note.card_easy) || note.card_text; // the card's words as the table saw them
+  if (card) parts.push(el("span", { class: "from-card" }, say("agreed.card"), el("q", { text: shorten(card) })));
   return parts.length ? el("p", { class: "meta agreed-from" }, ...parts) : null;
 }
 

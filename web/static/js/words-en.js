@@ -134,6 +134,7 @@ export default /* words-json */ {
 
     "for.label": {"standard": "Who is this from?", "icon": "person"},
     "for.vote": {"standard": "Who is voting?", "icon": "person"},
+    "for.vote_more": {"standard": "Voting for someone without a phone or computer", "easy": "Vote for someone with no phone", "icon": "person"},
     "for.me": {"standard": "Me ({name})"},
     "for.me_anon": {"standard": "Me"},
     "for.helped": {"standard": "{name} (no phone or computer)", "easy": "{name} (no phone)"},
@@ -242,6 +243,7 @@ export default /* words-json */ {
     "say.private": {"standard": "Leave this out of the notes", "easy": "Do not put this in the notes", "icon": "lock"},
     "say.private_hint": {"standard": "The people here still see it. It is not written in the notes after the workshop, or shown on the big screen.", "easy": "People here can see it. It will not go in the notes."},
     "say.private_tag": {"standard": "Not in the notes"},
+    "say.more": {"standard": "More choices", "icon": "hand"},
     "say.by_for": {"standard": "entered by {name}", "easy": "written by {name}"},
     "say.finish": {"standard": "Please finish the sentence first.", "easy": "Please finish the sentence."},
     "say.empty": {"standard": "Please write something first.", "easy": "Please write something."},
