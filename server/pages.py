@@ -33,6 +33,7 @@ def join(code):
     return render_template(
         "join.html", code=clean, title=room.title, perspectives=join_choices(room.deck),
         easy_first=bool(room.deck.get("easy_first")),
+        closed="ended" if room.ended else "locked" if room.locked else None,
     )
 
 
