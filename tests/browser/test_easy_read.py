@@ -140,3 +140,37 @@ def test_the_facilitator_hears_who_asked_for_more_time(server, new_page, room): 
     ana.get_by_role("button", name="I need more time").click()
     expect(host.get_by_role("status").filter(has_text="asked for more time")).to_have_text(
         "Ana (Table 1) asked for more time.")
+
+
+def test_easy_read_on_a_phone_folds_away_what_is_not_needed_to_act(server, new_page, room, output_dir):  # noqa: F811
+    """One thing at a time (found playing a whole workshop at 200 % text): the card, your
+    answer and the answers; who else it is from and "not in the notes" are one tap away,
+    and the skip link no longer peeks in at the top of every page."""
+    made = room()
+    assert made["host"].act("add_person", name="Sam", perspective="person", table=made["tables"][0])["ok"]
+    page = join_easy(new_page(width=390, height=844), server, made["code"], "Ana")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    skip = page.locator(".skip-link")
+    box = skip.bounding_box()
+    assert box["y"] + box["height"] <= 0, box  # out of sight until it has focus
+    skip.focus()
+    assert skip.bounding_box()["y"] >= 0
+    page.evaluate("document.activeElement.blur()")
+    made["host"].act("start")
+    page.get_by_role("button", name="Take a card").click()
+    form = page.locator("form.say-answer")
+    expect(form.get_by_label("Your answer")).to_be_visible()
+    expect(form.get_by_role("button", name="Good", exact=True)).to_be_visible()
+    expect(form.get_by_label("Who is this from?")).to_be_hidden()
+    expect(form.get_by_label("Do not put this in the notes")).to_be_hidden()
+    expect(page.locator("summary", has_text="Vote for someone with no phone")).to_be_visible()
+    expect(page.locator(".answers").get_by_label("Who is voting?")).to_be_hidden()
+    expect(page.locator("summary", has_text="What we agreed")).to_be_visible()
+    page.screenshot(path=output_dir / "easy-read-phone-200-card.png", full_page=True)
+    form.locator("summary", has_text="More choices").click()
+    form.get_by_label("Who is this from?").select_option(label="Sam (no phone)")
+    form.get_by_label("Your answer").fill("Sam says yes.")
+    form.get_by_role("button", name="Send my answer").click()
+    expect(page.locator(".answer", has_text="Sam says yes.")).to_contain_text("Sam, written by Ana")
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert_accessible(page)

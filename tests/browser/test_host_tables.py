@@ -104,3 +104,27 @@ def test_the_tables_wall_shows_each_card_and_agreement_without_private_text(serv
     page.keyboard.press("Escape")
     expect(wall).to_be_hidden()
     expect(page.get_by_role("button", name="Tables wall")).to_be_focused()
+
+
+KINDS = {"scenario": "A situation", "reflection": "Something to think about", "question": "A question",
+         "wild": "A card that changes the game", "working": "What is working, what is not?"}
+
+
+def test_a_picture_agreed_shows_on_the_wall_and_cards_have_the_tables_words(server, new_page, people):  # noqa: F811
+    """Found playing a whole workshop: the wall's "Latest agreement" was empty when the table
+    agreed a picture answer, and the host called cards by older names than the table."""
+    room, (ana, ben, chidi) = seated(server, people)
+    page = new_page(room["host_url"])
+    page.get_by_role("button", name="Start the workshop").click()
+    drawer = next(p for p in (ana, ben, chidi) if p.wait_for(lambda v: v["table"]["turn"])["table"]["turn"] == p.player_id)
+    assert drawer.act("draw")["ok"]
+    card = drawer.wait_for(lambda v: v["table"]["card"])["table"]["card"]
+    expect(page.get_by_role("article", name="Table 1").locator(".table-card-now")).to_contain_text(KINDS[card["type"]])
+    assert ana.act("respond", symbol="unsure")["ok"]
+    answer = ana.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]["id"]
+    assert ben.act("vote", response=answer)["ok"]
+    assert ben.act("next")["ok"]
+    ben.wait_for(lambda v: v["table"]["card"] is None)
+    page.get_by_role("button", name="Tables wall").click()
+    tile = page.get_by_role("dialog", name="Tables").get_by_role("listitem").filter(has=page.get_by_role("heading", name="Table 1"))
+    expect(tile.locator(".wall-agreed-text")).to_have_text("A picture: Not sure")

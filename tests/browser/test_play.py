@@ -235,6 +235,7 @@ def test_after_writing_for_someone_the_next_answer_is_your_own_again(server, new
     answer(ana, "Sam says: let me choose.")
     expect(ana.locator(".answer", has_text="let me choose")).to_contain_text("Sam, entered by Ana")
     expect(chooser.locator("option:checked")).to_have_text("Me (Ana)")
+    ana.wait_for_timeout(500)  # a second press within half a second is taken as a double-click
     answer(ana, "And I would ask him first.")
     mine = ana.locator(".answer", has_text="ask him first")
     expect(mine).to_contain_text("Ana (you)")

@@ -57,6 +57,27 @@ def test_run_sheet_prompts_come_at_the_planned_times(server, new_page, output_di
     expect(prompt).to_have_text("Time to move on to Pledges. Move every table to Pledges. Only when you are ready.")
 
 
+def test_after_the_end_the_host_page_shows_no_clock_and_no_message(server, new_page):
+    """Found playing a whole workshop: after "End the workshop" the run sheet still counted
+    down ("Now: Close · 79 minutes left") and the message to everyone still showed."""
+    room = server.create_room("An hour", run_sheet={"minutes": 60})
+    host = Participant(server.url)
+    assert host.host(room["code"], room["host_key"])["ok"]
+    page = new_page(room["host_url"])
+    assert host.act("start")["ok"]
+    expect(page.locator("#room-state")).to_contain_text("Play")  # this page is connected
+    assert host.act("broadcast", text="Ten minutes more.")["ok"]
+    expect(page.locator("#notice")).to_contain_text("Ten minutes more.")
+    panel = page.get_by_role("region", name="Run sheet")
+    expect(panel).to_contain_text("Now: Play the cards")
+    assert host.act("end")["ok"]
+    expect(page.locator("#ended-note")).to_be_visible()
+    expect(page.locator("#notice")).to_be_hidden()
+    expect(panel.locator(".runsheet-now")).to_have_text("The workshop has ended: the run sheet's clock has stopped.")
+    expect(panel).not_to_contain_text("left in all")
+    host.close()
+
+
 def test_run_sheet_now_is_a_pure_function(server, new_page):
     page = new_page(f"{server.url}/")
     sheet = {"minutes": 20, "begun_at": "2026-01-01T10:00:00+00:00", "from": 0, "steps": [

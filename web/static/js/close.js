@@ -68,6 +68,9 @@ export function pledgeWall(table, view, empty = say("close.no_pledges")) {
   ];
 }
 
+// Every footprint the table left on its path: each one an answer it agreed together.
+const steps = (board) => board.outcomes.reduce((n, o) => n + o.tiles.length, 0);
+
 export function closedScreen({ meId }) {
   const heading = put(el("h2", { tabindex: "-1" }), "close.heading");
   const lead = el("p", { class: "lead" });
@@ -94,6 +97,7 @@ export function closedScreen({ meId }) {
       swap(summary,
         board ? block("close-path", "close.path", "close-path",
           el("p", { class: "board-progress", text: progressWords(board) }),
+          steps(board) ? el("p", { class: "close-steps", text: say("close.steps", { n: steps(board) }) }) : null,
           pathList(board, { easy: easyRead(), labels: perspectiveLabels(t) })) : null,
         t.poem.length ? block("close-poem", "close.poem", "close-poem", poemLines(t, meId())) : null,
         block("close-pledges", "close.pledges", "close-pledges", ...pledgeWall(t, view)),

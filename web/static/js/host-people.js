@@ -80,7 +80,7 @@ function personRow(id, live) {
     nameCell.textContent = person.name;
     asCell.textContent = person.perspective_label;
     statusCell.replaceChildren(person.device
-      ? el("span", { class: person.connected ? "online" : "offline", text: person.connected ? "connected" : "not connected" })
+      ? el("span", { class: person.connected ? "online" : "offline", text: person.connected ? "online" : "not online" }) // the participants' words
       : el("span", { class: "no-device", text: "no phone or computer" }));
     select.setAttribute("aria-label", `Table for ${person.name}`);
     setOptions(select, tables, person.table || "");

@@ -27,7 +27,7 @@ export function renderTables(view, live) {
 
 function personItem(person, turn) {
   const status = person.device
-    ? el("span", { class: person.connected ? "online" : "offline", text: person.connected ? "connected" : "not connected" })
+    ? el("span", { class: person.connected ? "online" : "offline", text: person.connected ? "online" : "not online" }) // the participants' words
     : el("span", { class: "no-device", text: "no phone or computer" });
   return el("li", { class: turn ? "turn-now" : null },
     el("strong", { text: person.name }),

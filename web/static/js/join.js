@@ -27,6 +27,7 @@ const banner = document.getElementById("reconnecting");
 const notice = noticeBanner(document.getElementById("notice"), () => roomNode.querySelector("h2[tabindex='-1']") || document.getElementById("main"));
 const mini = miniBar();
 roomNode.before(mini.node);
+mini.watchNotice(document.getElementById("notice"));
 keepFocusClear(document.getElementById("top-bars"), mini.node);
 keepDraftsFor(code);
 hearWith(code, () => store.savedToken(code)); // spoken answers are fetched with this person's token

@@ -32,8 +32,21 @@ export function miniBar() {
       card.focus();
     },
   });
+  // the facilitator's message sits at the top of the page: on a phone it scrolls away
+  const toMessage = el("a", {
+    class: "minibar-link minibar-message",
+    href: "#notice",
+    text: say("mini.message"),
+    hidden: true,
+    onclick: (event) => {
+      const first = [...document.querySelectorAll("#notice button")].find((b) => !b.hidden);
+      if (!first) return;
+      event.preventDefault();
+      first.focus();
+    },
+  });
   const node = el("div", { class: "minibar is-away", role: "region", "aria-label": say("mini.region"), hidden: true },
-    turn, timer.node, offline, toCard);
+    turn, timer.node, offline, toCard, toMessage);
 
   return {
     node,
@@ -46,6 +59,12 @@ export function miniBar() {
     },
     offline(on) {
       offline.hidden = !on;
+    },
+    // "Message" while the facilitator's message (`box`) is showing
+    watchNotice(box) {
+      const show = () => { toMessage.hidden = box.hidden; };
+      new MutationObserver(show).observe(box, { attributes: true, attributeFilter: ["hidden"] });
+      show();
     },
     // Show the bar only while `header` (the room's own, with the same news) is out of sight,
     // or while its link has focus (it never hides what has focus).

@@ -4,7 +4,7 @@
 // the table, and the table's notes.
 
 import { el } from "./live.js";
-import { actionButton, fold, refocus, statusLine, swap } from "./dom.js";
+import { actionButton, fold, icon, refocus, statusLine, swap } from "./dom.js";
 import { answersSection } from "./answers.js";
 import { boardView } from "./board.js";
 import { cardView } from "./card.js";
@@ -14,7 +14,8 @@ import { peopleSection } from "./people.js";
 import { poetsCorner } from "./poem.js";
 import { sayExtras } from "./say-extras.js";
 import { readButton, stopReading } from "./speak.js";
-import { saidList } from "./voices.js";
+import { saidList, voiced } from "./voices.js";
+import { saidLabel } from "./said.js";
 import { easyRead, put, say } from "./words.js";
 import { othersWriting, signalTyping } from "./writing.js";
 
@@ -22,6 +23,8 @@ export function nameOf(table, playerId) {
   const player = table.players.find((p) => p.id === playerId);
   return player ? player.name : "someone";
 }
+
+const short = (text) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
 // Once a card is drawn, the "Draw a card" button is gone: take the reader to the card.
 function focusCard() {
@@ -35,11 +38,16 @@ function turnBox({ act, meId }) {
   const status = statusLine("draw-status");
   // the prompt of this moment, read aloud on request
   const read = readButton(() => `${heading.textContent}. ${detail.textContent}`, { key: "read-turn" });
-  const node = el("section", { class: "turn-box", "aria-labelledby": "turn-heading" }, heading, detail, action, status,
+  const agreed = el("div"); // between cards: what the table has just agreed, in its author's colours
+  const node = el("section", { class: "turn-box", "aria-labelledby": "turn-heading" }, agreed, heading, detail, action, status,
     read ? el("div", { class: "item-tools" }, read) : null);
 
   function update(table) {
     const me = meId();
+    const notes = table.notes.filter((n) => n.kind === "agreed");
+    const last = !table.card && notes[notes.length - 1];
+    swap(agreed, last ? voiced("p", last, { class: "turn-agreed" }, icon("check", "turn-agreed-icon"),
+      el("span", { text: say("turn.agreed", { text: short(saidLabel(last)) }) })) : null);
     const holder = table.players.find((p) => p.id === table.turn);
     const mine = table.turn === me;
     if (table.card) {

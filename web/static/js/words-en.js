@@ -89,6 +89,7 @@ export default /* words-json */ {
 
     "mini.region": {"standard": "Your table now"},
     "mini.card": {"standard": "The card", "icon": "book"},
+    "mini.message": {"standard": "Message", "icon": "bell"},
     "mini.anyone": {"standard": "{table}: anyone can start"},
     "turn.yours": {"standard": "Your turn"},
     "turn.theirs_short": {"standard": "{name}’s turn"},
@@ -145,6 +146,7 @@ export default /* words-json */ {
     "turn.you_drew": {"standard": "You drew this card", "easy": "You took this card", "icon": "book"},
     "turn.drew": {"standard": "{name} drew this card", "easy": "{name} took this card", "icon": "book"},
     "turn.everyone": {"standard": "Everyone can add an answer, then vote for the answers they like.", "easy": "Everyone can answer. Then vote for the answers you like."},
+    "turn.agreed": {"standard": "We agreed: “{text}”"},
     "turn.mine": {"standard": "It is your turn", "icon": "star"},
     "turn.anyone": {"standard": "Anyone can start", "icon": "star"},
     "turn.draw_hint": {"standard": "Draw a card. Everyone at the table will see it.", "easy": "Take a card. Everyone at your table will see it."},
@@ -351,6 +353,7 @@ export default /* words-json */ {
     "close.ended": {"standard": "The workshop has ended. Here is what your table made together. You can read it, but nothing more can be added.", "easy": "The workshop has ended. Here is what your table did. You cannot add more."},
     "close.part": {"standard": "This part of the workshop is finished. Here is what your table made together.", "easy": "This part has finished. Here is what your table did."},
     "close.path": {"standard": "Our path", "icon": "walk"},
+    "close.steps": {"standard": "Together we left {n} footprints on our path: one for each answer we agreed.", "standard_one": "Together we left 1 footprint on our path: an answer we agreed.", "easy": "We agreed {n} times. Each time we left a footprint.", "easy_one": "We agreed 1 time. We left a footprint."},
     "close.poem": {"standard": "Our poem", "icon": "pen"},
     "close.pledges": {"standard": "Our pledge wall", "easy": "Our promises", "icon": "hand"},
     "close.no_pledges": {"standard": "No pledges.", "easy": "No promises."},
