@@ -48,6 +48,32 @@ def tile_events(room: Room, command: dict, table: Table, current: Round) -> list
     return events
 
 
+def path_order(room: Room, table: Table, shuffled: list[str]) -> list[str]:
+    """Deal a shuffled deck along the path: for each outcome not yet met, in the path's order,
+    first the cards that can meet it (one per perspective it still needs), then everything
+    else as shuffled. So a table that agrees on each card meets its first outcome after
+    `needed` cards and walks on, space by space, instead of needing most of the deck for one.
+    Open play, or a deck with no outcomes, keeps the plain shuffle."""
+    if not has_board(room):
+        return shuffled
+    cards = room.cards
+    ahead: list[str] = []
+    for outcome in room.deck["outcomes"]:
+        if outcome["id"] in table.met:
+            continue
+        wanted = needed(room) - len(colours(table.board.get(outcome["id"], [])))
+        have = colours(table.board.get(outcome["id"], []))
+        for card_id in shuffled:
+            card = cards[card_id]
+            side = card.get("perspective") or NO_COLOUR
+            if wanted > 0 and card.get("outcome") == outcome["id"] and side != NO_COLOUR and side not in have:
+                ahead.append(card_id)
+                have.add(side)
+                wanted -= 1
+    chosen = set(ahead)
+    return ahead + [card_id for card_id in shuffled if card_id not in chosen]
+
+
 def board_view(room: Room, table: Table) -> dict | None:
     if not has_board(room):
         return None

@@ -25,6 +25,7 @@ from .perspectives import choices
 from .plan import pledge_fields
 from .poetry import poem
 from .answers import add_words, said_fields
+from .board import path_order
 
 MAX_RESPONSES_PER_CARD = 60
 
@@ -118,7 +119,9 @@ def draw(room: Room, command: dict):
     if not order:
         order = [card["id"] for card in room.deck["cards"]]
         seed = command.get("seed")
-        random.Random(seed if isinstance(seed, int) else 0).shuffle(order)
+        rng = random.Random(seed if isinstance(seed, int) else 0)
+        rng.shuffle(order)
+        order = path_order(room, table, order)
         events.append(event(command, "deck_shuffled", table=table.id, order=order, reshuffle=table.shuffles > 0))
     events.append(event(command, "card_drawn", table=table.id, card=order[0], turn=player.id))
     return events

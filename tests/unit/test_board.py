@@ -165,3 +165,36 @@ def test_voice_balance_counts_people_words_votes_and_agreements_by_perspective()
     assert counts["tables"]["t1"]["carer"] == {"people": 1, "responses": 1, "votes": 0, "agreed": 0}
     assert counts["tables"]["t2"] == {"manager": {"people": 1, "responses": 0, "votes": 0, "agreed": 0}}
     assert counts["room"]["health"]["people"] == 1 and counts["room"]["person"]["responses"] == 2
+
+
+@pytest.mark.parametrize("deck_id", ["everyday-lives", "living-well-with-dementia", "my-life-my-choices"])
+def test_the_deck_is_dealt_along_the_path_so_agreeing_meets_an_outcome_every_needed_cards(deck_id):
+    from server.decks import load_decks
+
+    deck = load_decks("decks")[deck_id]
+    story = Story(deck=deck)
+    story.join("Ann", "other", table="t1"), story.join("Bo", "other", table="t1")
+    story.do("host", "start")
+    table = story.room.tables["t1"]
+    met_at = []
+    for number in range(1, 2 * story.room.deck.get("needed", 4) + 1):
+        _, types = play_round(story)
+        if "outcome_met" in types:
+            met_at.append(number)
+    needed = story.room.deck.get("needed", 4)
+    assert met_at == [needed, 2 * needed]
+    assert table.met == [o["id"] for o in deck["outcomes"][:2]]  # walked in the path's order
+    order = [r.card for r in table.rounds] + table.order
+    assert sorted(order) == sorted(card["id"] for card in deck["cards"])  # every card, once
+
+
+def test_open_play_keeps_the_plain_shuffle():
+    deck = board_deck(outcomes=("choice", "home", "work"), per_outcome=5)
+    path, _, _ = table_of_two(deck=deck)
+    plain, _, _ = table_of_two(deck=deck, play="open")
+    for story in (path, plain):
+        story.do(story.room.tables["t1"].turn, "draw")
+    dealt = [path.room.tables["t1"].rounds[0].card] + path.room.tables["t1"].order
+    shuffled = [plain.room.tables["t1"].rounds[0].card] + plain.room.tables["t1"].order
+    assert sorted(dealt) == sorted(shuffled) and dealt != shuffled
+    assert [c.split("-")[0] for c in dealt[:4]] == ["choice"] * 4  # the first space's cards first
