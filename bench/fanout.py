@@ -14,6 +14,7 @@ import time
 import uuid
 
 import aiohttp
+import requests
 
 from sio import Client
 
@@ -22,6 +23,21 @@ HISTORY = 64  # views remembered per person
 
 def act(type_: str, **fields) -> dict:
     return {"id": uuid.uuid4().hex, "type": type_, **fields}
+
+
+async def open_room(session, url: str, table_count: int):
+    """Our server: a room with enough tables, a host connected (as at a real workshop), started."""
+    created = requests.post(url + "/api/rooms", json={"title": "Bench", "deck": "everyday-lives"}, timeout=30).json()
+    host = Client(session, url)
+    await host.connect()
+    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"]}))["view"]
+    if table_count > len(view["tables"]):
+        added = await host.call("act", act("add_table", count=table_count - len(view["tables"])))
+        assert added.get("ok"), added
+    started = await host.call("act", act("start"))
+    assert started.get("ok"), started
+    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"]}))["view"]
+    return created, host, [t["id"] for t in view["tables"]]
 
 
 class Person:

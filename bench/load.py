@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import aiohttp
-import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -42,21 +41,6 @@ def groups_of(tables: list[str], people: int) -> list[tuple[str, list[int]]]:
     return [(tables[i // TABLE_SIZE], list(range(i, min(i + TABLE_SIZE, people)))) for i in range(0, people, TABLE_SIZE)]
 
 
-async def open_room(session, url: str, table_count: int):
-    """Our server: a room with enough tables, a host connected (as at a real workshop), started."""
-    created = requests.post(url + "/api/rooms", json={"title": "Bench", "deck": "everyday-lives"}, timeout=30).json()
-    host = Client(session, url)
-    await host.connect()
-    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"]}))["view"]
-    if table_count > len(view["tables"]):
-        added = await host.call("act", fanout.act("add_table", count=table_count - len(view["tables"])))
-        assert added.get("ok"), added
-    started = await host.call("act", fanout.act("start"))
-    assert started.get("ok"), started
-    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"]}))["view"]
-    return created, host, [t["id"] for t in view["tables"]]
-
-
 async def wait(primitive_call, timeout: float) -> None:
     ok = await asyncio.get_running_loop().run_in_executor(None, primitive_call, True, timeout)
     if not ok:
@@ -72,7 +56,7 @@ async def measure(kind: servers.Kind, people: int, args, db: str) -> dict:
         host, room, procs = None, None, []
         try:
             if kind.ours:
-                created, host, tables = await open_room(session, server.url, table_count)
+                created, host, tables = await fanout.open_room(session, server.url, table_count)
                 room = created["code"]
             else:
                 tables = [f"t{i}" for i in range(table_count)]

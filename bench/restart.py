@@ -15,6 +15,7 @@ from pathlib import Path
 import aiohttp
 
 import servers
+import fanout
 from fanout import act
 from sio import Client
 
@@ -53,12 +54,11 @@ async def _back(session, url, code, token, table, n_before, killed) -> tuple[flo
 
 
 async def _measure(people: int, db: str) -> dict:
-    from load import open_room  # the same room set-up as the load runs
 
     kind = servers.kinds()["ours"]
     server = servers.Running(kind, db).start()
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
-        created, host, tables = await open_room(session, server.url, -(-people // 6))
+        created, host, tables = await fanout.open_room(session, server.url, -(-people // 6))
         code = created["code"]
         seated = []
         for start in range(0, people, 20):
