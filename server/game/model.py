@@ -13,7 +13,7 @@ PLAY_MODES = ("path", "open")
 
 #: The perspectives a participant can bring ("I am here as ..."), id -> plain label.
 PERSPECTIVES = {
-    "person": "a person who uses services",
+    "person": "a person who gets care or support",
     "carer": "a family carer",
     "support_worker": "a support worker",
     "manager": "a manager",

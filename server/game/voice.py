@@ -62,7 +62,7 @@ def sentences(room: Room, counts: dict) -> dict:
     """Plain sentences a facilitator can act on, from the counts of `voice`:
     - the room: "Nobody here is taking part as a commissioner." (a side the deck offers);
     - each table, once it has finished a card: "Table 2 has not yet heard from a person who
-      uses services." (someone sitting there who has written nothing), and, once it has
+      gets care or support." (someone sitting there who has written nothing), and, once it has
       agreed two answers, "Table 2 has not yet agreed an answer from a family carer."."""
     order = list(choices(room.deck))
 

@@ -7,7 +7,7 @@ rounds whatever the shuffle. `poem_deck()` has only reflection cards, for Poet's
 from __future__ import annotations
 
 PERSPECTIVES = [
-    ("person", "a person who uses services", "someone who gets support", "person"),
+    ("person", "a person who gets care or support", "someone who gets support", "person"),
     ("carer", "a family carer", "a family member who helps", "carer"),
     ("support_worker", "a support worker", "a paid helper", "support-worker"),
 ]

@@ -43,7 +43,7 @@ def join_in_browser(page, server, code, name):
     """Join through /j/CODE as a person would, without choosing a table."""
     page.goto(f"{server.url}/j/{code}")
     page.get_by_label("Your first name").fill(name)
-    page.get_by_label("A person who uses services").check()
+    page.get_by_label("A person who gets care or support").check()
     page.get_by_role("button", name="Join the workshop").click()
     expect(page.get_by_role("button", name=re.compile("^Sit at Table 1"))).to_be_visible()
     return page

@@ -38,7 +38,7 @@ def test_the_host_sees_answers_votes_a_tie_and_the_agreement_live(server, new_pa
     expect(table).to_contain_text("2 of 3 have answered")
     table.get_by_role("button", name="Show answers").click()
     expect(table.locator(".answers")).to_contain_text("Ask them what a good day looks like.")
-    expect(table.locator(".answers")).to_contain_text("Ana, a person who uses services")
+    expect(table.locator(".answers")).to_contain_text("Ana, a person who gets care or support")
 
     # votes as they come; a tie goes to the table, and the host may choose for it
     answers = ana.wait_for(lambda v: not v["table"]["hidden"])["table"]["responses"]

@@ -12,7 +12,7 @@ from tests.server.clients import Participant
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "decks"
 AS = {
-    "person": "A person who uses services",
+    "person": "A person who gets care or support",
     "carer": "A family carer",
     "support_worker": "A support worker",
     "manager": "A manager",

@@ -15,7 +15,7 @@ DECK = "\n".join(
         'id = "two-sides"', 'title = "Two sides"', 'language = "en-GB"', 'audience = "Tests"',
         'description = "A small deck with a short path."', 'licence = "CC BY-SA 4.0"', 'version = "1"',
         "needed = 2",
-        '[[perspectives]]\nid = "person"\nname = "a person who uses services"\neasy = "someone who gets support"\nicon = "person"',
+        '[[perspectives]]\nid = "person"\nname = "a person who gets care or support"\neasy = "someone who gets support"\nicon = "person"',
         '[[perspectives]]\nid = "carer"\nname = "a family carer"\neasy = "a family member who helps"\nicon = "carer"',
     ]
     + [

@@ -167,7 +167,7 @@ def test_good_minimal_fixture_parses():
         "easy_first": False,
         "needed": 1,
         "perspectives": [
-            {"id": "person", "name": "a person who uses services", "easy": "someone who gets support", "icon": "person"},
+            {"id": "person", "name": "a person who gets care or support", "easy": "someone who gets support", "icon": "person"},
             {"id": "carer", "name": "a family carer", "easy": "a family member who helps", "icon": "carer"},
             {"id": "anyone", "name": "anyone", "easy": "anyone", "icon": "other"},  # always usable on cards
         ],

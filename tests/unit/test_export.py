@@ -140,7 +140,7 @@ def test_summary_counts_people_by_perspective_and_lists_each_table():
     s = summarise(story.room)
     assert (s["title"], s["deck"]["title"], s["date"], s["people"]) == ("A test workshop", "Test deck", "2026-11-23", 5)
     assert {p["label"]: p["count"] for p in s["perspectives"]} == {
-        "a person who uses services": 1,
+        "a person who gets care or support": 1,
         "a family carer": 1,
         "a support worker": 1,
         "a manager": 1,
@@ -329,7 +329,7 @@ def test_anonymous_json_names_people_by_perspective():
     story, _ = workshop()
     document = json.loads(eventlog.render(rows_of(story), anonymous=True))
     joined = [e["data"]["name"] for e in document["events"] if e["type"] == "player_joined"]
-    assert joined == ["a person who uses services", "a family carer", "a support worker", "a manager", "a health professional"]
+    assert joined == ["a person who gets care or support", "a family carer", "a support worker", "a manager", "a health professional"]
     assert load(document).n == story.room.n
 
 

@@ -72,7 +72,7 @@ def test_the_summary_carries_each_tables_path_and_the_rooms_progress():
     assert choice["met"] and choice["statement"] == "I choose who supports me and how."
     # fx-001 (a person) and fx-002 (anyone: a tile of no colour) both landed on "choice"
     assert sorted((t["perspective"], t["words"]) for t in choice["tiles"]) == [
-        ("a person who uses services", "orange with dots"),
+        ("a person who gets care or support", "orange with dots"),
         ("anyone", "no colour"),
     ]
     assert any(t["card"] == "I would like to choose when I get up in the morning." for t in choice["tiles"])
@@ -104,7 +104,7 @@ def test_whose_voice_leaves_out_words_kept_in_the_room_and_says_who_was_not_hear
     assert rows["other"]["responses"] == 0 and rows["other"]["people"] == 1
     assert (rows["carer"]["responses"], rows["carer"]["votes"], rows["carer"]["agreed"]) == (7, 7, 7)
     assert s["voice"]["tables"]["t1"]["sentences"] == [  # Ann only voted; Cy's answers were kept in the room
-        "Table 1 has not yet heard from a person who uses services.",
+        "Table 1 has not yet heard from a person who gets care or support.",
         "Table 1 has not yet heard from someone else who cares about this.",
     ]
     assert s["voice"]["sentences"] == []  # every choice of the deck is in the room
@@ -188,8 +188,8 @@ def test_the_json_log_carries_boards_and_voice_without_kept_words():
     assert [e["data"]["text"] for e in document["events"] if e["type"] == "poem_line_added"] == list(POEM)
     anonymous = json.loads(eventlog.render(rows_of(story), anonymous=True))
     names = [e["data"]["name"] for e in anonymous["events"] if e["type"] == "player_joined"]
-    assert names == ["a person who uses services", "a family carer", "someone else who cares about this",
-                     "a person who uses services"]  # fmt: skip
+    assert names == ["a person who gets care or support", "a family carer", "someone else who cares about this",
+                     "a person who gets care or support"]  # fmt: skip
 
 
 def test_open_play_reports_have_no_path():

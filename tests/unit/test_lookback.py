@@ -40,7 +40,7 @@ def test_the_snapshot_carries_the_plan_without_what_was_kept_in_the_room():
     assert (seen["code"], seen["title"], seen["date"]) == ("BCDFGH", "A test workshop", "2026-11-23")
     assert seen["actions"] == [
         {"id": call, "text": "I will call my GP", "owner": "Ann", "due": "2026-03-31", "status": "open", "table": "Table 1",
-         "owner_as": "a person who uses services"},
+         "owner_as": "a person who gets care or support"},
         {"id": ring, "text": "Ring back within a day", "owner": "Duty manager", "due": None, "status": "open", "table": None},
     ]
 
@@ -144,6 +144,6 @@ def test_anonymous_reports_of_a_follow_up_name_no_earlier_owner():
     story.do("host", "start")
     story.do(cy, "review", action=call, status="done", text="Done by March")
     shown = summarise(story.room, anonymous=True)["look_back"]["actions"][0]
-    assert (shown["owner"], shown["said"][0]["status_label"]) == ("a person who uses services", "Done")
+    assert (shown["owner"], shown["said"][0]["status_label"]) == ("a person who gets care or support", "Done")
     rows = [{"n": i + 1, "at": e.at, "actor": e.actor, "type": e.type, "data": e.data} for i, e in enumerate(story.log)]
     assert "Ann" not in eventlog.render(rows, anonymous=True).decode() and "Ann" in eventlog.render(rows).decode()

@@ -60,15 +60,15 @@ def test_views_name_perspectives_the_decks_way_and_carry_its_legend():
 
 
 def test_an_older_room_with_a_table_of_labels_still_works():
-    deck = dict(DECKS["everyday-lives"], perspectives={"person": "A person who uses services", "anyone": "Anyone"})
+    deck = dict(DECKS["everyday-lives"], perspectives={"person": "A person who gets care or support", "anyone": "Anyone"})
     del deck["legend"]
     story = Story(deck=deck)
     story.join("Ann", "person", table="t1")
     entries = {e["id"]: e for e in legend(deck)}
-    assert entries["person"]["name"] == "A person who uses services" and entries["person"]["colour"] is None
+    assert entries["person"]["name"] == "A person who gets care or support" and entries["person"]["colour"] is None
     assert entries["person"]["icon"] == "person" and entries["other"]["choice"] is True
     assert table_view(story.room, "t1", set(), "now")["table"]["players"][0]["perspective_label"] == (
-        "A person who uses services"
+        "A person who gets care or support"
     )
 
 

@@ -56,14 +56,14 @@ def test_the_csv_rows_of_the_plan_carry_status_owner_and_date():
 def test_anonymous_reports_name_the_owner_by_perspective_but_keep_typed_owners():
     story, _, _ = planned()
     plan = summarise(story.room, anonymous=True)["plan"]
-    assert [a["owner"] for a in plan] == ["a person who uses services", "Duty manager"]
+    assert [a["owner"] for a in plan] == ["a person who gets care or support", "Duty manager"]
 
 
 def test_the_summary_for_managers_counts_actions_and_voices():
     story, _, _ = planned()
     summary = managers_summary(story.room)
     assert {c["label"]: c["count"] for c in summary["action_counts"]} == {"Open": 1, "Started": 0, "Done": 1, "Dropped": 0}
-    assert [row["label"] for row in summary["voice"]["rows"]] == ["a person who uses services", "a family carer"]
+    assert [row["label"] for row in summary["voice"]["rows"]] == ["a person who gets care or support", "a family carer"]
     for fmt, (render, _) in SUMMARY_FORMATS.items():
         body = render(summary)
         assert body, fmt

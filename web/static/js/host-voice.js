@@ -1,7 +1,7 @@
 // Whose voice is heard: for the whole room and each table, by perspective, how many people,
 // answers written, votes those answers received and agreed notes, as a small chart (a real
 // table, with a bar beside each number) and plain sentences the facilitator can act on
-// ("Table 2 has not yet heard from a person who uses services.").
+// ("Table 2 has not yet heard from a person who gets care or support.").
 
 import { el } from "./live.js";
 import { footprint, legendOf } from "./legend.js";
