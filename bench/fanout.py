@@ -25,18 +25,19 @@ def act(type_: str, **fields) -> dict:
     return {"id": uuid.uuid4().hex, "type": type_, **fields}
 
 
-async def open_room(session, url: str, table_count: int):
-    """Our server: a room with enough tables, a host connected (as at a real workshop), started."""
+async def open_room(session, url: str, table_count: int, patches: bool = True):
+    """Our server: a room with enough tables, a host connected (as at a real workshop), started.
+    `patches`: the host page, like everyone's, is sent changes rather than whole views."""
     created = requests.post(url + "/api/rooms", json={"title": "Bench", "deck": "everyday-lives"}, timeout=30).json()
     host = Client(session, url)
     await host.connect()
-    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"]}))["view"]
+    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"], "patches": patches}))["view"]
     if table_count > len(view["tables"]):
         added = await host.call("act", act("add_table", count=table_count - len(view["tables"])))
         assert added.get("ok"), added
     started = await host.call("act", act("start"))
     assert started.get("ok"), started
-    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"]}))["view"]
+    view = (await host.call("host", {"code": created["code"], "host_key": created["host_key"], "patches": patches}))["view"]
     return created, host, [t["id"] for t in view["tables"]]
 
 
@@ -100,7 +101,7 @@ async def seat(session, spec: dict, table_id: str, indexes: list[int], stats: di
         await client.connect()
         person = Person(client, index)
         if spec["room"]:
-            ack = await client.call("join", {"code": spec["room"], "name": f"P{index}", "perspective": "person"})
+            ack = await client.call("join", {"code": spec["room"], "name": f"P{index}", "perspective": "person", "patches": spec["patches"]})
             person.me = ack["player_id"]
             sat = await client.call("act", act("sit", table=table_id))
             assert sat.get("ok"), sat

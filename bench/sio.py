@@ -5,6 +5,7 @@ blur what the server costs. This one does only what the benchmark needs: connect
 pings, `call` (emit with acknowledgement) and a `view` hook that gets the raw frame and its
 arrival time. A view is decoded only when the benchmark reads it (`latest`), and its event
 number `n` is read from the frame's first bytes (every server under test puts it first).
+Views sent as patches (`patches: true`, as the web client asks) are applied then too.
 """
 from __future__ import annotations
 
@@ -14,9 +15,15 @@ import json
 import re
 import time
 
+import sys
+from pathlib import Path
+
 import aiohttp
 
-VIEW_N = re.compile(r'42\["view",\{"n":(\d+)')
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from server.patches import apply  # noqa: E402
+
+VIEW_N = re.compile(r'42\["(?:view|patch)",\{"n":(\d+)')
 
 
 class Closed(Exception):
@@ -33,6 +40,8 @@ class Client:
         self.on_view = None  # callback(n, arrival time) for each view
         self.on_close = None  # callback() when the connection ends
         self.raw_view = None  # the newest view frame, decoded on demand
+        self.patches: list[str] = []  # patch frames since, applied on demand
+        self.held = None  # the view the patches apply to
         self.reader = None
 
     async def connect(self, timeout: float = 60) -> None:
@@ -59,9 +68,12 @@ class Client:
                     future = self.waiting.pop(int(head), None)
                     if future is not None and not future.done():
                         future.set_result(json.loads("[" + body)[0])
-                elif data.startswith('42["view"'):
+                elif data.startswith('42["view"') or data.startswith('42["patch"'):
                     arrived = time.perf_counter()
-                    self.raw_view = data
+                    if data[4] == "v":
+                        self.raw_view, self.patches = data, []
+                    else:
+                        self.patches.append(data)
                     match = VIEW_N.match(data, 0, 40)
                     if match and self.on_view is not None:
                         self.on_view(int(match.group(1)), arrived)
@@ -86,7 +98,13 @@ class Client:
 
     def latest(self) -> dict | None:
         """The newest view this client was sent, decoded."""
-        return json.loads(self.raw_view[2:])[1] if self.raw_view else None
+        if self.raw_view:
+            self.held, self.raw_view = json.loads(self.raw_view[2:])[1], None
+        for frame in self.patches:
+            message = json.loads(frame[2:])[1]
+            self.held = message["view"] if "view" in message else apply(self.held, message["ops"])
+        self.patches = []
+        return self.held
 
     async def close(self) -> None:
         if self.ws is not None and not self.ws.closed:

@@ -88,7 +88,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     plan_routes.init_app(app)
     series.init_app(app)
     audio_routes.init_app(app)
-    services.transport = Transport(socketio, services.rooms)
+    services.transport = Transport(socketio, services.rooms, services.guesses)
     services.transport.register()
     facilitate.init_app(app)  # the big screen, the run sheet, the practice rooms' loop (uses the transport)
     services.rooms.tell = services.transport.send  # a follow-up's look back reaches the earlier room's hosts

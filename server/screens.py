@@ -6,8 +6,6 @@ A screen needs no key: its view holds only what the whole room may see. Finding 
 its code is rate-limited like `join` (per connection, and wrong codes per address)."""
 from __future__ import annotations
 
-from flask import current_app, request
-
 from .game import RuleError
 from .game.views_screen import screen_view
 from .rooms import normalise_code
@@ -24,9 +22,8 @@ class ScreenFeed:
         self.code_of: dict[str, str] = {}  # sid -> code
         self.due: set[str] = set()
 
-    def join(self, payload: dict, limit) -> dict:
-        sid, address = request.sid, request.remote_addr
-        guesses = current_app.extensions["inourshoes"].guesses
+    def join(self, sid: str, payload: dict, limit) -> dict:
+        address, guesses = self.transport.address(sid), self.transport.guesses
         if guesses.blocked(address) or not self.transport.limiter.hit(limit, "screen", sid):
             raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
         code = normalise_code(payload.get("code"))

@@ -4,7 +4,9 @@ people. Every handler answers with an acknowledgement, `{"ok": true, ...}` or
 
 Socket.IO rooms used: `r:CODE` everyone in a workshop (notices), `h:CODE` its hosts,
 `u:CODE` people not yet seated, `t:CODE:TABLE` the people at one table, `s:CODE` its big
-screens (server/screens.py).
+screens (server/screens.py). Clients that asked for patches (`patches: true`, server/patches.py)
+are in `ph:`, `pu:` and `pt:` rooms instead, and get `patch` messages where the others get
+whole views (server/streams.py).
 
 Besides the rules, the transport keeps two things that are never logged: who is connected
 (in `Rooms`), and who is writing just now (`typing`, shown to their table as `writing`).
@@ -15,13 +17,13 @@ import functools
 import logging
 import time
 
-from flask import current_app, request
 from limits import parse, storage, strategies
 
 from .addresses import client_key
 from .game import Audiences, RuleError, host_view, table_view
 from .rooms import Rooms, digest, new_secret, normalise_code
 from .screens import ScreenFeed
+from .streams import Streams
 from . import heap
 from .wire import JsonPacket, Views
 
@@ -58,9 +60,10 @@ def error(code: str, message: str) -> dict:
 
 
 class Transport:
-    def __init__(self, socketio, rooms: Rooms):
+    def __init__(self, socketio, rooms: Rooms, guesses):
         self.io = socketio
         self.rooms = rooms
+        self.guesses = guesses  # wrong codes and host keys per address (server/guesses.py)
         self.clients: dict[str, dict] = {}  # sid -> {"code", "player" | "host": True}
         self.hosts: dict[str, set] = {}  # code -> open host sids
         self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
@@ -72,20 +75,29 @@ class Transport:
         # per address: limits' own storage, which forgets old windows, so addresses leave nothing behind
         self.per_address = strategies.FixedWindowRateLimiter(storage.MemoryStorage())
         self.screens = ScreenFeed(self)  # the big screens, `s:CODE` (server/screens.py)
+        self.patching: set[str] = set()  # sids that asked for patches instead of whole views
+        self.streams = Streams()  # the last view each audience of patching sids holds
 
     def register(self) -> None:
+        """Handlers go straight to python-socketio, called with the connection's sid: what
+        Flask-SocketIO adds (a Flask request context per message, with its cookie session)
+        cost a tenth of the server's time under load and nothing here reads it."""
         for name in CLIENT_EVENTS:
-            self.io.on_event(name, self._guarded(getattr(self, name)))
-        self.io.on_event("disconnect", self.disconnect)
+            self.io.server.on(name, self._guarded(getattr(self, name)))
+        self.io.server.on("disconnect", self.disconnect)
         self.io.start_background_task(self._keep_ticking)
+
+    def address(self, sid: str) -> str | None:
+        """The connection's address (server/addresses.py has already applied trusted proxies)."""
+        return (self.io.server.get_environ(sid) or {}).get("REMOTE_ADDR")
 
     def _guarded(self, handler):
         @functools.wraps(handler)
-        def run(payload=None, *args):
+        def run(sid, payload=None, *args):
             try:
                 if not isinstance(payload, dict):
                     raise RuleError("bad_request", "The message was not in the expected form.")
-                return handler(payload)
+                return handler(sid, payload)
             except RuleError as err:
                 return error(err.code, err.message)
             except Exception:  # a bug must cost one action, never the server
@@ -95,12 +107,11 @@ class Transport:
         return run
 
     # --- client -> server -------------------------------------------------------------
-    def join(self, payload: dict) -> dict:
+    def join(self, sid: str, payload: dict) -> dict:
         """Limits hit the guesser, not the room: a code that names no room is a miss for the
         address (server/guesses.py); tries count per connection; a rejoin with a valid token
         never counts (a venue whose wifi dropped comes back at once)."""
-        sid, address = request.sid, request.remote_addr
-        guesses = current_app.extensions["inourshoes"].guesses
+        address, guesses = self.address(sid), self.guesses
         if guesses.blocked(address) or not self.limiter.test(JOIN_PER_CLIENT, "join", sid):
             raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
         code = normalise_code(payload.get("code"))
@@ -134,35 +145,35 @@ class Transport:
             self.send(code, news)
         self._forget(sid)
         self.clients[sid] = {"code": code, "player": player_id}
+        self._wants_patches(sid, payload)
         table = room.players[player_id].table
         self.io.server.enter_room(sid, f"r:{code}")
-        self.io.server.enter_room(sid, f"t:{code}:{table}" if table else f"u:{code}")
         self.send(code, self.rooms.connected(code, player_id, sid))
+        self._place(sid, code, ("t", table) if table else ("u",))
         if self.writing.get((code, table)):  # who is writing already: a rejoined page hears it too
             self.io.emit("writing", {"players": sorted(self.writing[(code, table)])}, to=sid)
         return {"ok": True, "token": token, "player_id": player_id, "view": self._view(code, table)}
 
-    def host(self, payload: dict) -> dict:
-        sid = request.sid
-        guesses = current_app.extensions["inourshoes"].guesses
-        if guesses.blocked(request.remote_addr) or not self.limiter.hit(JOIN_PER_CLIENT, "host", sid):
+    def host(self, sid: str, payload: dict) -> dict:
+        address, guesses = self.address(sid), self.guesses
+        if guesses.blocked(address) or not self.limiter.hit(JOIN_PER_CLIENT, "host", sid):
             raise RuleError("rate_limited", "Too many tries. Please wait a minute and try again.")
         code = normalise_code(payload.get("code"))
         room = self.rooms.check_host(code, payload.get("host_key")) if code else None
         if room is None:
             if code:  # a wrong key and an unknown room are the same miss
-                guesses.missed(request.remote_addr)
+                guesses.missed(address)
             raise RuleError("forbidden", "That host link or key is not right.")
         self._forget(sid)
         self.clients[sid] = {"code": code, "host": True, "key": self.rooms.key_of(room, payload["host_key"])}
         self.hosts.setdefault(code, set()).add(sid)
+        self._wants_patches(sid, payload)
         self.io.server.enter_room(sid, f"r:{code}")
-        self.io.server.enter_room(sid, f"h:{code}")
+        self._place(sid, code, ("h",))
         view = host_view(room, self.rooms.online_in(code), self.rooms.clock())
         return {"ok": True, "view": view, "link": self.clients[sid]["key"]}
 
-    def act(self, payload: dict) -> dict:
-        sid = request.sid
+    def act(self, sid: str, payload: dict) -> dict:
         client = self.clients.get(sid)
         if client is None:
             raise RuleError("forbidden", "Please join a workshop first.")
@@ -186,15 +197,15 @@ class Transport:
         self.send(code, news)
         return {"ok": True, "n": n, **answer}
 
-    def typing(self, payload: dict) -> dict:
+    def typing(self, sid: str, payload: dict) -> dict:
         """`typing {"on": bool}`: someone at a table is writing (or stopped). Not logged;
         their table hears `writing {"players"}` when the list changes."""
-        client = self.clients.get(request.sid)
+        client = self.clients.get(sid)
         room = self.rooms.get(client["code"]) if client and client.get("player") else None
         table = room.players[client["player"]].table if room else None
         if table is None:
             raise RuleError("forbidden", "Please sit at a table first.")
-        if not self.limiter.hit(TYPING_PER_CLIENT, "typing", request.sid):
+        if not self.limiter.hit(TYPING_PER_CLIENT, "typing", sid):
             raise RuleError("rate_limited", "That was a lot of messages at once. Please wait a few seconds.")
         key = (client["code"], table)
         before = set(self.writing.get(key, ()))
@@ -206,18 +217,19 @@ class Transport:
             self._send_writing(key)
         return {"ok": True}
 
-    def screen(self, payload: dict) -> dict:
+    def screen(self, sid: str, payload: dict) -> dict:
         """`screen {"code"}`: a big screen for the whole room; needs no key (server/screens.py)."""
-        return self.screens.join(payload, JOIN_PER_CLIENT)
+        return self.screens.join(sid, payload, JOIN_PER_CLIENT)
 
-    def disconnect(self, *args) -> None:
-        self._forget(request.sid)
-        self.screens.forget(request.sid)
+    def disconnect(self, sid: str, *reason) -> None:
+        self._forget(sid)
+        self.patching.discard(sid)
+        self.screens.forget(sid)
         for item, scope in (
             (JOIN_PER_CLIENT, "join"), (JOIN_PER_CLIENT, "host"), (ACT_PER_CLIENT, "act"), (TYPING_PER_CLIENT, "typing"),
             (REJOIN_PER_CLIENT, "rejoin"), (JOIN_PER_CLIENT, "screen"),
         ):  # fmt: skip
-            self.limiter.clear(item, scope, request.sid)
+            self.limiter.clear(item, scope, sid)
 
     def _forget(self, sid: str) -> None:
         client = self.clients.pop(sid, None)
@@ -232,10 +244,15 @@ class Transport:
         change table or leave, show notices, then send each changed view once."""
         if news is None:
             return
+        moved = []  # (sid, audience): patching sockets placed once the tables' views are out
         for player_id, old, new in news.moves:
             for sid in self.rooms.sids_of(code, player_id):
-                self.io.server.leave_room(sid, f"t:{code}:{old}" if old else f"u:{code}")
-                self.io.server.enter_room(sid, f"t:{code}:{new}" if new else f"u:{code}")
+                for name in _rooms_of(code, ("t", old) if old else ("u",)):
+                    self.io.server.leave_room(sid, name)
+                if sid in self.patching:  # the new table's whole view, after its patch to the others
+                    moved.append((sid, ("t", new) if new else ("u",)))
+                else:
+                    self._place(sid, code, ("t", new) if new else ("u",))
         for player_id, table, reason in news.removed:
             self._removed(code, player_id, table, reason)
         for key in news.revoked:
@@ -247,9 +264,11 @@ class Transport:
             return
         online, now = self.rooms.online_in(code), self.rooms.clock()
         for table_id in news.tables:
-            self.io.emit("view", self.views.table(room, table_id, online, now), to=f"t:{code}:{table_id}")
+            self._publish(room, ("t", table_id), online, now)
         if news.lobby:
-            self.io.emit("view", self.views.table(room, None, online, now), to=f"u:{code}")
+            self._publish(room, ("u",), online, now)
+        for sid, audience in moved:
+            self._place(sid, code, audience)
         if news.hosts:
             self._host_view_soon(code)
         if news.screens:
@@ -270,13 +289,13 @@ class Transport:
         room = self.rooms.get(code)
         if room is not None:
             began = time.perf_counter()
-            self.io.emit("view", self.views.host(room, self.rooms.online_in(code), self.rooms.clock()), to=f"h:{code}")
+            self._publish(room, ("h",), self.rooms.online_in(code), self.rooms.clock())
             self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * (time.perf_counter() - began))
 
     def _removed(self, code: str, player_id: str, table: str | None, reason: str) -> None:
         for sid in self.rooms.gone(code, player_id):
             self.io.emit("removed", {"text": GOODBYES[reason]}, to=sid)
-            for name in (f"r:{code}", f"u:{code}", f"t:{code}:{table}"):
+            for name in (f"r:{code}", *_rooms_of(code, ("t", table) if table else ("u",))):
                 self.io.server.leave_room(sid, name)
             self.clients.pop(sid, None)
 
@@ -285,7 +304,7 @@ class Transport:
         for sid in list(self.hosts.get(code, ())):
             if self.clients.get(sid, {}).get("key") == key:
                 self.io.emit("removed", {"text": "This host link no longer works. Please ask the facilitator for a new one."}, to=sid)
-                for name in (f"r:{code}", f"h:{code}"):
+                for name in (f"r:{code}", *_rooms_of(code, ("h",))):
                     self.io.server.leave_room(sid, name)
                 self._forget(sid)
 
@@ -298,6 +317,7 @@ class Transport:
                     self.send(code, news)
                 self._expire_writing()
                 self.views.prune(self.rooms.live)
+                self.streams.prune(self.rooms.live)
                 heap.tend()
             except Exception:  # keep ticking; the next pass tries again
                 log.exception("tick failed")
@@ -315,9 +335,67 @@ class Transport:
 
     def _send_writing(self, key: tuple[str, str]) -> None:
         code, table = key
-        self.io.emit("writing", {"players": sorted(self.writing.get(key, ()))}, to=f"t:{code}:{table}")
+        self.io.emit("writing", {"players": sorted(self.writing.get(key, ()))}, to=list(_rooms_of(code, ("t", table))))
+
+    # --- views: whole, or as patches to those who asked -------------------------------
+    def _wants_patches(self, sid: str, payload: dict) -> None:
+        if payload.get("patches") is True:
+            self.patching.add(sid)
+        else:
+            self.patching.discard(sid)
+
+    def _place(self, sid: str, code: str, audience: tuple) -> None:
+        """Put a socket where its views come from: the audience's room for whole views, or
+        (patches) its patch room, after sending it the whole view the patches start from."""
+        whole, patched = _rooms_of(code, audience)
+        self.io.server.leave_room(sid, patched)  # a rejoin on the same connection starts afresh
+        if sid not in self.patching:
+            self.io.server.enter_room(sid, whole)
+            return
+        self.io.server.leave_room(sid, whole)
+        room = self.rooms.get(code)
+        key = (code, *audience)
+        catch_up = self.streams.advance(key, self._data(room, audience, self.rooms.online_in(code), self.rooms.clock()))
+        if catch_up is not None:  # those already there move on first, so all hold the same view
+            self.io.emit("patch", catch_up, to=patched)
+        self.io.server.enter_room(sid, patched)
+        self.io.emit("patch", self.streams.whole(key), to=sid)
+
+    def _publish(self, room, audience: tuple, online, now: str) -> None:
+        """Send an audience's new view: whole to those in its room, as a patch to the others."""
+        whole, patched = _rooms_of(room.code, audience)
+        if self._anyone(whole):
+            self.io.emit("view", self._encoded(room, audience, online, now), to=whole)
+        key = (room.code, *audience)
+        if not self._anyone(patched):
+            self.streams.drop(key)
+            return
+        message = self.streams.advance(key, self._data(room, audience, online, now))
+        if message is not None:
+            self.io.emit("patch", message, to=patched)
+
+    def _anyone(self, name: str) -> bool:
+        return next(self.io.server.manager.get_participants("/", name), None) is not None
+
+    def _encoded(self, room, audience: tuple, online, now: str):
+        if audience[0] == "h":
+            return self.views.host(room, online, now)
+        return self.views.table(room, audience[1] if audience[0] == "t" else None, online, now)
+
+    def _data(self, room, audience: tuple, online, now: str) -> dict:
+        if audience[0] == "h":
+            return self.views.host_data(room, online, now)
+        return self.views.table_data(room, audience[1] if audience[0] == "t" else None, online, now)
 
     def _view(self, code: str, table: str | None) -> dict:
         room = self.rooms.get(code)
         return table_view(room, table, self.rooms.online_in(code), self.rooms.clock())
 
+
+
+def _rooms_of(code: str, audience: tuple) -> tuple[str, str]:
+    """The Socket.IO rooms of an audience: (whole views, patches). ("t", table), ("u",) for
+    the people not yet seated, ("h",) for the hosts."""
+    if audience[0] == "t":
+        return f"t:{code}:{audience[1]}", f"pt:{code}:{audience[1]}"
+    return f"{audience[0]}:{code}", f"p{audience[0]}:{code}"

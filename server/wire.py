@@ -8,9 +8,10 @@ second, stalling every other action meanwhile. So:
 - `JsonPacket` sends JSON only (we never send binary over the socket), encoded by orjson
   (several times faster than the standard library's), and splices a view already encoded
   (`Encoded`) into the packet as it is: the client receives the same object.
-- `Views` keeps each table's detail, the room header and the table list encoded, and rebuilds one only
-  when `Rooms.versions` says it changed (the rules' audiences), or after MAX_AGE seconds.
-  The shapes stay those of `server/game/views.py`; this only stitches encoded parts in.
+- `Views` keeps each table's detail, the room header and the table list built and encoded,
+  and rebuilds one only when `Rooms.versions` says it changed (the rules' audiences), or after
+  MAX_AGE seconds. The shapes stay those of `server/game/views.py`; this only stitches encoded
+  parts in, or (`table_data`, `host_data`) hands out the same parts as data for patches.
 """
 from __future__ import annotations
 
@@ -67,14 +68,21 @@ class Views:
         # (code, table id) -> (version, built at, JSON); "" for the room's header, None for its table list
         self.parts: dict[tuple[str, str | None], tuple[int, float, str]] = {}
 
-    def _part(self, code: str, key: str | None, build) -> str:
+    def _part(self, code: str, key: str | None, build) -> list:
+        """[version, built at, data, JSON or None until first asked for]."""
         version = self.rooms.version(code, key or None)
         cached = self.parts.get((code, key))
         now = time.monotonic()
         if cached is None or cached[0] != version or now - cached[1] > MAX_AGE:
-            cached = (version, now, encode(build()))
+            cached = [version, now, build(), None]
             self.parts[(code, key)] = cached
-        return cached[2]
+        return cached
+
+    def _json(self, code: str, key: str | None, build) -> str:
+        cached = self._part(code, key, build)
+        if cached[3] is None:
+            cached[3] = encode(cached[2])
+        return cached[3]
 
     def _stitch(self, room, view: dict, online) -> Encoded:
         """Encode `view`, then put each part in place of its marker ("R": the room header,
@@ -86,11 +94,11 @@ class Views:
             end = piece.index('"')
             kind, table_id = piece[0], piece[1:end]
             if kind == "R":  # the header changes with the table list: what the unseated see
-                out.append(self._part(code, "", lambda: room_view(room)))
+                out.append(self._json(code, "", lambda: room_view(room)))
             elif kind == "L":
-                out.append(self._part(code, None, lambda: table_list(room)))
+                out.append(self._json(code, None, lambda: table_list(room)))
             else:
-                out.append(self._part(code, table_id, lambda: table_detail(room, room.tables[table_id], online)))
+                out.append(self._json(code, table_id, lambda: table_detail(room, room.tables[table_id], online)))
             out.append(piece[end + 1 :])
         return Encoded("".join(out))
 
@@ -109,6 +117,25 @@ class Views:
 
     def host(self, room, online, now: str) -> Encoded:
         return self._stitch(room, host_view(room, online, now, header=self._header, detail=self._detail), online)
+
+    def table_data(self, room, table_id: str | None, online, now: str) -> dict:
+        """The same view as `table`, as data whose unchanged parts are the very objects of
+        the last call (so comparing two is quick: server/patches.py)."""
+        code = room.code
+        return table_view(
+            room, table_id, online, now,
+            header=lambda r: self._part(code, "", lambda: room_view(r))[2],
+            listing=lambda r: self._part(code, None, lambda: table_list(r))[2],
+            detail=lambda r, t, o: self._part(code, t.id, lambda: table_detail(r, t, o))[2],
+        )  # fmt: skip
+
+    def host_data(self, room, online, now: str) -> dict:
+        code = room.code
+        return host_view(
+            room, online, now,
+            header=lambda r: self._part(code, "", lambda: room_view(r))[2],
+            detail=lambda r, t, o: self._part(code, t.id, lambda: table_detail(r, t, o))[2],
+        )  # fmt: skip
 
     def prune(self, live: dict) -> None:
         """Forget the parts of rooms that are no longer live."""

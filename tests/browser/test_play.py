@@ -363,3 +363,28 @@ def test_losing_the_server_shows_reconnecting_and_rejoins_as_the_same_person(fre
     expect(page.locator(".person", has_text="Ana")).to_contain_text("Online")
     expect(page.get_by_role("heading", name="You are at Table 1")).to_be_visible()
     context.close()
+
+
+def test_after_joining_the_page_is_sent_only_what_changes(server, new_page, room, bot):
+    """The page asks for patches: one whole view, then small changes it applies itself."""
+    made = room()
+    page = new_page()
+    frames = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda data: frames.append(data if isinstance(data, str) else "")))
+    join(page, server, made["code"], "Ana", "carer")
+    bo = bot(made, "Bo")
+    assert made["host"].act("start")["ok"]
+    turn = page.get_by_role("button", name="Draw a card")
+    if bo.view["table"]["turn"] == bo.player_id:
+        assert bo.act("draw")["ok"]
+    else:
+        turn.click()
+    expect(page.locator(".card-text")).not_to_be_empty()
+    before = len(frames)
+    assert bo.act("respond", text="Ask them first.")["ok"]
+    expect(page.locator(".answers")).to_contain_text("Ask them first.")
+    changes = [f for f in frames[before:] if f.startswith('42["patch"')]
+    assert changes and all('"ops"' in f for f in changes)
+    assert not [f for f in frames if f.startswith('42["view"')]
+    whole = [f for f in frames if f.startswith('42["patch"') and '"view":{' in f][-1]  # on sitting down
+    assert max(len(f) for f in changes) * 5 < len(whole)

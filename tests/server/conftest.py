@@ -16,8 +16,8 @@ def people(server):
     """Make participants (and hosts) on the test's server; all closed after the test."""
     made = []
 
-    def make():
-        person = server.participant()
+    def make(**options):
+        person = server.participant(**options)
         made.append(person)
         return person
 

@@ -12,6 +12,7 @@ import time
 import uuid
 
 from server import create_app
+from server.patches import apply
 
 
 class Answer:
@@ -68,8 +69,8 @@ class InProcessServer:
         assert response.status_code == 201, response.text
         return response.json()
 
-    def participant(self) -> "InProcessParticipant":
-        return InProcessParticipant(self)
+    def participant(self, patches: bool = False) -> "InProcessParticipant":
+        return InProcessParticipant(self, patches)
 
     def stop(self) -> None:
         time.sleep(0.3)  # let host views gathered in the last moments go out first
@@ -77,10 +78,15 @@ class InProcessServer:
 
 
 class InProcessParticipant:
-    """A Socket.IO client that remembers every view it was sent (like `clients.Participant`)."""
+    """A Socket.IO client that remembers every view it was sent (like `clients.Participant`).
+    With `patches`, it asks for `patch` messages and rebuilds each view from them, as the web
+    client does (`patches` keeps the messages themselves)."""
 
-    def __init__(self, server: InProcessServer):
+    def __init__(self, server: InProcessServer, patches: bool = False):
         self.client = server.socketio.test_client(server.app)
+        self.wants_patches = patches
+        self._patches: list[dict] = []
+        self.held: dict | None = None  # {"v", "view"}: the view the patches apply to
         self.views: list[dict] = []
         self._notices: list[dict] = []
         self._writing: list[dict] = []
@@ -91,12 +97,28 @@ class InProcessParticipant:
             name, args = message["name"], message["args"]
             if name == "view":
                 self.views.append(args[0])
+            elif name == "patch":
+                self._patched(args[0])
             elif name == "notice":
                 self._notices.append(args[0])
             elif name == "removed":
                 self._removed = True
             elif name == "writing":
                 self._writing.append(args[0])
+
+    def _patched(self, message: dict) -> None:
+        self._patches.append(message)
+        if "view" in message:
+            self.held = {"v": message["v"], "view": message["view"]}
+        else:
+            assert self.held is not None and message["from"] == self.held["v"], "a patch for a view we do not hold"
+            self.held = {"v": message["v"], "view": apply(self.held["view"], message["ops"])}
+        self.views.append(self.held["view"])
+
+    @property
+    def patches(self) -> list[dict]:
+        self._pump()
+        return self._patches
 
     @property
     def writing(self) -> list[dict]:
@@ -122,15 +144,19 @@ class InProcessParticipant:
         payload = {"code": code, "name": name, "perspective": perspective}
         if token:
             payload["token"] = token
+        if self.wants_patches:
+            payload["patches"] = True
         ack = self.call("join", payload)
         if ack.get("ok"):
             self.token, self.player_id = ack["token"], ack["player_id"]
-            self.views.append(ack["view"])
+            if not self.wants_patches:  # patches: the views are the ones rebuilt from them
+                self.views.append(ack["view"])
         return ack
 
     def host(self, code: str, host_key: str) -> dict:
-        ack = self.call("host", {"code": code, "host_key": host_key})
-        if ack.get("ok"):
+        payload = {"code": code, "host_key": host_key, **({"patches": True} if self.wants_patches else {})}
+        ack = self.call("host", payload)
+        if ack.get("ok") and not self.wants_patches:
             self.views.append(ack["view"])
         return ack
 

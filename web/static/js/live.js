@@ -7,9 +7,12 @@
 // - actions made while offline wait here, in order, and go once the page has joined again
 //   (`onConnect` rejoins; the page calls `ready()` if that takes longer);
 // - `onWait("offline" | "sending")` tells the button what is happening meanwhile.
+// Views come as patches (`join`/`host` ask for them): the whole view once, then only what
+// changed, applied here (patch.js), so the page still gets whole views.
 
 /* global io */
 
+import { applyOps } from "./patch.js";
 import { say } from "./words.js";
 
 const ANSWER_WITHIN = 10000; // ms before an unanswered action is sent again (same id)
@@ -44,17 +47,30 @@ export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
     showBanner(true);
     for (const entry of outbox) if (entry.onWait) entry.onWait("offline");
   });
-  socket.on("view", (view) => {
+  function show(view) {
     if (view.n >= newest) {
       newest = view.n;
       onView(view);
     }
+  }
+  let held = null; // { v, view }: the view the next patch applies to
+  socket.on("view", show);
+  socket.on("patch", (message) => {
+    if (message.view) held = { v: message.v, view: message.view };
+    else if (held && message.from === held.v) held = { v: message.v, view: applyOps(held.view, message.ops) };
+    else {
+      held = null; // a patch for a view we do not hold: join again for a whole one
+      if (onConnect) onConnect();
+      return;
+    }
+    show(held.view);
   });
   if (onNotice) socket.on("notice", onNotice);
   if (onRemoved) socket.on("removed", onRemoved);
 
   // A join or host message: sent when connected; never "no answer" just for being offline.
   function call(event, payload) {
+    if (event === "join" || event === "host") payload = { ...payload, patches: true };
     return new Promise((resolve) => {
       const send = () => socket.timeout(ANSWER_WITHIN).emit(event, payload, (err, ack) => {
         if (err) {

@@ -1,0 +1,70 @@
+"""Small changes between two views, for clients that asked for them (`patches: true`).
+
+A table's view is 9-14 KB and every action changes a few hundred bytes of it; the host view
+covers every table (hundreds of KB in a conference). Sending the whole view to everyone after
+every tap costs phones on venue wifi, and the server its time. So a client may ask for
+`patch` messages instead: operations that turn the view it holds into the new one.
+
+Operations, applied in order (`path` is a list of keys and list positions from the root):
+
+- `["set", path, value]`  put `value` at `path` (a new key, or a changed value)
+- `["add", path, items]`  append `items` to the list at `path` (answers, notes and the like grow at the end)
+- `["del", path]`         remove the key at `path`
+
+Pure functions of plain JSON values, so the web client (web/static/js/patch.js) does the same.
+Values Python calls equal count as unchanged (1 and true): no view uses one field for both.
+"""
+from __future__ import annotations
+
+
+def diff(old, new) -> list[list]:
+    """The operations that turn `old` into `new` (both dicts); [] when they are equal."""
+    ops: list[list] = []
+    _diff(old, new, [], ops)
+    return ops
+
+
+def _diff(old, new, path: list, ops: list) -> None:
+    if type(old) is dict and type(new) is dict:
+        for key, value in new.items():
+            if key not in old:
+                ops.append(["set", path + [key], value])
+            else:
+                before = old[key]
+                if before is not value and (type(before) is not type(value) or before != value):
+                    _diff(before, value, path + [key], ops)
+        ops.extend(["del", path + [key]] for key in old if key not in new)
+    elif type(old) is list and type(new) is list and 0 < len(old) <= len(new):
+        for i, before in enumerate(old):
+            value = new[i]
+            if before is not value and (type(before) is not type(value) or before != value):
+                _diff(before, value, path + [i], ops)
+        if len(new) > len(old):
+            ops.append(["add", path, new[len(old) :]])
+    else:
+        ops.append(["set", path, new])
+
+
+def apply(view, ops: list[list]):
+    """`view` with `ops` applied, leaving `view` itself as it was (only the changed paths are copied)."""
+    for op in ops:
+        view = _apply_one(view, op[0], op[1], op[2] if len(op) > 2 else None)
+    return view
+
+
+def _apply_one(node, kind: str, path: list, value):
+    if not path:
+        if kind == "set":
+            return value
+        if kind == "add":
+            return node + value
+        raise ValueError("cannot delete the whole view")
+    copy = dict(node) if isinstance(node, dict) else list(node)
+    key = path[0]
+    if len(path) == 1 and kind == "del":
+        del copy[key]
+    elif len(path) == 1 and kind == "set":
+        copy[key] = value
+    else:
+        copy[key] = _apply_one(copy[key], kind, path[1:], value)
+    return copy

@@ -1,0 +1,45 @@
+"""The views sent as patches (server/patches.py): for each audience (a table, the people not
+yet seated, the hosts of a room), the last view its subscribers hold and its version.
+
+Everyone subscribed to one audience holds the same view, so one patch serves them all. A
+newcomer first gets the whole view (`whole`), after everyone already there has been brought up
+to date; from then on the same patches as the rest. Versions come from one counter, so a
+client can tell a patch meant for the view it holds (`from` is its `v`) from any other.
+"""
+from __future__ import annotations
+
+import itertools
+
+from .patches import diff
+
+
+class Streams:
+    def __init__(self):
+        self.last: dict[tuple, tuple[int, dict]] = {}  # audience -> (version, view)
+        self.versions = itertools.count(1)
+
+    def advance(self, audience: tuple, view: dict) -> dict | None:
+        """Make `view` the audience's newest; the patch message for those who held the one
+        before, or None if nothing changed (or nobody held one)."""
+        last = self.last.get(audience)
+        if last is not None and (last[1] is view or last[1] == view):
+            return None
+        version = next(self.versions)
+        self.last[audience] = (version, view)
+        if last is None:
+            return None
+        return {"n": view["n"], "v": version, "from": last[0], "ops": diff(last[1], view)}
+
+    def whole(self, audience: tuple) -> dict:
+        """The message that gives a newcomer the audience's newest view (after `advance`)."""
+        version, view = self.last[audience]
+        return {"n": view["n"], "v": version, "view": view}
+
+    def drop(self, audience: tuple) -> None:
+        """Nobody holds this audience's view any more."""
+        self.last.pop(audience, None)
+
+    def prune(self, live: dict) -> None:
+        """Forget the audiences of rooms that are no longer live (audience[0] is the room code)."""
+        for audience in [a for a in self.last if a[0] not in live]:
+            del self.last[audience]

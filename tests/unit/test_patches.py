@@ -1,0 +1,109 @@
+"""Patches between views (server/patches.py) and the browser's copy (web/static/js/patch.js):
+applying the diff of two views gives the new one, leaves the old one as it was, and the
+browser gets the same result as the server from the same operations."""
+import copy
+import json
+import subprocess
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from server.patches import apply, diff
+from server.streams import Streams
+
+ROOT = Path(__file__).resolve().parents[2]
+
+leaves = st.none() | st.booleans() | st.integers(-1000, 1000) | st.text(max_size=8)
+json_values = st.recursive(
+    leaves,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=4), inner, max_size=5),
+    max_leaves=30,
+)
+views = st.dictionaries(st.text(max_size=4), json_values, max_size=6)
+
+
+@st.composite
+def view_and_change(draw):
+    """A view and a later one: mostly the same parts, some changed, some lists grown."""
+    old = draw(views)
+    new = copy.deepcopy(old)
+    for key in list(new):
+        change = draw(st.sampled_from(["keep", "keep", "replace", "drop", "grow"]))
+        if change == "replace":
+            new[key] = draw(json_values)
+        elif change == "drop":
+            del new[key]
+        elif change == "grow" and isinstance(new[key], list):
+            new[key] = new[key] + draw(st.lists(json_values, min_size=1, max_size=3))
+    new.update(draw(st.dictionaries(st.text(max_size=4), json_values, max_size=2)))
+    return old, new
+
+
+@settings(max_examples=300, deadline=None)
+@given(view_and_change())
+def test_applying_the_diff_gives_the_new_view_and_leaves_the_old_alone(pair):
+    old, new = pair
+    before = copy.deepcopy(old)
+    ops = diff(old, new)
+    assert apply(old, ops) == new
+    assert old == before
+    assert json.loads(json.dumps(ops)) == ops  # plain JSON on the wire
+
+
+@given(views)
+def test_an_unchanged_view_needs_no_operations(view):
+    assert diff(view, copy.deepcopy(view)) == []
+
+
+def test_a_new_answer_is_sent_as_an_append_not_the_whole_list():
+    answers = [{"id": f"r{i}", "text": "x" * 200, "votes": 0} for i in range(5)]
+    old = {"n": 1, "table": {"responses": answers, "notes": [{"text": "y" * 2000}]}}
+    new = {"n": 2, "table": {"responses": answers + [{"id": "r5", "text": "new", "votes": 0}], "notes": old["table"]["notes"]}}
+    assert diff(old, new) == [["set", ["n"], 2], ["add", ["table", "responses"], [{"id": "r5", "text": "new", "votes": 0}]]]
+    voted = copy.deepcopy(new)
+    voted["table"]["responses"][2]["votes"] = 1
+    assert diff(new, voted) == [["set", ["table", "responses", 2, "votes"], 1]]
+
+
+def test_streams_give_newcomers_the_whole_view_and_others_the_change():
+    streams = Streams()
+    key = ("ABCDEF", "t", "t1")
+    assert streams.advance(key, {"n": 1, "a": [1]}) is None  # nobody held one before
+    first = streams.whole(key)
+    assert first["view"] == {"n": 1, "a": [1]}
+    message = streams.advance(key, {"n": 2, "a": [1, 2]})
+    assert message["from"] == first["v"] and message["v"] > first["v"]
+    assert apply(first["view"], message["ops"]) == {"n": 2, "a": [1, 2]}
+    assert streams.advance(key, {"n": 2, "a": [1, 2]}) is None
+    streams.prune({})
+    assert key not in streams.last
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(view_and_change(), min_size=1, max_size=60))
+def test_the_browser_applies_operations_as_the_server_does(pairs):
+    cases = [{"old": old, "ops": diff(old, new)} for old, new in pairs]
+    script = (
+        "import('./web/static/js/patch.js').then(m => {"
+        " const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        " console.log(JSON.stringify(cases.map(c => m.applyOps(c.old, c.ops)))); })"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], cwd=ROOT, input=json.dumps(cases), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [json.loads(json.dumps(new)) for _, new in pairs]
+
+
+def test_the_browser_keeps_odd_keys_as_plain_keys():
+    old = {"voice": {"tables": {}}}
+    ops = diff(old, {"voice": {"tables": {"__proto__": {"people": 1}, "constructor": 2}}})
+    script = (
+        "import('./web/static/js/patch.js').then(m => {"
+        f" const v = m.applyOps({json.dumps(old)}, {json.dumps(ops)});"
+        " console.log(JSON.stringify([Object.keys(v.voice.tables), v.voice.tables.people === undefined])); })"
+    )
+    result = subprocess.run(["node", "-e", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [["__proto__", "constructor"], True]
