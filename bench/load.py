@@ -33,7 +33,7 @@ import servers  # noqa: E402
 from sio import Client  # noqa: E402
 
 SWEEP = (60, 150, 300, 600, 1000)
-ALL = ("node", "baseline", "ours", "ours-threading", "ours-gevent")
+ALL = ("node", "baseline", "ours", "ours-whole-views", "ours-threading", "ours-gevent")
 TABLE_SIZE = 6
 
 
@@ -56,13 +56,13 @@ async def measure(kind: servers.Kind, people: int, args, db: str) -> dict:
         host, room, procs = None, None, []
         try:
             if kind.ours:
-                created, host, tables = await fanout.open_room(session, server.url, table_count, not args.whole_views)
+                created, host, tables = await fanout.open_room(session, server.url, table_count, kind.patches)
                 room = created["code"]
             else:
                 tables = [f"t{i}" for i in range(table_count)]
             groups = groups_of(tables, people)
             for w in range(args.workers):
-                spec = {"url": server.url, "room": room, "groups": groups[w :: args.workers], "seconds": args.seconds, "interval": args.interval, "patches": not args.whole_views}  # fmt: skip
+                spec = {"url": server.url, "room": room, "groups": groups[w :: args.workers], "seconds": args.seconds, "interval": args.interval, "patches": kind.patches}  # fmt: skip
                 procs.append(ctx.Process(target=fanout.worker, args=(spec, ready, go, acted, results), daemon=True))
                 procs[-1].start()
             for _ in procs:
@@ -137,7 +137,6 @@ def main() -> None:
     parser.add_argument("--restart", type=int, default=0, help="also time kill -9 and rejoin with this many people")
     parser.add_argument("--rebuild", type=int, default=0, help="also time rebuilding a room of this many events")
     parser.add_argument("--nice", type=int, default=0, help="scheduling priority of the whole benchmark (-10: ahead of other work; needs root)")
-    parser.add_argument("--whole-views", action="store_true", help="our clients ask for whole views, not patches (as before the web client did)")
     parser.add_argument("--profile", default="", help="sample our server with py-spy into PREFIX-server-people.txt")
     parser.add_argument("--out", default="", help="write the results here as JSON (the sweep writes bench/results)")
     args = parser.parse_args()

@@ -24,6 +24,7 @@ class Kind:
     name: str
     command: tuple[str, ...]
     ours: bool  # In Our Shoes (rooms, seats, rules) or a bare reference (join a table, act)
+    patches: bool = True  # ours: the clients ask for patches, as the web client does
 
 
 def kinds() -> dict[str, Kind]:
@@ -34,6 +35,7 @@ def kinds() -> dict[str, Kind]:
         "ours": Kind("ours", (py, "run.py"), True),
         "ours-threading": Kind("ours-threading", (py, "run.py", "--async-mode", "threading"), True),
         "ours-gevent": Kind("ours-gevent", (py, "run.py", "--async-mode", "gevent"), True),
+        "ours-whole-views": Kind("ours-whole-views", (py, "run.py"), True, patches=False),
     }
 
 

@@ -22,13 +22,16 @@ class Streams:
         """Make `view` the audience's newest; the patch message for those who held the one
         before, or None if nothing changed (or nobody held one)."""
         last = self.last.get(audience)
-        if last is not None and (last[1] is view or last[1] == view):
+        if last is None:
+            self.last[audience] = (next(self.versions), view)
+            return None
+        ops = diff(last[1], view)
+        if not ops:  # the same view: keep the newer objects, so the next comparison is by identity
+            self.last[audience] = (last[0], view)
             return None
         version = next(self.versions)
         self.last[audience] = (version, view)
-        if last is None:
-            return None
-        return {"n": view["n"], "v": version, "from": last[0], "ops": diff(last[1], view)}
+        return {"n": view["n"], "v": version, "from": last[0], "ops": ops}
 
     def whole(self, audience: tuple) -> dict:
         """The message that gives a newcomer the audience's newest view (after `advance`)."""
