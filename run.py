@@ -1,7 +1,8 @@
 """Start the In Our Shoes server: `python run.py [--host H] [--port P] [--db PATH]`.
 
-The only eventlet-specific code lives here: monkey-patching, and a listening socket with
-TCP_NODELAY set so a view and its acknowledgement are not held back by delayed ACKs.
+The only eventlet-specific code lives here: monkey-patching, a listening socket with
+TCP_NODELAY set so a view and its acknowledgement are not held back by delayed ACKs, and
+a faster unmasking of incoming WebSocket frames (server/unmask.py).
 `--async-mode gevent` or `threading` runs the same server on those instead (the benchmark
 compares them); eventlet stays the default.
 """
@@ -37,7 +38,10 @@ def serve(app, host: str, port: int) -> None:
     heap.start()  # short garbage collections under load (server/heap.py)
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
+        from eventlet.websocket import RFC6455WebSocket
+        from server.unmask import apply_mask
 
+        RFC6455WebSocket._apply_mask = staticmethod(apply_mask)
         listener = eventlet.listen((host, port))
         listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         eventlet.wsgi.server(listener, app, log_output=False)
