@@ -59,7 +59,7 @@ def render(summary: dict) -> str:
             out += ["", "### Cards"]
         for round_ in table["rounds"]:
             out += ["", f"**Card {round_['number']}:** {_card(round_['card'])} — {round_['outcome_label']}", ""]
-            out += [_item(r, votes=True) for r in round_["responses"]] or ["- No answers shared."]
+            out += [_item(r, votes=True) for r in round_["responses"]] or [f"- {round_['none_line']}"]
         for kind, heading in summary["note_sections"]:
             notes = table["notes"].get(kind)
             if notes:

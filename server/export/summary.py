@@ -101,6 +101,8 @@ def _table(room: Room, table, people: People, kept: set) -> dict:
                 "how": round_.how,
                 "responses": responses,
                 "agreed": agreed,
+                # what a report says where there are no answers to list
+                "none_line": "Skipped before anyone answered." if round_.outcome == "skipped" else "No answers shared.",
             }
         )
     votes = {r.id: len(r.voters) for round_ in table.rounds for r in round_.responses}

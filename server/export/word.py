@@ -86,7 +86,7 @@ def _table(doc, table: dict, sections, summary: dict) -> None:
             by = f"{byline(r)} · {_votes(r['votes'])}" + (" · agreed" if r["agreed"] else "")
             _bullet(doc, r["text"], by, bold=r["agreed"])
         if not round_["responses"]:
-            doc.add_paragraph("No answers shared.")
+            doc.add_paragraph(round_["none_line"])
     for kind, heading in sections:
         notes = table["notes"].get(kind)
         if notes:

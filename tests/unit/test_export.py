@@ -349,3 +349,17 @@ def test_replay_command_prints_a_summary(tmp_path, capsys):
 def test_download_names_carry_code_date_and_anonymity():
     assert filename("2026-11-23", "BCDFGH", "md", False) == "inourshoes-BCDFGH-2026-11-23.md"
     assert filename("2026-11-23", "BCDFGH", "csv", True) == "inourshoes-BCDFGH-2026-11-23-anonymous.csv"
+
+
+def test_a_card_skipped_before_anyone_answered_says_so_in_every_report():
+    s = Story()
+    ann = s.join("Ann", "person", "t1")
+    s.join("Bo", "carer", "t1")
+    s.do("host", "start")
+    s.do(ann, "draw")
+    s.do("host", "skip", table="t1")
+    summary = summarise(s.room)
+    assert summary["tables"][0]["rounds"][0]["outcome"] == "skipped"
+    paragraphs, _ = read_docx(word.render(summary))
+    for text in (markdown.render(summary), printable.render(summary), "\n".join(paragraphs)):
+        assert "Skipped before anyone answered." in text and "No answers shared." not in text
