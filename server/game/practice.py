@@ -20,6 +20,7 @@ from .model import Player, Room, Table
 from .moves import event
 from .perspectives import OTHER, choices
 from .play import _joined
+from .poetry import poem_card
 
 #: Seconds between two steps of the simulated players, for each pace ("paused": none).
 PACES = {"slow": 8.0, "normal": 3.0, "fast": 0.5, "paused": None}
@@ -39,6 +40,16 @@ NOTES = {
     "not_working": ("Too many forms, and nobody explains them.", "People are not told when plans change."),
     "matters": ("Being asked, not told.", "Time to talk, without rushing."),
 }
+#: Lines simulated players add to Poet's Corner after a reflection card.
+POEM_LINES = (
+    "Ask me, and wait for my answer.",
+    "My day is more than my care plan.",
+    "Some days are heavy, some days are light.",
+    "A kind voice on the phone changes my whole morning.",
+    "Home is where I know every sound.",
+    "We all want to be heard, not hurried.",
+)
+POETS_PER_CARD = 2  # simulated players who add a line for one card: enough to show how, not to fill it
 PLEDGES = (
     "I will ask people what matters to them before I write anything down.",
     "I will share what we agreed today with my team this week.",
@@ -172,6 +183,9 @@ def _play_move(room: Room, table: Table, here: list[str], rng: random.Random) ->
             said = {r.text for r in current.responses}
             lines = [line for line in practice_lines(room, current.card) if line not in said]
             return {"type": "respond", "actor": bot, "text": rng.choice(lines or practice_lines(room, current.card))}
+    line = _poem_line(room, table, here, rng)
+    if line is not None:
+        return line
     if room.hide_until_reveal and not current.revealed:
         if everyone_answered(room, table) or speaker == table.turn:
             return {"type": "reveal", "actor": speaker}
@@ -185,6 +199,22 @@ def _play_move(room: Room, table: Table, here: list[str], rng: random.Random) ->
             return {"type": "vote", "actor": bot, "response": rng.choices(options, weights)[0].id}
     if everyone_answered(room, table):
         return {"type": "next", "actor": speaker}
+    return None
+
+
+def _poem_line(room: Room, table: Table, here: list[str], rng: random.Random) -> dict | None:
+    """After answering a reflection card, a simulated player or two adds a line to the
+    table's poem, so the facilitator sees Poet's Corner grow as it will on the day."""
+    card = poem_card(room, table)
+    if card is None:
+        return None
+    poets = {line.author for line in table.poem if line.card == card}
+    if len(poets & set(here)) >= POETS_PER_CARD:
+        return None
+    for bot in here:
+        if bot not in poets:
+            fresh = [text for text in POEM_LINES if text not in {line.text for line in table.poem}]
+            return {"type": "poem", "actor": bot, "text": rng.choice(fresh or POEM_LINES)}
     return None
 
 

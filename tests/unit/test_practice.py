@@ -2,7 +2,7 @@
 import pytest
 
 from server.game import RuleError, apply, decide, host_view, table_view
-from server.game.practice import ANSWERS, MAX_SIMULATED, bot_moves, practice_lines
+from server.game.practice import ANSWERS, MAX_SIMULATED, POEM_LINES, POETS_PER_CARD, bot_moves, practice_lines
 
 from .story import Story, small_deck
 
@@ -180,3 +180,18 @@ def test_replaying_a_practice_log_gives_the_same_room():
     again = story.replayed()
     assert again.practice and [p.simulated for p in again.players.values()] == [p.simulated for p in story.room.players.values()]
     assert host_view(again, set(), "now") == host_view(story.room, set(), "now")
+
+
+def test_after_a_reflection_card_two_of_them_add_a_line_to_the_poem():
+    story = practice_story()
+    drive(story, steps=8)
+    story.do("host", "start")
+    sent = drive(story, steps=60)
+    assert "poem" in {m["type"] for m in sent}
+    for table in story.room.tables.values():
+        reflections = {r.card for r in table.rounds if story.room.cards[r.card]["type"] == "reflection"}
+        for card in reflections:
+            lines = [line for line in table.poem if line.card == card]
+            assert 1 <= len(lines) <= POETS_PER_CARD
+            assert all(line.text in POEM_LINES for line in lines)
+        assert not [line for line in table.poem if line.card not in reflections]
