@@ -92,6 +92,39 @@ def test_home_and_join_reflow_and_joining_moves_focus_to_the_room(server, small,
     assert_accessible(page)
 
 
+# Words of six letters or more that the page draws across two lines (broken in the middle).
+SPLIT_WORDS = """(selector) => {
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      for (const m of node.textContent.matchAll(/[A-Za-z]{6,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (Array.from(range.getClientRects()).filter((r) => r.width > 0).length > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def test_on_a_phone_with_large_text_no_perspective_name_breaks_mid_word(server, new_page, room):  # noqa: F811
+    """The radio button moves to the corner so the words get the card's whole width."""
+    made = room()
+    page = new_page(f"{server.url}/j/{made['code']}", width=390, height=844)
+    for size in ("100%", "200%"):
+        page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
+        for easy in (False, True):
+            if page.evaluate("document.documentElement.classList.contains('easy-read')") != easy:
+                page.locator(".easy-switch").first.click()
+            expect(page.get_by_label("A commissioner")).to_be_visible()
+            assert page.evaluate(SPLIT_WORDS, ".perspectives") == [], (size, easy)
+            assert_reflows(page)
+
+
 def test_the_table_with_a_message_reflows_keeps_focus_in_view_and_moves_it_sensibly(server, small, room, bot, output_dir):  # noqa: F811
     made = room()
     host = made["host"]
