@@ -12,6 +12,9 @@ second, stalling every other action meanwhile. So:
   and rebuilds one only when `Rooms.versions` says it changed (the rules' audiences), or after
   MAX_AGE seconds. The shapes stay those of `server/game/views.py`; this only stitches encoded
   parts in, or (`table_data`, `host_data`) hands out the same parts as data for patches.
+  Each table's voice counts (the host's chart) are kept the same way, and the host view
+  takes the seated people from the tables' details: at 1000 participants rebuilding those
+  for every host view stalled everyone for several milliseconds each time.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from socketio.packet import Packet
 
 from .game import host_view, table_view
 from .game.views import room_view, table_detail, table_list
+from .game.voice import table_counts
 
 MAX_AGE = 5.0  # seconds an encoded part is trusted even without a change (a safety net)
 
@@ -65,17 +69,17 @@ class Views:
         self.rooms = rooms
         self.nonce = secrets.token_hex(6)  # markers no person's text can forge
         self.marker = '"\\u0001' + self.nonce + ":"  # how a marker string looks once encoded
-        # (code, table id) -> (version, built at, JSON); "" for the room's header, None for its table list
-        self.parts: dict[tuple[str, str | None], tuple[int, float, str]] = {}
+        self.parts: dict[tuple, list] = {}  # (code, table id | "" | None, slot) -> [version, built at, data, JSON]
 
-    def _part(self, code: str, key: str | None, build) -> list:
-        """[version, built at, data, JSON or None until first asked for]."""
+    def _part(self, code: str, key: str | None, build, slot: str = "") -> list:
+        """[version, built at, data, JSON or None until first asked for]. `slot`: another
+        thing built from the same part of the room (a table's voice counts)."""
         version = self.rooms.version(code, key or None)
-        cached = self.parts.get((code, key))
+        cached = self.parts.get((code, key, slot))
         now = time.monotonic()
         if cached is None or cached[0] != version or now - cached[1] > MAX_AGE:
             cached = [version, now, build(), None]
-            self.parts[(code, key)] = cached
+            self.parts[(code, key, slot)] = cached
         return cached
 
     def _json(self, code: str, key: str | None, build) -> str:
@@ -116,7 +120,8 @@ class Views:
         return self._stitch(room, view, online)
 
     def host(self, room, online, now: str) -> Encoded:
-        return self._stitch(room, host_view(room, online, now, header=self._header, detail=self._detail), online)
+        view = host_view(room, online, now, header=self._header, detail=self._detail, counted=self._counted(room.code))
+        return self._stitch(room, view, online)
 
     def table_data(self, room, table_id: str | None, online, now: str) -> dict:
         """The same view as `table`, as data whose unchanged parts are the very objects of
@@ -135,7 +140,11 @@ class Views:
             room, online, now,
             header=lambda r: self._part(code, "", lambda: room_view(r))[2],
             detail=lambda r, t, o: self._part(code, t.id, lambda: table_detail(r, t, o))[2],
+            counted=self._counted(code),
         )  # fmt: skip
+
+    def _counted(self, code: str):
+        return lambda r, t: self._part(code, t.id, lambda: table_counts(r, t), slot="voice")[2]
 
     def prune(self, live: dict) -> None:
         """Forget the parts of rooms that are no longer live."""

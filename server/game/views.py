@@ -14,6 +14,7 @@ from .model import VOTES_PER_CARD, Room, Table
 from .perspectives import choices, legend, name_of
 from .plan import plan_view
 from .poetry import poem_card
+from .voice import table_counts as voice_counts
 from .voice import voice
 
 
@@ -174,13 +175,20 @@ def table_view(
     }
 
 
-def host_view(room: Room, online: set, now: str, header=room_view, detail=table_detail) -> dict:
+def host_view(
+    room: Room, online: set, now: str, header=room_view, detail=table_detail, counted=voice_counts
+) -> dict:
+    """Every table, everyone, and what the facilitator acts on. `header`, `detail` and
+    `counted` let the transport reuse what it built before (server/wire.py)."""
+    tables = [detail(room, table, online) for table in room.tables.values()]
+    # the people at tables exactly as their tables show them (built once, not again here)
+    seated = {p["id"]: p for t in tables if isinstance(t, dict) for p in t["players"]}
     return {
         "n": room.n,
         "now": now,
         "room": header(room),
-        "tables": [detail(room, table, online) for table in room.tables.values()],
-        "players": [_person(room, p.id, online) for p in room.players.values() if not (p.removed or p.waiting)],
+        "tables": tables,
+        "players": [seated.get(p.id) or _person(room, p.id, online) for p in room.players.values() if not (p.removed or p.waiting)],
         "waiting": [
             dict(_person(room, p.id, online), added_by_name=_name(room, p.added_by), wants_table=p.wants_table)
             for p in room.players.values()
@@ -190,7 +198,7 @@ def host_view(room: Room, online: set, now: str, header=room_view, detail=table_
         "cohosts": [{"id": i, "label": c["label"], "revoked": c["revoked"]} for i, c in room.cohosts.items()],
         "more_time": [{"id": p, "name": _name(room, p), "table": room.players[p].table} for p in room.more_time],
         "perspectives": {key: entry["name"] for key, entry in choices(room.deck).items()},
-        "voice": voice(room),
+        "voice": voice(room, counted=counted),
         "plan": plan_view(room),
         "run_sheet": room.run_sheet,
         "spotlight": room.spotlight,

@@ -38,16 +38,23 @@ def _count_table(room: Room, table: Table, tally, leave_out=frozenset()) -> None
             tally[side]["agreed"] += 1
 
 
-def voice(room: Room, leave_out=frozenset()) -> dict:
+def table_counts(room: Room, table: Table, leave_out=frozenset()) -> dict:
+    """`{perspective: counts}` for one table."""
+    tally = _tally()
+    _count_table(room, table, tally, leave_out)
+    return {side: dict(counts) for side, counts in tally.items()}
+
+
+def voice(room: Room, leave_out=frozenset(), counted=table_counts) -> dict:
     """`{"room": {perspective: counts}, "tables": {table id: {perspective: counts}},
     "sentences": {"room": [...], "tables": {table id: [...]}}}`. The exports pass the
-    ids of words kept in the room as `leave_out`, so those are not counted there."""
+    ids of words kept in the room as `leave_out`, so those are not counted there; the
+    transport passes `counted` to reuse a table's counts until that table changes."""
     everyone = _tally()
     tables = {}
     for table in room.tables.values():
-        tally = _tally()
-        _count_table(room, table, tally, leave_out)
-        tables[table.id] = {side: dict(counts) for side, counts in tally.items()}
+        tally = counted(room, table, leave_out) if leave_out else counted(room, table)
+        tables[table.id] = tally
         for side, counts in tally.items():
             for name, value in counts.items():
                 everyone[side][name] += value

@@ -33,6 +33,10 @@ def same_everywhere(rooms, views, code, online):
     for table in (*room.tables, None):
         assert json.loads(views.table(room, table, online, "now")) == plain(table_view(room, table, online, "now"))
     assert json.loads(views.host(room, online, "now")) == plain(host_view(room, online, "now"))
+    # the same parts as data, for patches (server/patches.py)
+    for table in (*room.tables, None):
+        assert plain(views.table_data(room, table, online, "now")) == plain(table_view(room, table, online, "now"))
+    assert plain(views.host_data(room, online, "now")) == plain(host_view(room, online, "now"))
 
 
 def test_stitched_views_equal_the_rules_views_through_changes(tmp_path):
@@ -56,11 +60,11 @@ def test_a_part_is_reused_until_the_rules_name_its_table(tmp_path):
     room = rooms.get(code)
     views.table(room, "t1", set(), "now")
     views.table(room, "t2", set(), "now")
-    t1, t2 = views.parts[(code, "t1")], views.parts[(code, "t2")]
+    t1, t2 = views.parts[(code, "t1", "")], views.parts[(code, "t2", "")]
     rooms.execute(code, {"type": "draw", "actor": ann})  # only table 1 changed
     views.table(room, "t1", set(), "now")
     views.table(room, "t2", set(), "now")
-    assert views.parts[(code, "t2")] is t2 and views.parts[(code, "t1")] is not t1
+    assert views.parts[(code, "t2", "")] is t2 and views.parts[(code, "t1", "")] is not t1
 
 
 def test_an_encoded_view_goes_out_as_the_same_packet_as_the_object():
