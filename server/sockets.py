@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import time
 
 from limits import parse, storage, strategies
 
 from .addresses import client_key
-from .game import Audiences, RuleError, host_view, table_view
+from .game import Audiences, RuleError
 from .rooms import Rooms, digest, new_secret, normalise_code
 from .screens import ScreenFeed
 from .streams import Streams
@@ -77,6 +78,7 @@ class Transport:
         self.screens = ScreenFeed(self)  # the big screens, `s:CODE` (server/screens.py)
         self.patching: set[str] = set()  # sids that asked for patches instead of whole views
         self.streams = Streams()  # the last view each audience of patching sids holds
+        self.streaming = threading.RLock()  # a patch's version and its sending go together (threading mode)
 
     def register(self) -> None:
         """Handlers go straight to python-socketio, called with the connection's sid: what
@@ -143,6 +145,7 @@ class Transport:
             room, _, news = self.rooms.execute(code, command)
             player_id = room.tokens[command["token_hash"]]
             self.send(code, news)
+        self._leave_all(sid)
         self._forget(sid)
         self.clients[sid] = {"code": code, "player": player_id}
         self._wants_patches(sid, payload)
@@ -164,13 +167,14 @@ class Transport:
             if code:  # a wrong key and an unknown room are the same miss
                 guesses.missed(address)
             raise RuleError("forbidden", "That host link or key is not right.")
+        self._leave_all(sid)
         self._forget(sid)
         self.clients[sid] = {"code": code, "host": True, "key": self.rooms.key_of(room, payload["host_key"])}
         self.hosts.setdefault(code, set()).add(sid)
         self._wants_patches(sid, payload)
         self.io.server.enter_room(sid, f"r:{code}")
         self._place(sid, code, ("h",))
-        view = host_view(room, self.rooms.online_in(code), self.rooms.clock())
+        view = self.views.host_data(room, self.rooms.online_in(code), self.rooms.clock())
         return {"ok": True, "view": view, "link": self.clients[sid]["key"]}
 
     def act(self, sid: str, payload: dict) -> dict:
@@ -230,6 +234,14 @@ class Transport:
             (REJOIN_PER_CLIENT, "rejoin"), (JOIN_PER_CLIENT, "screen"),
         ):  # fmt: skip
             self.limiter.clear(item, scope, sid)
+
+    def _leave_all(self, sid: str) -> None:
+        """A connection that joins again (as someone else, or as a host) first leaves every
+        Socket.IO room it was in, so it hears only about where it is now."""
+        if sid in self.clients:
+            for name in self.io.server.rooms(sid):
+                if name != sid:
+                    self.io.server.leave_room(sid, name)
 
     def _forget(self, sid: str) -> None:
         client = self.clients.pop(sid, None)
@@ -353,13 +365,14 @@ class Transport:
             self.io.server.enter_room(sid, whole)
             return
         self.io.server.leave_room(sid, whole)
-        room = self.rooms.get(code)
         key = (code, *audience)
-        catch_up = self.streams.advance(key, self._data(room, audience, self.rooms.online_in(code), self.rooms.clock()))
-        if catch_up is not None:  # those already there move on first, so all hold the same view
-            self.io.emit("patch", catch_up, to=patched)
-        self.io.server.enter_room(sid, patched)
-        self.io.emit("patch", self.streams.whole(key), to=sid)
+        with self.streaming:
+            if not self.streams.started(key):  # nobody holds this audience's view yet
+                room, online = self.rooms.get(code), self.rooms.online_in(code)
+                self.streams.advance(key, self._data(room, audience, online, self.rooms.clock()))
+            # the view the others hold (the acknowledgement carries the newest): no patch for them
+            self.io.server.enter_room(sid, patched)
+            self.io.emit("patch", self.streams.whole(key), to=sid)
 
     def _publish(self, room, audience: tuple, online, now: str) -> None:
         """Send an audience's new view: whole to those in its room, as a patch to the others."""
@@ -367,12 +380,13 @@ class Transport:
         if self._anyone(whole):
             self.io.emit("view", self._encoded(room, audience, online, now), to=whole)
         key = (room.code, *audience)
-        if not self._anyone(patched):
-            self.streams.drop(key)
-            return
-        message = self.streams.advance(key, self._data(room, audience, online, now))
-        if message is not None:
-            self.io.emit("patch", message, to=patched)
+        with self.streaming:
+            if not self._anyone(patched):
+                self.streams.drop(key)
+                return
+            message = self.streams.advance(key, self._data(room, audience, online, now))
+            if message is not None:
+                self.io.emit("patch", message, to=patched)
 
     def _anyone(self, name: str) -> bool:
         return next(self.io.server.manager.get_participants("/", name), None) is not None
@@ -389,7 +403,7 @@ class Transport:
 
     def _view(self, code: str, table: str | None) -> dict:
         room = self.rooms.get(code)
-        return table_view(room, table, self.rooms.online_in(code), self.rooms.clock())
+        return self.views.table_data(room, table, self.rooms.online_in(code), self.rooms.clock())
 
 
 

@@ -2,8 +2,8 @@
 yet seated, the hosts of a room), the last view its subscribers hold and its version.
 
 Everyone subscribed to one audience holds the same view, so one patch serves them all. A
-newcomer first gets the whole view (`whole`), after everyone already there has been brought up
-to date; from then on the same patches as the rest. Versions come from one counter, so a
+newcomer first gets the whole view the others hold (`whole`); from then on the same patches
+as the rest. (Its acknowledgement carries the newest view, so it is never behind for long.) Versions come from one counter, so a
 client can tell a patch meant for the view it holds (`from` is its `v`) from any other.
 """
 from __future__ import annotations
@@ -32,6 +32,10 @@ class Streams:
         version = next(self.versions)
         self.last[audience] = (version, view)
         return {"n": view["n"], "v": version, "from": last[0], "ops": ops}
+
+    def started(self, audience: tuple) -> bool:
+        """Does someone hold a view of this audience (so a newcomer gets that one)?"""
+        return audience in self.last
 
     def whole(self, audience: tuple) -> dict:
         """The message that gives a newcomer the audience's newest view (after `advance`)."""

@@ -118,3 +118,29 @@ def test_joining_again_on_the_same_connection_gives_a_fresh_whole_view(server, p
     assert bo.act("sit", table="t2")["ok"]
     ann.wait_for(lambda v: [p["id"] for p in v["table"]["players"]] == [ann.player_id])
     assert ann.view["table"]["id"] == "t1"
+
+
+def test_newcomers_get_the_view_the_others_hold_without_a_patch_to_everyone(server, people):
+    made = server.create_room()
+    ann = people(patches=True)
+    ann.join(made["code"], "Ann")
+    for name in ("Bo", "Cy", "Di"):
+        newcomer = people(patches=True)
+        assert newcomer.join(made["code"], name)["ok"]
+        assert newcomer.patches[0]["v"] == ann.patches[0]["v"]  # the same view, the same version
+    assert len(ann.patches) == 1  # the lobby did not change: nothing sent
+
+
+def test_a_connection_that_joins_again_as_someone_else_hears_only_about_where_it_is_now(server, people):
+    made = server.create_room()
+    host, both = people(), people(patches=True)
+    host.host(made["code"], made["host_key"])
+    assert both.host(made["code"], made["host_key"])["ok"]
+    assert both.join(made["code"], "Eve")["ok"]  # the same connection, now a participant
+    both.act("sit", table="t1")
+    assert host.act("start")["ok"]
+    host.act("pause")
+    both.wait_for(lambda v: v["room"]["paused"])
+    host.wait_for(lambda v: v["room"]["paused"])
+    assert all("players" not in m.get("view", {}) for m in both.patches[-2:])  # no host view since
+    assert "table" in both.view and both.view["table"]["id"] == "t1"

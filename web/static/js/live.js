@@ -54,13 +54,20 @@ export function connect({ onView, onNotice, onRemoved, onConnect, banner }) {
     }
   }
   let held = null; // { v, view }: the view the next patch applies to
+  let resyncing = false; // joining again for a whole view: once, until it comes
   socket.on("view", show);
   socket.on("patch", (message) => {
-    if (message.view) held = { v: message.v, view: message.view };
-    else if (held && message.from === held.v) held = { v: message.v, view: applyOps(held.view, message.ops) };
-    else {
+    if (message.view) {
+      held = { v: message.v, view: message.view };
+      resyncing = false;
+    } else if (held && message.from === held.v) {
+      held = { v: message.v, view: applyOps(held.view, message.ops) };
+    } else {
       held = null; // a patch for a view we do not hold: join again for a whole one
-      if (onConnect) onConnect();
+      if (onConnect && !resyncing) {
+        resyncing = true;
+        Promise.resolve(onConnect()).finally(() => { if (!held) resyncing = false; });
+      }
       return;
     }
     show(held.view);
