@@ -120,31 +120,31 @@ class Views:
         return self._stitch(room, view, online)
 
     def host(self, room, online, now: str) -> Encoded:
-        view = host_view(room, online, now, header=self._header, detail=self._detail, counted=self._counted(room.code))
+        view = host_view(room, online, now, header=self._header, detail=self._detail, counted=self._counts)
         return self._stitch(room, view, online)
 
     def table_data(self, room, table_id: str | None, online, now: str) -> dict:
         """The same view as `table`, as data whose unchanged parts are the very objects of
         the last call (so comparing two is quick: server/patches.py)."""
-        code = room.code
         return table_view(
-            room, table_id, online, now,
-            header=lambda r: self._part(code, "", lambda: room_view(r))[2],
-            listing=lambda r: self._part(code, None, lambda: table_list(r))[2],
-            detail=lambda r, t, o: self._part(code, t.id, lambda: table_detail(r, t, o))[2],
-        )  # fmt: skip
+            room, table_id, online, now, header=self._header_data, listing=self._listing_data, detail=self._detail_data
+        )
 
     def host_data(self, room, online, now: str) -> dict:
-        code = room.code
-        return host_view(
-            room, online, now,
-            header=lambda r: self._part(code, "", lambda: room_view(r))[2],
-            detail=lambda r, t, o: self._part(code, t.id, lambda: table_detail(r, t, o))[2],
-            counted=self._counted(code),
-        )  # fmt: skip
+        return host_view(room, online, now, header=self._header_data, detail=self._detail_data, counted=self._counts)
 
-    def _counted(self, code: str):
-        return lambda r, t: self._part(code, t.id, lambda: table_counts(r, t), slot="voice")[2]
+    # the parts as data, each rebuilt only when the rules named it
+    def _header_data(self, room) -> dict:
+        return self._part(room.code, "", lambda: room_view(room))[2]
+
+    def _listing_data(self, room) -> list:
+        return self._part(room.code, None, lambda: table_list(room))[2]
+
+    def _detail_data(self, room, table, online) -> dict:
+        return self._part(room.code, table.id, lambda: table_detail(room, table, online))[2]
+
+    def _counts(self, room, table) -> dict:
+        return self._part(room.code, table.id, lambda: table_counts(room, table), slot="voice")[2]
 
     def prune(self, live: dict) -> None:
         """Forget the parts of rooms that are no longer live."""
