@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.conftest import OUTPUT
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -29,8 +31,42 @@ def browser():
         browser.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so a fixture can tell in teardown that it failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+# What the page looked like when a test failed: printed in teardown, so pytest shows it with
+# the failure (a rare failure in CI can then be understood without rerunning it).
+PAGE_STATE = """() => ({
+  url: location.href,
+  ready: document.readyState,
+  sheets: [...document.styleSheets].map((s) => {
+    try { return `${s.href && s.href.split("/").pop()}:${s.cssRules.length}`; } catch (e) { return `${s.href}:unreadable`; }
+  }),
+  body: [innerWidth, innerHeight, document.body.getBoundingClientRect().height],
+  hidden: [...document.querySelectorAll("[hidden]")].map((n) => n.id || n.className).slice(0, 12),
+  focus: document.activeElement && (document.activeElement.id || document.activeElement.tagName),
+})"""
+
+
+def describe_pages(pages, folder: Path, name: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, page in enumerate(pages):
+        if page.is_closed():
+            continue
+        try:
+            print(f"page {n}:", json.dumps(page.evaluate(PAGE_STATE)))
+            page.screenshot(path=folder / f"{name}-{n}.png", full_page=True)
+        except Exception as error:  # a page mid-navigation or crashed: say so and go on
+            print(f"page {n}: could not be read ({error})")
+
+
 @pytest.fixture
-def new_page(browser):
+def new_page(browser, request):
     """Open pages in fresh contexts (separate people); fails the test on any console error."""
     contexts, errors = [], []
 
@@ -46,6 +82,10 @@ def new_page(browser):
         return page
 
     yield open_page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        pages = [page for context in contexts for page in context.pages]
+        describe_pages(pages, OUTPUT / "failed", request.node.name)
     for context in contexts:
         context.close()
     assert errors == [], f"console errors: {errors}"

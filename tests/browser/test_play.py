@@ -60,7 +60,9 @@ def join(page, server, code, name, perspective="carer", table="Table 1"):
     """Join through /j/CODE as a person would, and sit at a table."""
     page.goto(f"{server.url}/j/{code}", wait_until="domcontentloaded")
     page.get_by_label("Your first name").fill(name)
-    page.get_by_label(AS[perspective]).check()
+    # a person taps the card (the whole choice is the radio button's label)
+    page.locator(f"label[for='as-{perspective}']").click()
+    expect(page.get_by_label(AS[perspective])).to_be_checked()
     page.get_by_role("button", name="Join the workshop").click()
     if table:
         page.get_by_role("button", name=f"Sit at {table}").click()
