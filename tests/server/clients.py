@@ -1,6 +1,7 @@
 """Real python-socketio clients that remember every view they were sent."""
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 import uuid
@@ -27,7 +28,14 @@ class Participant:
             self.changed.notify_all()
 
     def _on_view(self, view):
-        self._record(lambda: self.views.append(view))
+        self._record(lambda: self._keep(view))
+
+    def _keep(self, view: dict) -> None:
+        """File a view by its `n`. The client runs each message's handler in a thread of its
+        own, so a view can be handled after a newer one that the server sent later; `views[-1]`
+        is always the newest (of equal `n`, the last to arrive: news of who is online)."""
+        at = bisect.bisect_right(self.views, view.get("n", 0), key=lambda v: v.get("n", 0))
+        self.views.insert(at, view)
 
     def _on_notice(self, notice):
         self._record(lambda: self.notices.append(notice))
@@ -48,13 +56,13 @@ class Participant:
         ack = self.call("join", payload)
         if ack.get("ok"):
             self.token, self.player_id = ack["token"], ack["player_id"]
-            self._record(lambda: self.views.append(ack["view"]))
+            self._record(lambda: self._keep(ack["view"]))
         return ack
 
     def host(self, code: str, host_key: str) -> dict:
         ack = self.call("host", {"code": code, "host_key": host_key})
         if ack.get("ok"):
-            self._record(lambda: self.views.append(ack["view"]))
+            self._record(lambda: self._keep(ack["view"]))
         return ack
 
     def act(self, type_: str, **fields) -> dict:
