@@ -39,9 +39,11 @@ def serve(app, host: str, port: int) -> None:
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
         from eventlet.websocket import RFC6455WebSocket
+        from server import directsend
         from server.unmask import apply_mask
 
         RFC6455WebSocket._apply_mask = staticmethod(apply_mask)
+        directsend.install()  # a message to an idle connection is written at once
         listener = eventlet.listen((host, port))
         listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         eventlet.wsgi.server(listener, app, log_output=False)
