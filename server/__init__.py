@@ -66,6 +66,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         cors_allowed_origins=names.origin_allowed,
         ping_interval=10,
         ping_timeout=20,
+        # each message is handled by the greenlet that read it, in the order it came: no
+        # greenlet spawned per message, and one person's join is done before their next action
+        async_handlers=False,
     )
     services = Services(store=store, rooms=Rooms(store), decks=load_decks(app.config["DECKS_DIR"]), socketio=socketio)
     services.guesses = Guesses(app.config["GUESS_LIMIT"])
