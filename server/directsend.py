@@ -16,8 +16,8 @@ holds up the sender or the rest of the table. In any other case (a message alrea
 write under way, long-polling, TLS terminated by eventlet itself) the message goes by the queue
 as before.
 
-run.py installs it under eventlet only. tests/server/test_direct_send.py checks the order,
-a slow reader and a closed connection against the real server.
+run.py installs it under eventlet only. tests/unit/test_direct_send.py runs engineio's own
+connection and writer over a socket pair with small buffers: order, a slow reader, a peer gone.
 """
 from __future__ import annotations
 

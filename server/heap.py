@@ -12,7 +12,7 @@ of what the server makes dies young by reference counting (a view's parts live u
 table's next change, well under a second), so with the default every short-lived part was
 scanned, promoted and scanned again, in pauses of up to 15 ms several times a second at
 1000 people. With THRESHOLDS most of it is gone before any pass: at 1000 people the
-fan-out p99 fell from 22-57 ms to 9-12 ms and the server's CPU from 45 % to 34 % (bench/load.py).
+fan-out p99 fell from 22-57 ms to 9-15 ms and the server's CPU from 45 % to 34 % (bench/load.py).
 """
 from __future__ import annotations
 
