@@ -1,8 +1,9 @@
 """Start the In Our Shoes server: `python run.py [--host H] [--port P] [--db PATH]`.
 
 The only eventlet-specific code lives here: monkey-patching, a listening socket with
-TCP_NODELAY set so a view and its acknowledgement are not held back by delayed ACKs, and
-a faster unmasking of incoming WebSocket frames (server/unmask.py).
+TCP_NODELAY set so a view and its acknowledgement are not held back by delayed ACKs, a
+faster unmasking of incoming WebSocket frames (server/unmask.py), and messages to an idle
+connection written at once by their sender (server/directsend.py).
 `--async-mode gevent` or `threading` runs the same server on those instead (the benchmark
 compares them); eventlet stays the default.
 """
