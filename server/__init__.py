@@ -75,6 +75,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     services.connections = Connections(app.config["CONNECTIONS_PER_ADDRESS"])
     services.connections.watch(socketio)
     app.extensions["inourshoes"] = services
+    from .checkpoints import keep_checkpointing
+
+    socketio.start_background_task(keep_checkpointing, store, socketio.sleep)  # off every commit (server/store.py)
 
     from . import api, audio_routes, headers, http, pages, static
     from . import export, facilitate, hostlink, organise, plan_routes, series

@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 
+from ..offloop import off_the_loop, patched
 from .checker import parse_deck
 from .format import MAX_DECK_BYTES, MAX_TEXT_CHARS, DeckError
 
@@ -66,7 +67,7 @@ def _in_worker(data: bytes, source: str, seconds: float) -> dict:
     with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as told:
         given.write(data)
         given.seek(0)
-        worker = _off_the_loop(_start, source, given, told)
+        worker = off_the_loop(_start, source, given, told, processes=_real_subprocess())
         deadline = time.monotonic() + seconds
         while worker.poll() is None:
             if time.monotonic() > deadline:
@@ -96,14 +97,13 @@ def _start(source: str, given, told, processes=subprocess):
     )
 
 
-def _off_the_loop(start, *args):
-    """Under eventlet, start the process from a real OS thread with the unpatched `subprocess`."""
-    eventlet = sys.modules.get("eventlet")
-    if eventlet is not None and eventlet.patcher.is_monkey_patched("thread"):
-        from eventlet import patcher, tpool
+def _real_subprocess():
+    """The standard library's own `subprocess` (eventlet patches it; the start happens in a real thread)."""
+    if patched():
+        from eventlet import patcher
 
-        return tpool.execute(start, *args, processes=patcher.original("subprocess"))
-    return start(*args)
+        return patcher.original("subprocess")
+    return subprocess
 
 
 def main() -> None:
