@@ -17,11 +17,38 @@ Values Python calls equal count as unchanged (1 and true): no view uses one fiel
 from __future__ import annotations
 
 
-def diff(old, new) -> list[list]:
-    """The operations that turn `old` into `new` (both dicts); [] when they are equal."""
+def diff(old, new, pause=None) -> list[list]:
+    """The operations that turn `old` into `new` (both dicts); [] when they are equal.
+    `pause`: called between the items of the view's top-level lists (a host view's tables
+    and people), so a long comparison can let other work in; the operations are the same."""
     ops: list[list] = []
-    _diff(old, new, [], ops)
+    if pause is None:
+        _diff(old, new, [], ops)
+    else:
+        _diff_top(old, new, ops, pause)
     return ops
+
+
+def _diff_top(old: dict, new: dict, ops: list, pause) -> None:
+    """`_diff` of two views, one top-level list item at a time with `pause()` between."""
+    for key, value in new.items():
+        if key not in old:
+            ops.append(["set", [key], value])
+            continue
+        before = old[key]
+        if before is value:
+            continue
+        if type(before) is list and type(value) is list and 0 < len(before) <= len(value):
+            for i, item in enumerate(before):
+                pause()
+                now = value[i]
+                if item is not now and (type(item) is not type(now) or item != now):
+                    _diff(item, now, [key, i], ops)
+            if len(value) > len(before):
+                ops.append(["add", [key], value[len(before) :]])
+        elif type(before) is not type(value) or before != value:
+            _diff(before, value, [key], ops)
+    ops.extend(["del", [key]] for key in old if key not in new)
 
 
 def _diff(old, new, path: list, ops: list) -> None:

@@ -24,6 +24,7 @@ from .addresses import client_key
 from .game import Audiences, RuleError
 from .rooms import Rooms, digest, new_secret, normalise_code
 from .screens import ScreenFeed
+from .slices import Slices
 from .streams import Streams
 from . import heap
 from .wire import JsonPacket, Views
@@ -296,13 +297,16 @@ class Transport:
         self.io.start_background_task(self._send_host_view, code)
 
     def _send_host_view(self, code: str) -> None:
+        """Built in slices (server/slices.py): the tables' parts brought up to date and the
+        comparison with the last host view made a little at a time, others served between."""
         self.io.sleep(self.host_delay.get(code, HOST_VIEW_DELAY))
         self.host_view_due.discard(code)
         room = self.rooms.get(code)
         if room is not None:
-            began = time.perf_counter()
-            self._publish(room, ("h",), self.rooms.online_in(code), self.rooms.clock())
-            self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * (time.perf_counter() - began))
+            slices = Slices(self.io.sleep)
+            self.views.warm(room, self.rooms.online_in(code), slices.pause)
+            self._publish(room, ("h",), self.rooms.online_in(code), self.rooms.clock(), slices.pause)
+            self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * slices.worked())
 
     def _removed(self, code: str, player_id: str, table: str | None, reason: str) -> None:
         for sid in self.rooms.gone(code, player_id):
@@ -374,17 +378,24 @@ class Transport:
             self.io.server.enter_room(sid, patched)
             self.io.emit("patch", self.streams.whole(key), to=sid)
 
-    def _publish(self, room, audience: tuple, online, now: str) -> None:
-        """Send an audience's new view: whole to those in its room, as a patch to the others."""
+    def _publish(self, room, audience: tuple, online, now: str, pause=None) -> None:
+        """Send an audience's new view: whole to those in its room, as a patch to the others.
+        `pause`: compare with the last view in slices first, outside the lock (the host view)."""
         whole, patched = _rooms_of(room.code, audience)
         if self._anyone(whole):
             self.io.emit("view", self._encoded(room, audience, online, now), to=whole)
         key = (room.code, *audience)
+        view = prepared = None
+        if pause is not None and self._anyone(patched):
+            view = self._data(room, audience, online, now)
+            prepared = self.streams.prepare(key, view, pause)
         with self.streaming:
             if not self._anyone(patched):
                 self.streams.drop(key)
                 return
-            message = self.streams.advance(key, self._data(room, audience, online, now))
+            if view is None:
+                view = self._data(room, audience, online, now)
+            message = self.streams.advance(key, view, prepared)
             if message is not None:
                 self.io.emit("patch", message, to=patched)
 

@@ -18,14 +18,21 @@ class Streams:
         self.last: dict[tuple, tuple[int, dict]] = {}  # audience -> (version, view)
         self.versions = itertools.count(1)
 
-    def advance(self, audience: tuple, view: dict) -> dict | None:
+    def prepare(self, audience: tuple, view: dict, pause) -> tuple | None:
+        """Work out the change from the view the audience holds to `view` ahead of `advance`,
+        with `pause()` between slices (server/patches.py). No lock is needed: a view is never
+        changed once built. If the audience moves on meanwhile, `advance` compares again."""
+        last = self.last.get(audience)
+        return None if last is None else (last, diff(last[1], view, pause))
+
+    def advance(self, audience: tuple, view: dict, prepared: tuple | None = None) -> dict | None:
         """Make `view` the audience's newest; the patch message for those who held the one
-        before, or None if nothing changed (or nobody held one)."""
+        before, or None if nothing changed (or nobody held one). `prepared`: from `prepare`."""
         last = self.last.get(audience)
         if last is None:
             self.last[audience] = (next(self.versions), view)
             return None
-        ops = diff(last[1], view)
+        ops = prepared[1] if prepared is not None and prepared[0] is last else diff(last[1], view)
         if not ops:  # the same view: keep the newer objects, so the next comparison is by identity
             self.last[audience] = (last[0], view)
             return None

@@ -133,6 +133,14 @@ class Views:
     def host_data(self, room, online, now: str) -> dict:
         return host_view(room, online, now, header=self._header_data, detail=self._detail_data, counted=self._counts)
 
+    def warm(self, room, online, pause) -> None:
+        """Bring every table's detail and voice counts up to date, a table at a time with
+        `pause()` between (server/slices.py), so the host view built next reuses them all."""
+        for table in list(room.tables.values()):
+            self._detail_data(room, table, online)
+            self._counts(room, table)
+            pause()
+
     # the parts as data, each rebuilt only when the rules named it
     def _header_data(self, room) -> dict:
         return self._part(room.code, "", lambda: room_view(room))[2]

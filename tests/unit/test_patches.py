@@ -51,6 +51,39 @@ def test_applying_the_diff_gives_the_new_view_and_leaves_the_old_alone(pair):
     assert json.loads(json.dumps(ops)) == ops  # plain JSON on the wire
 
 
+@settings(max_examples=300, deadline=None)
+@given(view_and_change())
+def test_a_diff_made_in_slices_is_the_same_diff(pair):
+    old, new = pair
+    pauses = []
+    assert diff(old, new, pause=lambda: pauses.append(1)) == diff(old, new)
+    compared = [
+        len(old[key]) for key, value in new.items()
+        if isinstance(value, list) and isinstance(old.get(key), list) and 0 < len(old[key]) <= len(value)
+    ]  # fmt: skip
+    assert len(pauses) == sum(compared)  # one pause before each top-level list item compared
+
+
+def test_a_change_prepared_in_slices_is_checked_again_if_the_audience_moved_on():
+    streams = Streams()
+    key = ("ABCDEF", "h")
+    streams.advance(key, {"n": 1, "tables": [1, 2]})
+    first = streams.whole(key)
+    prepared = streams.prepare(key, {"n": 3, "tables": [1, 2, 3]}, pause=lambda: None)
+    message = streams.advance(key, {"n": 3, "tables": [1, 2, 3]}, prepared)
+    assert message["ops"] == prepared[1] and apply(first["view"], message["ops"]) == {"n": 3, "tables": [1, 2, 3]}
+    # meanwhile (during the pauses) someone else advanced the audience: compared again
+    stale = streams.prepare(key, {"n": 5, "tables": [1, 2, 3, 5]}, pause=lambda: None)
+    second = streams.advance(key, {"n": 4, "tables": [1, 2, 3, 4]})
+    third = streams.advance(key, {"n": 5, "tables": [1, 2, 3, 5]}, stale)
+    assert third["from"] == second["v"]
+    held = first["view"]
+    for sent in (message, second, third):
+        held = apply(held, sent["ops"])
+    assert held == {"n": 5, "tables": [1, 2, 3, 5]}
+    assert streams.prepare(("ABCDEF", "t", "none"), {"n": 1}, pause=lambda: None) is None  # nobody holds it
+
+
 @given(views)
 def test_an_unchanged_view_needs_no_operations(view):
     assert diff(view, copy.deepcopy(view)) == []

@@ -67,6 +67,22 @@ def test_a_part_is_reused_until_the_rules_name_its_table(tmp_path):
     assert views.parts[(code, "t2", "")] is t2 and views.parts[(code, "t1", "")] is not t1
 
 
+def test_warming_brings_every_table_up_to_date_a_table_at_a_time(tmp_path):
+    rooms, code, (ann, bo, cy, _) = busy_room(tmp_path)
+    views = Views(rooms)
+    room = rooms.get(code)
+    views.host_data(room, set(), "now")
+    rooms.execute(code, {"type": "draw", "actor": ann})
+    rooms.execute(code, {"type": "respond", "actor": bo, "text": "An answer"})
+    pauses = []
+    views.warm(room, set(), lambda: pauses.append(1))
+    assert len(pauses) == len(room.tables)
+    warmed = {key: part for key, part in views.parts.items() if key[1] in room.tables}
+    assert plain(views.host_data(room, set(), "now")) == plain(host_view(room, set(), "now"))
+    after = {key: part for key, part in views.parts.items() if key[1] in room.tables}
+    assert after.keys() == warmed.keys() and all(after[key] is part for key, part in warmed.items())  # nothing built again
+
+
 def test_an_encoded_view_goes_out_as_the_same_packet_as_the_object():
     view = {"n": 3, "table": {"text": "Tea ☕", "list": [1, None, True]}}
     ours = JsonPacket(data=["view", Encoded(json.dumps(view))]).encode()
