@@ -8,7 +8,6 @@ loop goes on serving every table. Between two calls a 1,000-person workshop adds
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from .offloop import off_the_loop
 
@@ -23,5 +22,5 @@ def keep_checkpointing(store, sleep) -> None:
         sleep(EVERY)
         try:
             off_the_loop(store.checkpoint)
-        except sqlite3.Error:  # the next pass tries again; commits never depend on it
+        except Exception:  # the next pass tries again; commits never depend on it
             log.warning("write-ahead log checkpoint failed", exc_info=True)

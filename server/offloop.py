@@ -9,12 +9,23 @@ thread, so the call is made directly (as it is under gevent, which is only bench
 from __future__ import annotations
 
 import sys
+import threading
 
 
 def patched() -> bool:
     """Has eventlet replaced threads with green threads in this process?"""
     eventlet = sys.modules.get("eventlet")
     return eventlet is not None and eventlet.patcher.is_monkey_patched("thread")
+
+
+def real_lock():
+    """A lock that works between real OS threads (eventlet replaces `threading.Lock` with one
+    for green threads only, which a real thread cannot wait on)."""
+    if patched():
+        from eventlet import patcher
+
+        return patcher.original("threading").Lock()
+    return threading.Lock()
 
 
 def off_the_loop(call, *args, **kwargs):

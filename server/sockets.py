@@ -69,6 +69,8 @@ class Transport:
         self.clients: dict[str, dict] = {}  # sid -> {"code", "player" | "host": True}
         self.hosts: dict[str, set] = {}  # code -> open host sids
         self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
+        self.host_view_sending: set[str] = set()  # rooms whose host-view task is running (one each)
+        self.host_views = threading.Lock()  # guards the two sets (threading mode)
         self.writing: dict[tuple[str, str], dict[str, float]] = {}  # (code, table) -> player -> until
         self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
         self.views = Views(rooms)  # encoded views, reused while unchanged (server/wire.py)
@@ -290,23 +292,41 @@ class Transport:
     def _host_view_soon(self, code: str) -> None:
         """The host view covers every table, so it is the costly one to build and send:
         changes within HOST_VIEW_DELAY are gathered into one view. A big room's host view
-        waits longer (HOST_VIEW_SHARE), so it never takes more than a tenth of the server's time."""
-        if not self.hosts.get(code) or code in self.host_view_due:
+        waits longer (HOST_VIEW_SHARE), so it never takes more than a tenth of the server's time.
+        One task per room sends them, one after another, so a slow one is never overtaken."""
+        if not self.hosts.get(code):
             return
-        self.host_view_due.add(code)
-        self.io.start_background_task(self._send_host_view, code)
+        with self.host_views:
+            if code in self.host_view_due:
+                return
+            self.host_view_due.add(code)
+            if code in self.host_view_sending:  # the running task sends it when done
+                return
+            self.host_view_sending.add(code)
+        self.io.start_background_task(self._send_host_views, code)
 
-    def _send_host_view(self, code: str) -> None:
-        """Built in slices (server/slices.py): the tables' parts brought up to date and the
-        comparison with the last host view made a little at a time, others served between."""
-        self.io.sleep(self.host_delay.get(code, HOST_VIEW_DELAY))
-        self.host_view_due.discard(code)
-        room = self.rooms.get(code)
-        if room is not None:
-            slices = Slices(self.io.sleep)
-            self.views.warm(room, self.rooms.online_in(code), slices.pause)
-            self._publish(room, ("h",), self.rooms.online_in(code), self.rooms.clock(), slices.pause)
-            self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * slices.worked())
+    def _send_host_views(self, code: str) -> None:
+        """While changes keep coming: wait, then build the host view in slices (server/slices.py),
+        the tables' parts brought up to date and the comparison with the last one made a little
+        at a time, others served between."""
+        while True:
+            self.io.sleep(self.host_delay.get(code, HOST_VIEW_DELAY))
+            with self.host_views:
+                self.host_view_due.discard(code)
+            room = self.rooms.get(code)
+            try:
+                if room is not None:
+                    slices = Slices(self.io.sleep)
+                    self.views.warm(room, self.rooms.online_in(code), slices.pause)
+                    self._publish(room, ("h",), self.rooms.online_in(code), self.rooms.clock(), slices.pause)
+                    self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * slices.worked())
+            except Exception:  # the next change tries again
+                log.exception("host view for %s failed", code)
+            with self.host_views:
+                if room is None or code not in self.host_view_due:
+                    self.host_view_due.discard(code)
+                    self.host_view_sending.discard(code)
+                    return
 
     def _removed(self, code: str, player_id: str, table: str | None, reason: str) -> None:
         for sid in self.rooms.gone(code, player_id):

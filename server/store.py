@@ -8,6 +8,9 @@ inside whichever commit takes it past 1,000 pages, syncing to disk as it goes: m
 load, that stopped the whole server for 6-11 ms every few seconds, the slowest 1 % of
 actions. So commits never do it here (`wal_autocheckpoint=0`); `checkpoint` does, on a
 connection of its own, called every second from a real OS thread (server/checkpoints.py).
+Copying alone never lets the log start again from its beginning while commits keep landing
+during the copy, so once it holds RESTART_AT pages the copy is finished with commits held
+for a moment (a few milliseconds, once every ten seconds or more at the busiest).
 """
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ from pathlib import Path
 import sqlite_utils
 
 from .game import Event
+from .offloop import real_lock
+
+RESTART_AT = 10_000  # pages (40 MB) in the write-ahead log before it is started again
 
 
 class Store:
@@ -36,7 +42,7 @@ class Store:
         self.path = str(path)
         self.closed = False
         self._checkpointer: sqlite3.Connection | None = None
-        self._checkpoint_lock = threading.Lock()
+        self._checkpoint_lock = real_lock()  # taken in a real OS thread, not only by green threads
         self._create_tables()
 
     def _create_tables(self) -> None:
@@ -242,19 +248,28 @@ class Store:
 
     def checkpoint(self) -> tuple[int, int, int] | None:
         """Copy the write-ahead log into the database file; (busy, pages in the log, pages
-        copied), or None for a database in memory. PASSIVE: it neither waits for nor holds up
-        a commit or a read, so a busy moment only leaves more for the next call. Safe to call
-        from another OS thread (its own connection)."""
-        if self.path == ":memory:" or self.closed:
+        copied), or None for a database in memory or a closed store. PASSIVE: it neither
+        waits for nor holds up a commit or a read, so a busy moment only leaves more for the
+        next call. Past RESTART_AT pages, RESTART: commits wait while the few pages written
+        since are copied, and the next commit starts the log again from its beginning.
+        Safe to call from another OS thread (its own connection)."""
+        if self.path == ":memory:":
             return None
         with self._checkpoint_lock:
+            if self.closed:
+                return None
             if self._checkpointer is None:
-                self._checkpointer = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-            return tuple(self._checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())
+                # a busy writer makes RESTART give up at once (tried again a second later)
+                self._checkpointer = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=0)
+            done = tuple(self._checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())
+            if done[1] >= RESTART_AT:
+                done = tuple(self._checkpointer.execute("PRAGMA wal_checkpoint(RESTART)").fetchone())
+            return done
 
     def close(self) -> None:
         self.closed = True
         with self._checkpoint_lock:
             if self._checkpointer is not None:
                 self._checkpointer.close()
+                self._checkpointer = None
         self.db.conn.close()
