@@ -2,8 +2,9 @@
 
 Every EVERY seconds the log is copied into the database file in one of eventlet's real OS
 threads (server/offloop.py): SQLite's C code does the writing and syncing while the event
-loop goes on serving every table. Between two calls a 1,000-person workshop adds about
-1,000 pages (4 MB) to the log, which the next call copies.
+loop goes on serving every table. Between two calls a 1,000-person workshop adds 1,000 to
+3,000 pages (4-12 MB) to the log, which the next call copies; every few calls the log is
+started again (`Store.checkpoint`, RESTART_AT).
 """
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ process, an SQLite checkpoint writing megabytes and syncing them to disk) would 
 table meanwhile. `off_the_loop` hands such a call to eventlet's pool of real threads
 (`tpool`) and waits for it as a green wait. In threading mode the caller is already a real
 thread, so the call is made directly (as it is under gevent, which is only benchmarked).
+`real_lock` is a lock both sides can use.
 """
 from __future__ import annotations
 
