@@ -30,7 +30,9 @@ def diff(old, new, pause=None) -> list[list]:
 
 
 def _diff_top(old: dict, new: dict, ops: list, pause) -> None:
-    """`_diff` of two views, one top-level list item at a time with `pause()` between."""
+    """`_diff` of two views, one top-level list item at a time with `pause()` between. It
+    differs from `_diff` in one place on purpose: two top-level lists are not first compared
+    whole (`before != value` on a host view's tables is itself one long step without pauses)."""
     for key, value in new.items():
         if key not in old:
             ops.append(["set", [key], value])

@@ -316,9 +316,9 @@ class Transport:
             room = self.rooms.get(code)
             try:
                 if room is not None:
-                    slices = Slices(self.io.sleep)
-                    self.views.warm(room, self.rooms.online_in(code), slices.pause)
-                    self._publish(room, ("h",), self.rooms.online_in(code), self.rooms.clock(), slices.pause)
+                    slices, online = Slices(self.io.sleep), self.rooms.online_in(code)
+                    self.views.warm(room, online, slices.pause)
+                    self._publish(room, ("h",), online, self.rooms.clock(), slices.pause)
                     self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * slices.worked())
             except Exception:  # the next change tries again
                 log.exception("host view for %s failed", code)
