@@ -26,7 +26,6 @@ from .rooms import Rooms, digest, new_secret, normalise_code
 from .screens import ScreenFeed
 from .slices import Slices
 from .streams import Streams
-from . import heap
 from .wire import JsonPacket, Views
 
 log = logging.getLogger(__name__)
@@ -354,7 +353,6 @@ class Transport:
                 self._expire_writing()
                 self.views.prune(self.rooms.live)
                 self.streams.prune(self.rooms.live)
-                heap.tend()
             except Exception:  # keep ticking; the next pass tries again
                 log.exception("tick failed")
 
