@@ -36,9 +36,7 @@ from server import create_app, heap, settings  # noqa: E402
 
 def serve(app, host: str, port: int) -> None:
     """Listen with TCP_NODELAY (inherited by every accepted socket) and serve forever."""
-    socketio = app.extensions["socketio"]
     heap.start()  # short garbage collections under load (server/heap.py)
-    socketio.start_background_task(heap.keep_tending, socketio.sleep)
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
         from eventlet.websocket import RFC6455WebSocket

@@ -26,6 +26,7 @@ from .rooms import Rooms, digest, new_secret, normalise_code
 from .screens import ScreenFeed
 from .slices import Slices
 from .streams import Streams
+from . import heap
 from .wire import JsonPacket, Views
 
 log = logging.getLogger(__name__)
@@ -353,6 +354,7 @@ class Transport:
                 self._expire_writing()
                 self.views.prune(self.rooms.live)
                 self.streams.prune(self.rooms.live)
+                heap.tend()
             except Exception:  # keep ticking; the next pass tries again
                 log.exception("tick failed")
 
