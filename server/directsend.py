@@ -16,6 +16,12 @@ holds up the sender or the rest of the table. In any other case (a message alrea
 write under way, long-polling, TLS terminated by eventlet itself) the message goes by the queue
 as before.
 
+Pings always go by the queue. engineio's writer waits on its queue for at most ping_interval +
+ping_timeout (30 s) and then closes the connection, taking the silence for a client gone; with
+every message written directly, an idle room's connections were closed every 30 s (everyone
+saw "Offline" for a moment). A ping every ping_interval, for as long as the client answers,
+keeps the writer waiting as engineio intends, and a client that stops answering is still let go.
+
 run.py installs it under eventlet only. tests/unit/test_direct_send.py runs engineio's own
 connection and writer over a socket pair with small buffers: order, a slow reader, a peer gone.
 """
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import eventlet
 from eventlet.greenio.base import GreenSocket
+from engineio import packet
 from engineio import socket as eio_socket
 
 _queued_send = eio_socket.Socket.send
@@ -43,6 +50,7 @@ def send(self, pkt) -> None:
     ws = getattr(self, "direct_ws", None)
     if (
         ws is None
+        or pkt.packet_type == packet.PING  # keeps the writer waiting (see the module's note)
         or self.upgrading
         or not self.upgraded
         or self.closed

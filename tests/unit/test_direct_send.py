@@ -84,6 +84,67 @@ print("ok")
 """
 
 
+IDLE = r"""
+import json, os, socket, struct, time, warnings
+warnings.simplefilter("ignore")
+import eventlet
+from eventlet.greenio.base import GreenSocket
+from eventlet.websocket import RFC6455WebSocket
+import engineio
+from engineio import packet
+from server import directsend
+
+directsend.install()
+ours, theirs = socket.socketpair()
+ws = RFC6455WebSocket(GreenSocket(ours), {}, version=13)
+server = engineio.Server(async_mode="eventlet", ping_interval=0.2, ping_timeout=0.3)  # the writer waits 0.5 s
+conn = engineio.socket.Socket(server, "sid")
+handler = eventlet.spawn(conn._websocket_handler, ws)
+eventlet.sleep(0.05)
+conn.schedule_ping()
+
+client = GreenSocket(theirs)
+answering = [True]
+got = []
+def client_frame(text):  # a client masks what it sends
+    data, mask = text.encode(), os.urandom(4)
+    return bytes([0x81, 0x80 | len(data)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data))
+def read():
+    buffer = b""
+    while True:
+        chunk = client.recv(65536)
+        if not chunk:
+            got.append("closed")
+            return
+        buffer += chunk
+        while len(buffer) >= 2 and len(buffer) >= 2 + (buffer[1] & 0x7F):
+            text, buffer = buffer[2:2 + (buffer[1] & 0x7F)].decode(), buffer[2 + (buffer[1] & 0x7F):]
+            got.append(text)
+            if text == "2" and answering[0]:
+                client.sendall(client_frame("3"))
+reader = eventlet.spawn(read)
+
+began = time.monotonic()
+while time.monotonic() - began < 2.0:  # four times the writer's wait, messages written directly
+    conn.send(packet.Packet(packet.MESSAGE, data="hello"))
+    eventlet.sleep(0.1)
+assert "closed" not in got and not conn.closed, got[-5:]
+assert got.count("2") >= 5 and got.count("4hello") >= 15, (got.count("2"), got.count("4hello"))
+
+answering[0] = False  # the client stops answering: the connection is let go
+eventlet.sleep(1.5)
+assert "closed" in got or conn.closed, got[-5:]
+print("ok")
+"""
+
+
 def test_messages_written_straight_down_the_socket_arrive_whole_and_in_order():
     done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().endswith("ok"), done.stdout + done.stderr
+
+
+def test_an_idle_connection_that_answers_pings_stays_open():
+    """engineio's writer closes a connection when nothing has been queued for ping_interval +
+    ping_timeout; pings go by the queue, so a quiet room is not disconnected every 30 s."""
+    done = subprocess.run([sys.executable, "-c", IDLE], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().endswith("ok"), done.stdout + done.stderr
