@@ -1,7 +1,8 @@
 """The regrouped host page in every stage (an empty room, the lobby with a waiting list, play
 with a tie, reflect, pledge, closed, ended): axe-core finds no WCAG 2.x A/AA violation, text
-is 18px or more, targets 44px, and nothing scrolls sideways at 1280px with 200% text (640px)
-or on a 320px phone. Screenshots land in test-output/host-*.png."""
+is 18px or more, targets 44px, and nothing scrolls sideways at 1280px with 200% text (640px),
+on a 320px phone, or on a 390px phone with its text at 200%. Screenshots land in
+test-output/host-*.png."""
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -14,7 +15,7 @@ from tests.server.clients import Participant
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-def check(page, shots, name, reflow=True):
+def check(page, shots, name, reflow=True, big_text=None):
     """Every moment open, so all of the page is checked; then each promise of this file
     (reflow only where the page holds the most: the stages in between add no new layout)."""
     for moment in ("Before", "During", "Closing"):
@@ -28,6 +29,13 @@ def check(page, shots, name, reflow=True):
         assert page.evaluate(OVERFLOW) <= 0, f"{name}: sideways scrolling at {width}px"
         if width == 640 and name in ("lobby", "play"):
             page.screenshot(path=shots / f"host-{name}-200pc.png", full_page=True)
+    if reflow if big_text is None else big_text:  # a phone's text size turned up: every rem doubles
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
+        try:
+            assert page.evaluate(OVERFLOW) <= 0, f"{name}: sideways scrolling on a phone with 200% text"
+        finally:
+            page.evaluate("document.documentElement.style.fontSize = ''")
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
@@ -82,7 +90,7 @@ def test_the_host_page_in_every_stage(server, new_page, people, output_dir):  # 
 
         page.get_by_role("button", name="Close the tables").click()
         expect(page.locator("#room-state")).to_contain_text("Stage: Closed")
-        check(page, output_dir, "closed", reflow=False)
+        check(page, output_dir, "closed", reflow=False, big_text=True)  # the plan's boxes
 
         page.get_by_role("button", name="End the workshop…").click()
         page.get_by_role("button", name="Yes, end the workshop").click()
