@@ -55,6 +55,7 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     laptop = join(new_page(width=1280, height=900), server, made["code"], "Ana", "person")
     phone = join(new_page(width=390, height=844), server, made["code"], "Cy", "support_worker")
     bo = bot(made, "Bo", "carer")
+    screen = new_page(f"{server.url}/screen/{made['code']}", width=1280, height=800)  # the room's big screen
     made["host"].act("start")
     players = ids_by_name(made["host"], 3)
     pages = {players["Ana"]: laptop, players["Cy"]: phone}
@@ -104,6 +105,17 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
         expect(page.locator(".board-progress")).to_have_text("1 of 5 outcomes met")
         expect(page.locator("#announce")).to_contain_text(f"Outcome met: {spot['name']}")
     expect(laptop.locator(".space.is-met")).to_contain_text(spot["statement"])
+    # ... and the whole room sees it on the big screen, with the colours that met
+    moment = screen.locator("#screen-moment")
+    expect(moment.get_by_role("heading")).to_have_text("Table 1 met an outcome!")
+    expect(moment).to_contain_text(spot["name"])
+    expect(moment).to_contain_text(spot["statement"])
+    expect(moment.locator(".footprint")).to_have_count(len({tile["perspective"] for tile in spot["tiles"]}))
+    expect(moment).not_to_contain_text("null")
+    expect(screen.locator("#screen-moment-say")).to_have_text(f"Table 1 met an outcome: {spot['name']}.")
+    screen.screenshot(path=output_dir / "screen-met.png", animations="disabled")
+    calm(screen)
+    assert_accessible(screen)
     laptop.screenshot(path=output_dir / "board-met.png", animations="disabled")
     phone.screenshot(path=output_dir / "board-met-390.png", animations="disabled")
     for page in (laptop, phone):

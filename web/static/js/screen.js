@@ -1,6 +1,7 @@
 // The big screen (/screen/CODE), for a projector or a screen shared in a call: the room code
 // while people join, then the stage, the timer, the facilitator's message, who is here, every
-// table's path, what tables agreed, the pledge wall at the close, and the spotlight. It
+// table's path (and, for a few seconds, each outcome a table meets, in large type), what
+// tables agreed, the pledge wall at the close, and the spotlight. It
 // controls nothing: it says `screen {code}` and shows each screen view the server sends
 // (server/game/views_screen.py: no names, nothing kept in the room). Text via textContent only.
 
@@ -34,6 +35,50 @@ function who(perspective, size = 36) {
 
 function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+// An outcome met is the room's moment: the table, the outcome and its words, and the colours
+// that met there, for MOMENT_SECONDS each (several at once take turns). A screen opened later
+// celebrates nothing that happened before it.
+const MOMENT_SECONDS = 10;
+let metBefore = null; // "table/outcome" keys already met; null until the first view
+const moments = [];
+let momentTimer = null;
+
+function newlyMet(view) {
+  const met = new Set();
+  const fresh = [];
+  for (const table of view.tables) {
+    for (const outcome of table.board ? table.board.outcomes : []) {
+      const key = `${table.id}/${outcome.id}`;
+      if (!outcome.met) continue;
+      met.add(key);
+      if (metBefore && !metBefore.has(key)) fresh.push({ table, outcome });
+    }
+  }
+  metBefore = met;
+  return fresh;
+}
+
+function showMoment() {
+  if (momentTimer || !moments.length) return;
+  const { table, outcome } = moments.shift();
+  const colours = [...new Set(outcome.tiles.map((tile) => tile.perspective))];
+  $("moment-heading").textContent = `${table.name} met an outcome!`;
+  $("screen-moment-body").replaceChildren(...[
+    el("p", { class: "screen-moment-outcome" }, icon(outcome.icon || "star", "screen-moment-icon"), el("span", { text: outcome.name })),
+    outcome.statement ? el("p", { class: "screen-moment-statement", text: `“${outcome.statement}”` }) : null,
+    el("p", { class: "screen-moment-why", text: `${plural(colours.length, "colour", "colours")} met here: everyone's side counted.` }),
+    el("p", { class: "screen-moment-colours" }, ...colours.map((perspective) => who(perspective, 48))),
+    table.board.complete ? el("p", { class: "screen-moment-why", text: `${table.name} has walked the whole path!` }) : null,
+  ].filter(Boolean));
+  $("screen-moment").hidden = false;
+  $("screen-moment-say").textContent = `${table.name} met an outcome: ${outcome.name}.`;
+  momentTimer = setTimeout(() => {
+    $("screen-moment").hidden = true;
+    momentTimer = null;
+    showMoment();
+  }, MOMENT_SECONDS * 1000);
 }
 
 function renderJoined(view) {
@@ -157,6 +202,8 @@ function render(view) {
   renderJoined(view);
   renderProgress(view);
   renderPledges(view);
+  moments.push(...newlyMet(view));
+  showMoment();
 }
 
 function showProblem(text) {
