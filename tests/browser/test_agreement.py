@@ -1,5 +1,5 @@
 """A table that really agrees, in a real browser: the proposed agreement, a tie chosen by the
-table, "still writing" before moving on, who may show hidden answers, and being moved by the
+table, "still writing" (or nobody has answered yet) before moving on, who may show hidden answers, and being moved by the
 facilitator said in words."""
 from __future__ import annotations
 
@@ -63,6 +63,15 @@ def test_next_card_asks_first_while_others_are_still_writing(server, new_page, r
     ana.get_by_role("button", name="Draw a card").click()
     expect(ana.locator(".card")).to_be_visible()
 
+    # one tap by mistake on a card nobody has answered asks first; staying keeps the card
+    ana.get_by_role("button", name="Next card").click()
+    question = ana.locator(".confirm-q")
+    expect(question).to_have_text("Nobody has answered this card yet. Move on to the next card anyway?")
+    expect(question).to_be_focused()
+    ana.get_by_role("button", name="Stay on this card").click()
+    expect(question).to_be_hidden()
+    expect(ana.locator(".card")).to_be_visible()
+
     # Ana typing is heard by her table
     ana.get_by_label("Your answer").press_sequentially("I would")
     assert got.wait(5)
@@ -72,8 +81,8 @@ def test_next_card_asks_first_while_others_are_still_writing(server, new_page, r
     for person in (bo, cy):
         assert person.call("typing", {"on": True})["ok"]
     expect(ana.locator(".writing")).to_have_text("Bo and Cy are still writing...")
+    ana.wait_for_timeout(500)  # a press within half a second of the last is taken as a double-click
     ana.get_by_role("button", name="Next card").click()
-    question = ana.locator(".confirm-q")
     expect(question).to_have_text("2 people are still writing: Bo and Cy. Move on anyway?")
     expect(question).to_be_focused()
     ana.screenshot(path=output_dir / "still-writing.png", animations="disabled")

@@ -1,6 +1,7 @@
 // Moving on from a card, together: what "Next card" would keep (the clear leader), choosing
 // between answers that tie for the most votes, and a gentle "Move on anyway?" when someone
-// else at the table is still writing. The question is part of the page, not a pop-up.
+// else at the table is still writing, or when nobody has answered yet (one tap by mistake
+// must not throw a card away). The question is part of the page, not a pop-up.
 
 import { el } from "./live.js";
 import { actionButton, announce, refocus, statusLine, swap } from "./dom.js";
@@ -12,21 +13,26 @@ function quote(text) {
   return `“${text}”`;
 }
 
-// The question asked before moving on past people who are still writing.
+// The question asked before moving on past people who are still writing, or from a card
+// nobody has answered.
 function confirmBox(act, status, onMoved, onNo) {
   const question = el("p", { id: "confirm-next-q", class: "confirm-q", tabindex: "-1" });
+  const stay = el("button", { type: "button", class: "button button-quiet", "data-key": "next-wait", onclick: onNo });
   const node = el("div", { class: "confirm", role: "group", "aria-labelledby": "confirm-next-q", hidden: true },
     question,
     el("div", { class: "row" },
       actionButton({ key: "next-anyway", words: "next.anyway", cls: "button button-strong", status, run: () => act("next"), after: onMoved }),
-      put(el("button", { type: "button", class: "button button-quiet", "data-key": "next-wait", onclick: onNo }), "next.wait")));
+      stay));
   node.addEventListener("keydown", (event) => {
     if (event.key === "Escape") onNo();
   });
   return {
     node,
     open(people) {
-      question.textContent = say("next.confirm", { count: peopleCount(people.length), names: namesList(people.map((p) => p.name)) });
+      question.textContent = people.length
+        ? say("next.confirm", { count: peopleCount(people.length), names: namesList(people.map((p) => p.name)) })
+        : say("next.confirm_empty");
+      put(stay, people.length ? "next.wait" : "next.stay");
       node.hidden = false;
       question.focus({ preventScroll: true });
       node.scrollIntoView({ block: "nearest" }); // the question and both answers in view
@@ -84,7 +90,7 @@ export function moveOnBox({ act }, { afterMove }) {
   const nextButton = actionButton({
     key: "next", words: "next.button", cls: "button button-strong", describedby: "next-hint", status,
     run: () => {
-      if (writers.length) {
+      if (writers.length || !table.responses.length) {
         confirm.open(writers);
         return null;
       }
