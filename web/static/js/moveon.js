@@ -15,13 +15,13 @@ function quote(text) {
 
 // The question asked before moving on past people who are still writing, or from a card
 // nobody has answered.
-function confirmBox(act, status, onMoved, onNo) {
+function confirmBox(act, round, status, onMoved, onNo) {
   const question = el("p", { id: "confirm-next-q", class: "confirm-q", tabindex: "-1" });
   const stay = el("button", { type: "button", class: "button button-quiet", "data-key": "next-wait", onclick: onNo });
   const node = el("div", { class: "confirm", role: "group", "aria-labelledby": "confirm-next-q", hidden: true },
     question,
     el("div", { class: "row" },
-      actionButton({ key: "next-anyway", words: "next.anyway", cls: "button button-strong", status, run: () => act("next"), after: onMoved }),
+      actionButton({ key: "next-anyway", words: "next.anyway", cls: "button button-strong", status, run: () => act("next", { round: round() }), after: onMoved }),
       stay));
   node.addEventListener("keydown", (event) => {
     if (event.key === "Escape") onNo();
@@ -79,7 +79,8 @@ export function moveOnBox({ act }, { afterMove }) {
   const proposal = el("p", { class: "proposal", id: "next-hint" });
   let writers = [];
   let table = null;
-  const confirm = confirmBox(act, status, () => {
+  let askedRound = null; // the card the question is about: pressing later never ends the next one
+  const confirm = confirmBox(act, () => askedRound, status, () => {
     confirm.close();
     afterMove();
   }, () => {
@@ -91,6 +92,7 @@ export function moveOnBox({ act }, { afterMove }) {
     key: "next", words: "next.button", cls: "button button-strong", describedby: "next-hint", status,
     run: () => {
       if (writers.length || !table.responses.length) {
+        askedRound = table.round;
         confirm.open(writers);
         return null;
       }
@@ -120,6 +122,8 @@ export function moveOnBox({ act }, { afterMove }) {
         confirm.close();
         return;
       }
+      // a question about a card that has gone, or "nobody has answered" once someone has
+      if (t.round !== askedRound || (!others.length && t.responses.length)) confirm.close();
       tie.update(t);
       proposal.textContent = describe(t);
       nextButton.hidden = Boolean(t.tie && !t.proposed);

@@ -38,11 +38,13 @@ function plural(count, one, many) {
 }
 
 // An outcome met is the room's moment: the table, the outcome and its words, and the colours
-// that met there, for MOMENT_SECONDS each (several at once take turns). A screen opened later
-// celebrates nothing that happened before it.
+// that met there, for MOMENT_SECONDS each (several at once take turns; one waiting longer than
+// STALE_SECONDS is let go). A screen opened, or back from a lost connection, celebrates
+// nothing that happened before; the spotlight, the close and the end put moments away.
 const MOMENT_SECONDS = 10;
-let metBefore = null; // "table/outcome" keys already met; null until the first view
-const moments = [];
+const STALE_SECONDS = 30;
+let metBefore = null; // "table/outcome" keys already met; null until the next view
+let moments = []; // [{ table, outcome, at }]
 let momentTimer = null;
 
 function newlyMet(view) {
@@ -53,14 +55,22 @@ function newlyMet(view) {
       const key = `${table.id}/${outcome.id}`;
       if (!outcome.met) continue;
       met.add(key);
-      if (metBefore && !metBefore.has(key)) fresh.push({ table, outcome });
+      if (metBefore && !metBefore.has(key)) fresh.push({ table, outcome, at: Date.now() });
     }
   }
   metBefore = met;
   return fresh;
 }
 
+function hideMoments() {
+  moments = [];
+  clearTimeout(momentTimer);
+  momentTimer = null;
+  $("screen-moment").hidden = true;
+}
+
 function showMoment() {
+  moments = moments.filter((m) => Date.now() - m.at < STALE_SECONDS * 1000);
   if (momentTimer || !moments.length) return;
   const { table, outcome } = moments.shift();
   const colours = [...new Set(outcome.tiles.map((tile) => tile.perspective))];
@@ -76,8 +86,10 @@ function showMoment() {
   $("screen-moment-say").textContent = `${table.name} met an outcome: ${outcome.name}.`;
   momentTimer = setTimeout(() => {
     $("screen-moment").hidden = true;
-    momentTimer = null;
-    showMoment();
+    momentTimer = setTimeout(() => { // a breath between two moments, so the next one arrives anew
+      momentTimer = null;
+      showMoment();
+    }, 600);
   }, MOMENT_SECONDS * 1000);
 }
 
@@ -202,8 +214,13 @@ function render(view) {
   renderJoined(view);
   renderProgress(view);
   renderPledges(view);
-  moments.push(...newlyMet(view));
-  showMoment();
+  const fresh = newlyMet(view);
+  if (closing || spot || room.stage !== "play") {
+    hideMoments();
+  } else {
+    moments.push(...fresh);
+    showMoment();
+  }
 }
 
 function showProblem(text) {
@@ -216,6 +233,7 @@ function showProblem(text) {
 const live = connect({
   onView: render,
   onConnect: async () => {
+    metBefore = null; // back after a lost connection: what was met meanwhile is not news
     const ack = await live.call("screen", { code });
     if (ack && ack.ok) render(ack.view);
     else showProblem(ack && ack.error ? ack.error.message : "We could not open this workshop. Please try again.");
