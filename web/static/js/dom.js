@@ -42,7 +42,7 @@ export function statusLine(id) {
 // `key`, which survives redrawing) does nothing while that control's last action is on its
 // way, nor within QUIET_MS of the last press. While waiting, the control is aria-disabled
 // (it keeps focus, unlike `disabled`) and its status line says "Sending..." or "Offline...".
-const QUIET_MS = 500;
+export const QUIET_MS = 500;
 const SLOW_MS = 1000; // say "Sending..." only when the answer takes this long
 const waiting = new Set();
 const lastPress = new Map();

@@ -4,7 +4,7 @@
 // must not throw a card away). The question is part of the page, not a pop-up.
 
 import { el } from "./live.js";
-import { actionButton, announce, refocus, statusLine, swap } from "./dom.js";
+import { QUIET_MS, actionButton, announce, refocus, statusLine, swap } from "./dom.js";
 import { saidBody, saidLabel } from "./said.js";
 import { put, say } from "./words.js";
 import { namesList, peopleCount } from "./writing.js";
@@ -17,11 +17,16 @@ function quote(text) {
 // nobody has answered.
 function confirmBox(act, round, status, onMoved, onNo) {
   const question = el("p", { id: "confirm-next-q", class: "confirm-q", tabindex: "-1" });
+  let openedAt = -Infinity;
   const stay = el("button", { type: "button", class: "button button-quiet", "data-key": "next-wait", onclick: onNo });
   const node = el("div", { class: "confirm", role: "group", "aria-labelledby": "confirm-next-q", hidden: true },
     question,
     el("div", { class: "row" },
-      actionButton({ key: "next-anyway", words: "next.anyway", cls: "button button-strong", status, run: () => act("next", { round: round() }), after: onMoved }),
+      actionButton({
+        key: "next-anyway", words: "next.anyway", cls: "button button-strong", status, after: onMoved,
+        // the second tap of a double tap on "Next card" must not land here and answer for you
+        run: () => (performance.now() - openedAt < QUIET_MS ? null : act("next", { round: round() })),
+      }),
       stay));
   node.addEventListener("keydown", (event) => {
     if (event.key === "Escape") onNo();
@@ -33,6 +38,7 @@ function confirmBox(act, round, status, onMoved, onNo) {
         ? say("next.confirm", { count: peopleCount(people.length), names: namesList(people.map((p) => p.name)) })
         : say("next.confirm_empty");
       put(stay, people.length ? "next.wait" : "next.stay");
+      openedAt = performance.now();
       node.hidden = false;
       question.focus({ preventScroll: true });
       node.scrollIntoView({ block: "nearest" }); // the question and both answers in view
