@@ -53,7 +53,7 @@ export function cardView(card, { number, outcome }) {
         told)),
     path,
     text,
-    el("div", { class: "card-tools" }, readOrSay(aloud, { key: "read-card", describedby: "card-text" })));
+    el("div", { class: "card-tools" }, readOrSay(aloud, { key: "read-card", label: "read.card", describedby: "card-text" })));
   paint(node, side);
   return node;
 }

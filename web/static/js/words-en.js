@@ -169,6 +169,7 @@ export default /* words-json */ {
     "card.path": {"standard": "On our path: ", "easy": "This card is about: "},
 
     "read.button": {"standard": "Read aloud", "easy": "Read it out", "icon": "speaker"},
+    "read.card": {"standard": "Read the card aloud", "easy": "Read the card out", "icon": "speaker"},
     "read.stop": {"standard": "Stop reading", "easy": "Stop", "icon": "stop"},
     "read.none": {"standard": "This browser has no voice to read aloud. Please ask someone at your table to read it to you.", "easy": "This phone or computer cannot read out loud. Ask someone to read it to you."},
     "read.failed": {"standard": "Reading aloud did not work on this browser. Please ask someone at your table to read it to you.", "easy": "Reading out loud did not work. Ask someone to read it to you."},
