@@ -52,8 +52,8 @@ function newlyMet(view) {
   const fresh = [];
   for (const table of view.tables) {
     for (const outcome of table.board ? table.board.outcomes : []) {
-      const key = `${table.id}/${outcome.id}`;
       if (!outcome.met) continue;
+      const key = `${table.id}/${outcome.id}`;
       met.add(key);
       if (metBefore && !metBefore.has(key)) fresh.push({ table, outcome, at: Date.now() });
     }

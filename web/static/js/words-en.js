@@ -279,7 +279,7 @@ export default /* words-json */ {
     "next.anyway": {"standard": "Move on anyway", "easy": "Move on now", "icon": "shuffle"},
     "next.wait": {"standard": "Wait for them", "icon": "clock"},
     "next.confirm_empty": {"standard": "Nobody has answered this card yet. Move on to the next card anyway?", "easy": "No answers yet. Move on now?"},
-    "next.stay": {"standard": "Stay on this card", "easy": "Stay on this card", "icon": "clock"},
+    "next.stay": {"standard": "Stay on this card", "icon": "clock"},
     "writing.people": {"standard": "{n} people are", "standard_one": "1 person is"},
     "writing.one": {"standard": "{names} is still writing..."},
     "writing.many": {"standard": "{names} are still writing..."},
