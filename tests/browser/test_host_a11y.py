@@ -10,12 +10,13 @@ from playwright.sync_api import expect
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_a11y import SMALL_TARGETS, SMALL_TEXT
 from tests.browser.test_host import open_moment, people  # noqa: F401  (fixture and helper)
+from tests.browser.test_reflow import big_text
 from tests.server.clients import Participant
 
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-def check(page, shots, name, reflow=True, big_text=None):
+def check(page, shots, name, reflow=True, phone_large_text=None):
     """Every moment open, so all of the page is checked; then each promise of this file
     (reflow only where the page holds the most: the stages in between add no new layout)."""
     for moment in ("Before", "During", "Closing"):
@@ -29,11 +30,13 @@ def check(page, shots, name, reflow=True, big_text=None):
         assert page.evaluate(OVERFLOW) <= 0, f"{name}: sideways scrolling at {width}px"
         if width == 640 and name in ("lobby", "play"):
             page.screenshot(path=shots / f"host-{name}-200pc.png", full_page=True)
-    if reflow if big_text is None else big_text:  # a phone's text size turned up: every rem doubles
+    if reflow if phone_large_text is None else phone_large_text:
         page.set_viewport_size({"width": 390, "height": 844})
-        page.evaluate("document.documentElement.style.fontSize = '200%'")
+        big_text(page)
         try:
             assert page.evaluate(OVERFLOW) <= 0, f"{name}: sideways scrolling on a phone with 200% text"
+            if name in ("lobby", "play", "closed"):
+                page.screenshot(path=shots / f"host-{name}-390-200.png", full_page=True)
         finally:
             page.evaluate("document.documentElement.style.fontSize = ''")
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -90,7 +93,7 @@ def test_the_host_page_in_every_stage(server, new_page, people, output_dir):  # 
 
         page.get_by_role("button", name="Close the tables").click()
         expect(page.locator("#room-state")).to_contain_text("Stage: Closed")
-        check(page, output_dir, "closed", reflow=False, big_text=True)  # the plan's boxes
+        check(page, output_dir, "closed", reflow=False, phone_large_text=True)  # the plan's boxes
 
         page.get_by_role("button", name="End the workshop…").click()
         page.get_by_role("button", name="Yes, end the workshop").click()
