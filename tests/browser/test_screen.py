@@ -34,10 +34,11 @@ def play_round(people, text, private=False):
     """At each table of two: the turn holder draws, both answer, both vote for `text`, next."""
     by_table = {}
     for person in people:
-        table = person.wait_for(lambda v: v["table"] is not None)["table"]
+        # the table and whose turn it is (a view from before `start` may still be the latest)
+        table = person.wait_for(lambda v: v["table"] is not None and v["table"]["turn"] is not None)["table"]
         by_table.setdefault(table["id"], []).append(person)
     for pair in by_table.values():
-        turn = pair[0].view["table"]["turn"]
+        turn = max((p.view for p in pair), key=lambda v: v["n"])["table"]["turn"]  # the newer view of the two
         holder = next(p for p in pair if p.player_id == turn)
         other = next(p for p in pair if p is not holder)
         assert holder.act("draw")["ok"]
