@@ -17,19 +17,21 @@ Values Python calls equal count as unchanged (1 and true): no view uses one fiel
 from __future__ import annotations
 
 
-def diff(old, new, pause=None) -> list[list]:
+def diff(old, new, pause=None, known=None) -> list[list]:
     """The operations that turn `old` into `new` (both dicts); [] when they are equal.
     `pause`: called between the items of the view's top-level lists (a host view's tables
-    and people), so a long comparison can let other work in; the operations are the same."""
+    and people), so a long comparison can let other work in; the operations are the same.
+    `known(key, before, now)`: with `pause`, the operations (paths relative to the item)
+    that turn one such item into the next if already worked out, else None (server/streams.py)."""
     ops: list[list] = []
     if pause is None:
         _diff(old, new, [], ops)
     else:
-        _diff_top(old, new, ops, pause)
+        _diff_top(old, new, ops, pause, known)
     return ops
 
 
-def _diff_top(old: dict, new: dict, ops: list, pause) -> None:
+def _diff_top(old: dict, new: dict, ops: list, pause, known=None) -> None:
     """`_diff` of two views, one top-level list item at a time with `pause()` between. It
     differs from `_diff` in one place on purpose: two top-level lists are not first compared
     whole (`before != value` on a host view's tables is itself one long step without pauses)."""
@@ -44,7 +46,12 @@ def _diff_top(old: dict, new: dict, ops: list, pause) -> None:
             for i, item in enumerate(before):
                 pause()
                 now = value[i]
-                if item is not now and (type(item) is not type(now) or item != now):
+                if item is now:
+                    continue
+                done = known(key, item, now) if known is not None else None
+                if done is not None:
+                    ops.extend([op[0], [key, i, *op[1]], *op[2:]] for op in done)
+                elif type(item) is not type(now) or item != now:
                     _diff(item, now, [key, i], ops)
             if len(value) > len(before):
                 ops.append(["add", [key], value[len(before) :]])

@@ -113,6 +113,50 @@ def test_streams_give_newcomers_the_whole_view_and_others_the_change():
     assert key not in streams.last
 
 
+def test_a_host_view_reuses_the_change_its_table_worked_out(monkeypatch):
+    import server.patches as patches
+
+    streams, code = Streams(), "ABCDEF"
+    old = {"id": "t1", "stage": "play", "responses": [{"text": "a", "votes": 0}]}
+    other = {"id": "t2", "stage": "play", "responses": []}
+    streams.advance((code, "t", "t1"), {"n": 1, "table": old})
+    streams.advance((code, "h"), {"n": 1, "tables": [old, other]})
+    new = {"id": "t1", "stage": "play", "responses": [{"text": "a", "votes": 1}, {"text": "b", "votes": 0}]}
+    streams.advance((code, "t", "t1"), {"n": 2, "table": new})
+    compared = []
+    real = patches._diff
+    monkeypatch.setattr(patches, "_diff", lambda o, n, path, ops: compared.append(path) or real(o, n, path, ops))
+    host_new = {"n": 2, "tables": [new, other]}
+    prepared = streams.prepare((code, "h"), host_new, pause=lambda: None)
+    assert not any(path[:2] == ["tables", 0] for path in compared)  # the table's own change, reused
+    monkeypatch.setattr(patches, "_diff", real)
+    assert prepared[1] == diff({"n": 1, "tables": [old, other]}, host_new)
+    message = streams.advance((code, "h"), host_new, prepared)
+    assert apply({"n": 1, "tables": [old, other]}, message["ops"]) == host_new
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), views, st.booleans()), min_size=1, max_size=25))
+def test_a_host_view_built_from_its_tables_changes_is_the_host_view(steps):
+    """Tables change (each by its own stream), the host view now and then: whatever the
+    host holds after applying its patches is the host view, reused changes or not."""
+    streams, code = Streams(), "ABCDEF"
+    details = [{"id": f"t{i}", "v": 0} for i in range(3)]
+    for i, detail in enumerate(details):
+        streams.advance((code, "t", f"t{i}"), {"n": 0, "table": detail})
+    streams.advance((code, "h"), {"n": 0, "tables": list(details)})
+    held = streams.whole((code, "h"))["view"]
+    for n, (i, change, host_now) in enumerate(steps, start=1):
+        details[i] = dict(change, id=f"t{i}")
+        streams.advance((code, "t", f"t{i}"), {"n": n, "table": details[i]})
+        if host_now:
+            view = {"n": n, "tables": list(details)}
+            message = streams.advance((code, "h"), view, streams.prepare((code, "h"), view, pause=lambda: None))
+            if message is not None:
+                held = apply(held, message["ops"])
+            assert held == view
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.lists(view_and_change(), min_size=1, max_size=60))
 def test_the_browser_applies_operations_as_the_server_does(pairs):
