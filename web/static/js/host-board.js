@@ -46,9 +46,11 @@ export function miniBoard(board, tableName) {
       el("ol", { class: "mini-spaces", "aria-label": `${tableName}: the path` }, ...spaces)));
 }
 
-// The room's shared progress, or null in open play (no boards).
+// The room's shared progress, or null in open play (no boards) and before any table plays.
 export function roomProgress(view) {
-  const boards = view.tables.map((t) => t.board).filter(Boolean);
+  // tables nobody has sat at or played at are not on their way yet: not counted (as in the exports)
+  const playing = view.tables.filter((t) => t.board && (t.players.length || t.round != null || t.board.met));
+  const boards = playing.map((t) => t.board);
   if (!boards.length) return null;
   const met = boards.reduce((sum, b) => sum + b.met, 0);
   const total = boards.reduce((sum, b) => sum + b.outcomes.length, 0);
