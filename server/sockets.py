@@ -40,6 +40,7 @@ ACT_PER_CLIENT = parse("40/10seconds")
 TYPING_PER_CLIENT = parse("30/10seconds")
 HOST_VIEW_DELAY = 0.15  # seconds: the host view (every table) is sent at most this often
 HOST_VIEW_SHARE = 10  # ... and, in a big room, not sooner than this many times its building took
+TABLE_LIST_DELAY = 1.0  # seconds: the other tables see a changed list of tables at most this often
 TYPING_LASTS = 8.0  # seconds a "still writing" signal lasts unless renewed
 TICK_EVERY = 2.0  # seconds between checks of who is away and who stopped writing
 GOODBYES = {
@@ -70,7 +71,8 @@ class Transport:
         self.hosts: dict[str, set] = {}  # code -> open host sids
         self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
         self.host_view_sending: set[str] = set()  # rooms whose host-view task is running (one each)
-        self.host_views = threading.Lock()  # guards the two sets (threading mode)
+        self.host_views = threading.Lock()  # guards the two sets, and `lists_due` (threading mode)
+        self.lists_due: set[str] = set()  # rooms whose tables will be sent the new list of tables shortly
         self.writing: dict[tuple[str, str], dict[str, float]] = {}  # (code, table) -> player -> until
         self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
         self.views = Views(rooms)  # encoded views, reused while unchanged (server/wire.py)
@@ -282,6 +284,7 @@ class Transport:
             self._publish(room, ("t", table_id), online, now)
         if news.lobby:
             self._publish(room, ("u",), online, now)
+            self._table_list_soon(code)
         for sid, audience in moved:
             self._place(sid, code, audience)
         if news.hosts:
@@ -327,6 +330,33 @@ class Transport:
                     self.host_view_due.discard(code)
                     self.host_view_sending.discard(code)
                     return
+
+    def _table_list_soon(self, code: str) -> None:
+        """Every table's view carries the list of tables ("Change table": who sits where),
+        but the rules name only the tables a change touched. So the other tables are sent the
+        new list a moment later, changes within TABLE_LIST_DELAY gathered into one (when a
+        conference sits down, once a second rather than at every one of a thousand seats)."""
+        with self.host_views:
+            if code in self.lists_due:
+                return
+            self.lists_due.add(code)
+        self.io.start_background_task(self._send_table_lists, code)
+
+    def _send_table_lists(self, code: str) -> None:
+        self.io.sleep(TABLE_LIST_DELAY)
+        with self.host_views:
+            self.lists_due.discard(code)
+        room = self.rooms.get(code)
+        if room is None:
+            return
+        try:
+            slices, listing = Slices(self.io.sleep), self.views.listing(room)
+            for table_id in list(room.tables):
+                if table_id in room.tables and not self.streams.holds((code, "t", table_id), "tables", listing):
+                    self._publish(room, ("t", table_id), self.rooms.online_in(code), self.rooms.clock())
+                slices.pause()
+        except Exception:  # the next change to the list tries again
+            log.exception("table lists for %s failed", code)
 
     def _removed(self, code: str, player_id: str, table: str | None, reason: str) -> None:
         for sid in self.rooms.gone(code, player_id):

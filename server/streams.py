@@ -72,6 +72,12 @@ class Streams:
         """Does someone hold a view of this audience (so a newcomer gets that one)?"""
         return audience in self.last
 
+    def holds(self, audience: tuple, key: str, part) -> bool:
+        """Does the audience's newest view have this very object at `key`? (False if no
+        one holds a view of it as patches: those with whole views may not have it.)"""
+        last = self.last.get(audience)
+        return last is not None and last[1].get(key) is part
+
     def whole(self, audience: tuple) -> dict:
         """The message that gives a newcomer the audience's newest view (after `advance`)."""
         version, view = self.last[audience]

@@ -133,6 +133,10 @@ class Views:
     def host_data(self, room, online, now: str) -> dict:
         return host_view(room, online, now, header=self._header_data, detail=self._detail_data, counted=self._counts)
 
+    def listing(self, room) -> list:
+        """The list of tables as every table's view has it now (the same object until it changes)."""
+        return self._listing_data(room)
+
     def warm(self, room, online, pause) -> None:
         """Bring every table's detail and voice counts up to date, a table at a time with
         `pause()` between (server/slices.py), so the host view built next reuses them all."""

@@ -2,6 +2,7 @@
 after every change, exactly the view a connection without them is sent whole: at a table,
 after moving table, unseated, and on the host page. And the patches are small."""
 import json
+import time
 
 import pytest
 
@@ -144,3 +145,23 @@ def test_a_connection_that_joins_again_as_someone_else_hears_only_about_where_it
     host.wait_for(lambda v: v["room"]["paused"])
     assert all("players" not in m.get("view", {}) for m in both.patches[-2:])  # no host view since
     assert "table" in both.view and both.view["table"]["id"] == "t1"
+
+
+def test_other_tables_hear_who_sits_where_a_moment_later(server, people):
+    """"Change table" shows how many sit at each table: the rules name only the tables a
+    seat touched, so the others are sent the new list of tables shortly after."""
+    made = server.create_room()
+    ann, bo, cy = people(patches=True), people(), people(patches=True)
+    for person, name in ((ann, "Ann"), (bo, "Bo"), (cy, "Cy")):
+        assert person.join(made["code"], name)["ok"]
+    assert ann.act("sit", table="t1")["ok"] and bo.act("sit", table="t1")["ok"]
+    assert cy.act("sit", table="t2")["ok"]
+
+    def seated_at_t2(view):
+        return next(t["seated"] for t in view["tables"] if t["id"] == "t2") == 1
+
+    ann.wait_for(seated_at_t2, timeout=5)  # as patches
+    bo.wait_for(seated_at_t2, timeout=5)  # as a whole view
+    sent = len(ann.patches)
+    time.sleep(1.5)  # nothing more changed: nothing more is sent
+    assert len(ann.patches) == sent
