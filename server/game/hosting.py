@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from .admission import ADMISSION_MOVES, move_in
 from .agreement import finish_round
 from .board import empty_board
-from .checks import RuleError, flag, player_of, table_of, text_field
+from .checks import RuleError, flag, moved_on, player_of, table_of, text_field
 from .cohosts import COHOST_MOVES
 from .model import MAX_NAME, STAGES, Event, Room, Table
 from .moves import event, leave_table, new_id, next_seat, turn_events
@@ -89,8 +89,11 @@ def timer(room: Room, command: dict):
 
 
 def skip(room: Room, command: dict):
-    """Skip the table's card; with no card on the table, skip the turn (someone away)."""
+    """Skip the table's card; with no card on the table, skip the turn (someone away).
+    With `round`, only that card: a skip sent late never lands on the next one."""
     table = table_of(room, command.get("table"))
+    if moved_on(command, table):
+        return []
     if table.current is None:
         if table.turn is None:
             raise RuleError("bad_request", "That table has no card or turn to skip.")

@@ -125,6 +125,11 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
         "turn": table.turn,
         "card": card_view(room, current.card) if current else None,
         "round": current.number if current else None,
+        # between cards: how the last card ended ("agreed", "no_agreement" or "skipped")
+        "last_round": (
+            {"number": table.rounds[-1].number, "outcome": table.rounds[-1].outcome}
+            if table.rounds and not current else None
+        ),
         "hidden": hidden,
         "answered": len(authors & can_answer),
         "to_answer": len(can_answer),

@@ -157,3 +157,32 @@ def test_a_person_moved_by_the_facilitator_is_told_in_words(server, new_page, ro
     ana.get_by_role("button", name="Sit at Table 1").click()  # your own choice is not news
     expect(ana.get_by_role("heading", name="You are at Table 1")).to_be_visible()
     expect(note).to_be_hidden()
+
+
+def test_a_skipped_card_asks_the_facilitator_first_and_the_table_is_told(server, new_page, room, bot, output_dir):  # noqa: F811
+    made = room(deck_toml=board_deck())
+    ana = join(new_page(width=390, height=844), server, made["code"], "Ana", "person")
+    bo = bot(made, "Bo", "carer")
+    made["host"].act("start")
+    host = new_page(made["host_url"])
+    ana.get_by_role("button", name="Draw a card").click()
+    answer(ana, "Ask them first.")
+    table = host.get_by_role("article", name="Table 1")
+    expect(table.locator(".answers")).to_contain_text("Ask them first.")
+
+    # an answered card: the facilitator is asked before it goes
+    table.get_by_role("button", name="Skip this card").click()
+    question = table.locator(".confirm")
+    expect(question).to_contain_text("Table 1 has 1 answer on this card. Skipping it keeps none of them.")
+    table.get_by_role("button", name="Keep the card").click()
+    expect(question).to_be_hidden()
+    assert bo.view["table"]["card"] is not None
+    table.get_by_role("button", name="Skip this card").click()
+    table.get_by_role("button", name="Skip it anyway").click()
+    expect(table.locator(":scope > .status")).to_contain_text("Card skipped at Table 1. Nothing was kept from it.")
+
+    # the table hears that the card was skipped, not an older agreement
+    expect(ana.locator(".turn-ended")).to_have_text("The facilitator skipped that card. Nothing was kept from it.")
+    expect(ana.locator("#announce")).to_contain_text("The facilitator skipped the card.")
+    assert bo.wait_for(lambda v: v["table"]["last_round"])["table"]["last_round"] == {"number": 1, "outcome": "skipped"}
+    ana.screenshot(path=output_dir / "skipped-390.png", animations="disabled")

@@ -180,6 +180,18 @@ def test_skip_discards_the_card_and_passes_the_turn():
     story.do("host", "skip", table="t1")
     table = story.room.tables["t1"]
     assert table.rounds[-1].outcome == "skipped" and table.turn == bo and table.notes == []
+    # between cards the table sees how the last one ended (not an older agreement)
+    assert table_view(story.room, "t1", set(), "now")["table"]["last_round"] == {"number": 1, "outcome": "skipped"}
+
+
+def test_a_skip_sent_for_a_card_already_gone_does_nothing():
+    story, (ann, bo, cy) = seated_story()
+    story.do(ann, "draw")
+    story.do("host", "skip", table="t1", round=1)
+    story.do(bo, "draw")
+    assert story.do("host", "skip", table="t1", round=1) == []  # a late second press: card 2 stays
+    view = table_view(story.room, "t1", set(), "now")["table"]
+    assert view["round"] == 2 and view["last_round"] is None
 
 
 def test_hide_until_reveal_hides_texts_until_everyone_answered():

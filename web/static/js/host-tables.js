@@ -85,7 +85,27 @@ function tableCard(id, live) {
   const actions = el("div", { class: "table-actions h-row", "data-live": true }, next, reveal, skip);
   const stageRow = el("div", { class: "h-row", "data-live": true },
     el("label", { for: `${p}-stage`, text: "Stage" }), stageSelect, moveTable);
-  once(skip, () => act("skip", {}, `Card skipped at ${name}.`));
+  // a card people have answered asks first: skipping it keeps none of their answers
+  let answered = 0;
+  let round = null;
+  const skipQuestion = el("p", { class: "confirm-question" });
+  const skipYes = el("button", { type: "button", class: "h-btn", text: "Skip it anyway" });
+  const skipNo = el("button", { type: "button", class: "h-btn h-btn-quiet", text: "Keep the card" });
+  const skipAsk = el("div", { class: "confirm", hidden: true }, skipQuestion, skipYes, skipNo);
+  const skipNow = () => act("skip", round == null ? {} : { round }, `Card skipped at ${name}. Nothing was kept from it.`);
+  skip.addEventListener("click", () => {
+    if (skip.hasAttribute("data-off") || skip.dataset.busy) return;
+    if (!answered) return void skipNow();
+    skipQuestion.textContent = `${name} has ${answered === 1 ? "1 answer" : `${answered} answers`} on this card. Skipping it keeps none of them.`;
+    skipAsk.hidden = false;
+    skipYes.focus();
+  });
+  skipNo.addEventListener("click", () => { skipAsk.hidden = true; skip.focus(); });
+  once(skipYes, async () => {
+    const ack = await skipNow();
+    skipAsk.hidden = true;
+    return ack;
+  });
   once(reveal, () => act("reveal", {}, `Answers shown at ${name}.`));
   once(next, () => act("next", {}, "")); // the card itself shows what happened: agreed, or a tie
   const choose = (response) => act("agree", { response },
@@ -94,12 +114,15 @@ function tableCard(id, live) {
   const helper = helpers(id, p, live);
   const root = el("article", { class: "table-card", "aria-labelledby": `${p}-heading` },
     el("div", { class: "table-top" }, heading, stageChip),
-    board, turn, actions, say, said, notes.root, pledges.root, voiceLines, voice.root,
+    board, turn, actions, skipAsk, say, said, notes.root, pledges.root, voiceLines, voice.root,
     peopleHeading, people, stageRow, helper.root);
 
   function update(table, view) {
     setOptions(stageSelect, stagesFor(view.room), table.stage);
-    off(skip, !table.card || waiting(skip, view.n));
+    off(skip, !table.card || waiting(skipYes, view.n));
+    answered = table.card ? table.responses.length : 0;
+    if (table.round !== round) skipAsk.hidden = true; // the question was about a card that has gone
+    round = table.round;
     off(next, !table.card || Boolean(table.tie) || waiting(next, view.n));
     off(reveal, !table.hidden || waiting(reveal, view.n));
     const tally = (view.voice && view.voice.tables && view.voice.tables[table.id]) || {};

@@ -45,9 +45,12 @@ function turnBox({ act, meId }) {
   function update(table) {
     const me = meId();
     const notes = table.notes.filter((n) => n.kind === "agreed");
-    const last = !table.card && notes[notes.length - 1];
+    const ended = !table.card && table.last_round ? table.last_round.outcome : null;
+    const last = ended === "agreed" && notes[notes.length - 1];
     swap(agreed, last ? voiced("p", last, { class: "turn-agreed" }, icon("check", "turn-agreed-icon"),
-      el("span", { text: say("turn.agreed", { text: short(saidLabel(last)) }) })) : null);
+      el("span", { text: say("turn.agreed", { text: short(saidLabel(last)) }) }))
+      : ended ? el("p", { class: "turn-agreed turn-ended", text: say(ended === "skipped" ? "turn.skipped" : "turn.none_agreed") })
+      : null);
     const holder = table.players.find((p) => p.id === table.turn);
     const mine = table.turn === me;
     if (table.card) {

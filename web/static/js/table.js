@@ -67,6 +67,7 @@ function news(prev, view, meId, moved) {
     const before = p.notes.filter((n) => n.kind === "agreed").length;
     const agreed = t.notes.filter((n) => n.kind === "agreed");
     if (agreed.length > before) said.push(say("news.agreed", { text: saidLabel(agreed[agreed.length - 1]) }));
+    else if (t.last_round && t.last_round.outcome === "skipped") said.push(say("news.skipped"));
   }
   if (!t.card && (!p || p.turn !== t.turn || p.card || p.stage !== t.stage)) {
     if (t.turn === meId) said.push(say("news.your_turn"));
