@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "web" / "static" / "js" / "legend-data.js"
@@ -149,10 +150,22 @@ def join_choices(deck: dict) -> list[dict]:
                 {
                     "id": entry["id"],
                     "label": entry["name"][:1].upper() + entry["name"][1:],
-                    "easy": entry["easy"] if entry["easy"] != entry["name"] else "",
+                    "easy": entry["easy"] if not _says_again(entry["easy"], entry["name"]) else "",
                     "icon": entry["icon"],
                     "words": describe(style),
                     "footprint": Markup(footprint_svg(style, f"join-{entry['id']}", size=24)),
                 }
             )
     return choices
+
+
+def _says_again(detail: str, title: str) -> bool:
+    """Whether a choice's Easy Read line only repeats its title ("Someone else who cares
+    about this" / "someone else"): its words, in order, ignoring case, punctuation and
+    "a", "an", "the". Such a line is left out rather than read twice."""
+
+    def words(text: str) -> str:
+        kept = [w for w in re.findall(r"[^\W_]+", text.lower()) if w not in ("a", "an", "the")]
+        return " " + " ".join(kept) + " "
+
+    return words(detail) in words(title)

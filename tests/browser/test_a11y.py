@@ -3,10 +3,12 @@ is at least 18px, buttons and fields are at least 44px tall, and nothing needs s
 scrolling at 200% zoom or on a 320px-wide phone."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_play import bot, join, room  # noqa: F401  (fixtures and a helper)
+from tests.browser.test_play import AS, bot, join, room  # noqa: F401  (fixtures and a helper)
 
 SMALL_TEXT = """() => {
   const small = [];
@@ -75,6 +77,59 @@ def test_join_choose_a_table_and_lobby(server, output_dir, new_page, room):  # n
     expect(page.get_by_role("heading", name="You are at Table 2")).to_be_visible()
     page.get_by_role("button", name="Add someone without a phone or computer").click()
     check(page, output_dir, "lobby-add-person")
+
+
+def test_join_says_what_is_missing_beside_it_in_view_on_a_phone(server, output_dir, new_page, room):  # noqa: F811
+    made = room()
+    page = new_page(f"{server.url}/j/{made['code']}", width=390, height=844)
+    group = page.get_by_role("radiogroup", name="I am here as…")
+    error = page.locator("#as-error")
+    name = page.get_by_label("Your first name")
+    join_button = page.get_by_role("button", name="Join the workshop")
+
+    # no choice says the same thing twice ("Someone else who cares about this — someone else")
+    expect(page.locator("label[for='as-other'] .choice-words")).to_have_text("Someone else who cares about this")
+    expect(page.locator("label[for='as-carer'] .choice-words")).to_have_text("A family carer a family member who helps")
+    for choice in page.locator(".perspectives .choice").all():
+        title = choice.locator(".choice-title").text_content().lower()
+        for detail in choice.locator(".choice-detail").all_text_contents():
+            assert re.sub(r"^(a|an|the) ", "", detail.lower()) not in title, (title, detail)
+
+    # a name but no choice: the error is right under "I am here as…", on screen with the focus
+    name.fill("Ana")
+    join_button.click()
+    expect(page.get_by_label(AS["person"])).to_be_focused()
+    expect(error).to_have_text("Please choose how you are here: “I am here as…”.")
+    expect(error).to_be_in_viewport(ratio=1)
+    expect(group.locator("legend")).to_be_in_viewport(ratio=1)
+    legend_bottom = group.locator("legend").bounding_box()
+    assert error.bounding_box()["y"] - (legend_bottom["y"] + legend_bottom["height"]) < 16
+    expect(group).to_have_attribute("aria-invalid", "true")
+    expect(group).to_have_attribute("aria-describedby", "as-error")
+    expect(group).to_have_accessible_description("Please choose how you are here: “I am here as…”.")
+    expect(page.locator("#join-error")).to_be_empty()
+    check(page, output_dir, "join-choice-missing")
+    page.get_by_role("button", name="Easy Read: off").click()  # the error follows the switch
+    expect(error).to_have_text("Please choose who you are here as.")
+    page.get_by_role("button", name="Easy Read: on").click()
+
+    # choosing clears it
+    page.locator("label[for='as-carer']").click()
+    expect(error).to_be_empty()
+    expect(group).not_to_have_attribute("aria-invalid", "true")
+
+    # no name: said under the name box, in view, until a name is typed
+    name.fill("")
+    join_button.click()
+    expect(name).to_be_focused()
+    expect(page.locator("#name-error")).to_have_text("Please tell us your first name.")
+    expect(page.locator("#name-error")).to_be_in_viewport(ratio=1)
+    expect(name).to_have_attribute("aria-invalid", "true")
+    name.press_sequentially("Ana")
+    expect(page.locator("#name-error")).to_be_empty()
+    expect(name).not_to_have_attribute("aria-invalid", "true")
+    join_button.click()
+    expect(page.get_by_role("heading", name="Choose a table")).to_be_visible()
 
 
 def test_table_screen_in_play(server, output_dir, new_page, room, bot):  # noqa: F811

@@ -22,6 +22,8 @@ const form = document.getElementById("join-form");
 const nameInput = document.getElementById("name");
 const joinError = document.getElementById("join-error");
 const nameError = document.getElementById("name-error");
+const asChoices = document.getElementById("as-choices"); // "I am here as..."
+const asError = document.getElementById("as-error"); // right under its legend
 const roomNode = document.getElementById("room");
 const banner = document.getElementById("reconnecting");
 const notice = noticeBanner(document.getElementById("notice"), () => roomNode.querySelector("h2[tabindex='-1']") || document.getElementById("main"));
@@ -112,22 +114,42 @@ async function rejoin() {
   }
 }
 
+// What is missing is said beside its own field (and marked invalid there) until it is given.
+// The words keep their key, so the Easy Read switch changes them too (applyWords).
+function showMissing(field, error, key) {
+  error.dataset.say = key;
+  error.textContent = say(key);
+  field.setAttribute("aria-invalid", "true");
+}
+
+function clearMissing(field, error) {
+  error.removeAttribute("data-say");
+  error.textContent = "";
+  field.removeAttribute("aria-invalid");
+}
+
+nameInput.addEventListener("input", () => {
+  if (nameInput.value.trim()) clearMissing(nameInput, nameError);
+});
+asChoices.addEventListener("change", () => clearMissing(asChoices, asError));
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   if (joining) return;
   const name = nameInput.value.trim();
   const chosen = form.querySelector("input[name=perspective]:checked");
-  nameError.textContent = "";
-  nameInput.removeAttribute("aria-invalid");
+  clearMissing(nameInput, nameError);
   if (!name) {
-    nameError.textContent = say("join.name.missing");
-    nameInput.setAttribute("aria-invalid", "true");
+    showMissing(nameInput, nameError, "join.name.missing");
     nameInput.focus();
     return;
   }
   if (!chosen) {
-    joinError.textContent = say("join.as.missing");
+    showMissing(asChoices, asError, "join.as.missing");
+    joinError.textContent = "";
     form.querySelector("input[name=perspective]").focus();
+    // the legend and its error too, not only the first choice (which may be just in view)
+    asChoices.querySelector("legend").scrollIntoView({ block: "nearest" });
     return;
   }
   joinError.textContent = say(live.socket.connected ? "join.joining" : "join.offline");
