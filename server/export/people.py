@@ -35,6 +35,7 @@ class People:
     def said(self, item, **extra) -> dict:
         author = getattr(item, "author", None)
         entered_by = item.entered_by
+        words_by = getattr(item, "words_by", None)  # a tablemate who wrote down a spoken or picture answer
         return {
             "id": item.id,
             "text": said_text(item),
@@ -43,6 +44,7 @@ class People:
             "author": self.name(author),
             "perspective": self.perspective(author),
             "entered_by": self.name(entered_by) if entered_by else None,
+            "words_by": self.name(words_by) if words_by else None,
             "at": item.at,
             **({"practice": True} if author in self.room.players and self.room.players[author].simulated else {}),
             **extra,
@@ -73,10 +75,13 @@ def said_text(item) -> str:
 
 
 def byline(item: dict) -> str:
-    """"Ann (a family carer), entered by Bo" or, anonymously, "a family carer, entered by ..."."""
+    """"Ann (a family carer), entered by Bo" (", words written down by Cy" when a tablemate
+    wrote down a spoken or picture answer) or, anonymously, "a family carer, entered by ..."."""
     who = item["author"]
     if item["perspective"] and item["perspective"] != who:
         who = f"{who} ({item['perspective']})"
     if item.get("entered_by") and item["entered_by"] != item["author"]:
         who += f", entered by {item['entered_by']}"
+    if item.get("words_by"):
+        who += f", words written down by {item['words_by']}"
     return who

@@ -12,7 +12,7 @@ import io
 from . import board, plan
 
 COLUMNS = (
-    "room", "table", "kind", "card", "author", "perspective", "text", "votes", "time", "entered_by",
+    "room", "table", "kind", "card", "author", "perspective", "text", "votes", "time", "entered_by", "words_by",
     *plan.PLAN_COLUMNS, "outcome", "how",
 )  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -53,6 +53,7 @@ def _row(base: dict, kind: str, card: dict | None, item: dict, votes) -> dict:
         "votes": votes,
         "time": item["at"],
         "entered_by": item["entered_by"],
+        "words_by": item.get("words_by") or "",
         "outcome": card["outcome_name"] if card else "",
         "how": item.get("how_label", ""),
     }

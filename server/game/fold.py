@@ -191,6 +191,7 @@ def _round_ended(room: Room, d: dict, event: Event) -> None:
     current.agreed = d.get("agreed")
     current.how = d.get("how", "votes" if d.get("agreed") else None)
     if d.get("note"):
+        source = next((r for r in current.responses if r.id == d.get("agreed")), None)
         table.notes.append(
             Note(
                 id=d["note"],
@@ -205,6 +206,7 @@ def _round_ended(room: Room, d: dict, event: Event) -> None:
                 symbol=d.get("symbol"),
                 audio=d.get("audio"),
                 how=current.how,
+                words_by=source.words_by if source else None,
             )
         )
     _bump(room, d)

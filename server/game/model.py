@@ -98,6 +98,7 @@ class Round:
 class Note(Said):
     kind: str = "note"
     card: str | None = None
+    words_by: str | None = None  # an agreed answer's: the tablemate who added its words
     source: str | None = None  # for an agreed note: the response it came from
     how: str | None = None  # for an agreed note: "votes" or "chosen"
 

@@ -363,3 +363,29 @@ def test_a_card_skipped_before_anyone_answered_says_so_in_every_report():
     paragraphs, _ = read_docx(word.render(summary))
     for text in (markdown.render(summary), printable.render(summary), "\n".join(paragraphs)):
         assert "Skipped before anyone answered." in text and "No answers shared." not in text
+
+
+def test_words_a_tablemate_wrote_down_are_credited_to_them_everywhere():
+    """A picture answer whose words a tablemate added: the answer, and the note agreed from
+    it, say who wrote the words down, in the table view and in every report."""
+    from server.game import table_view
+
+    s = Story()
+    ann, bo = s.join("Ann", "person", "t1"), s.join("Bo", "carer", "t1")
+    s.do("host", "start")
+    s.do(ann, "draw")
+    picture = s.do(bo, "respond", symbol="unsure")[0].data["response"]
+    s.do(ann, "add_words", response=picture, text="It would worry me")
+    s.do(ann, "vote", response=picture)
+    s.do(ann, "next")
+    note = table_view(s.room, "t1", set(), "now")["table"]["notes"][0]
+    assert (note["author_name"], note["words_by_name"]) == ("Bo", "Ann")
+    summary = summarise(s.room)
+    answer = summary["tables"][0]["rounds"][0]["responses"][0]
+    assert byline(answer) == "Bo (a family carer), words written down by Ann"
+    assert byline(summary["tables"][0]["notes"]["agreed"][0]) == "Bo (a family carer), words written down by Ann"
+    assert "Bo (a family carer), words written down by Ann" in markdown.render(summary)
+    rows = read_csv(spreadsheet.render(summary))
+    assert {(r["kind"], r["author"], r["words_by"]) for r in rows if r["text"].endswith("It would worry me")} == {
+        ("response", "Bo", "Ann"), ("agreed", "Bo", "Ann"),
+    }  # fmt: skip

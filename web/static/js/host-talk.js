@@ -33,11 +33,12 @@ function sideName(perspectives, id) {
   return (perspectives && perspectives[id]) || legendOf(id).name || "";
 }
 
-// "[footprint] Ana, a family carer, entered by Sam" (+ "kept in the room")
+// "[footprint] Ana, a family carer, entered by Sam" (or "words written down by Sam"; + "kept in the room")
 export function whoSaid(item, perspectives) {
   const words = [item.author_name, item.perspective ? sideName(perspectives, item.perspective) : null]
     .filter(Boolean).join(", ");
-  const entered = item.entered_by_name ? `, entered by ${item.entered_by_name}` : "";
+  const entered = (item.entered_by_name ? `, entered by ${item.entered_by_name}` : "")
+    + (item.words_by_name ? `, words written down by ${item.words_by_name}` : "");
   return el("span", { class: "who-said" },
     item.perspective ? footprint(item.perspective, { size: 18 }) : null,
     `${words}${entered}`,
