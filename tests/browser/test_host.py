@@ -194,6 +194,7 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     expect(page.get_by_label("Table for Chidi")).to_have_value("t2" if other == "Table 2" else "t1")
     page.get_by_role("button", name="Move Chidi", exact=True).click()
     chidi.wait_for(lambda v: v["table"] and v["table"]["name"] == other)
+    expect(page.locator("#people-status")).to_have_text(f"Chidi is now at {other}.")  # not "A new table was added."
     page.get_by_role("button", name="Remove Ben").click()
     page.get_by_role("button", name="Yes, remove Ben").click()
     expect(page.locator("#people-rows")).not_to_contain_text("Ben")

@@ -52,8 +52,12 @@ function personRow(id, live) {
   move.addEventListener("click", async () => {
     const table = select.value || null;
     const where = table ? select.selectedOptions[0].textContent : "waiting for a table";
-    const ack = await run(live, say, "move", { player: id, table }, `${name} moved: ${where}.`);
-    if (ack.ok) settle(select);
+    const done = table ? `${name} is now at ${where}.` : `${name} is now waiting for a table.`;
+    const ack = await run(live, say, "move", { player: id, table }, done);
+    if (ack.ok) {
+      settle(select);
+      document.getElementById("people-status").textContent = done; // the list's own line, not an older one
+    }
   });
   remove.addEventListener("click", () => {
     confirm.hidden = false;
