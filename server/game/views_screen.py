@@ -81,7 +81,8 @@ def _table(room: Room, table: Table) -> dict:
         "stage": table.stage,
         "people": len(table.seats),
         "perspectives": [room.players[p].perspective for p in table.seats],
-        "cards_played": sum(1 for r in table.rounds if r.outcome is not None),
+        # the card on the table counts (the room sees it being played); a skipped one does not
+        "cards_played": sum(1 for r in table.rounds if r.outcome != "skipped"),
         "card": card_view(room, current.card) if current else None,
         "agreed": _agreed(room, table),
         "board": board_view(room, table),

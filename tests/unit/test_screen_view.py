@@ -39,6 +39,10 @@ def test_the_screen_shows_progress_without_names_or_private_words():
     assert view["people"] == 3
     assert {j["perspective"]: j["count"] for j in view["joined"]} == {"person": 1, "carer": 1, "manager": 1}
     assert view["cards_played"] == 2
+    story.do(story.room.tables["t1"].turn, "draw")  # the card on the table is being played; a skipped one never was
+    assert screen_view(story.room, "now")["cards_played"] == 3
+    story.do("host", "skip", table="t1")
+    assert screen_view(story.room, "now")["cards_played"] == 2
     assert [n["text"] for n in view["agreed"]] == ["Ask her what she wants"]
     assert view["agreed"][0]["perspective"] == "person"
     assert view["pledges"] == []  # the pledge wall comes at the close

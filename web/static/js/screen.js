@@ -205,7 +205,7 @@ function render(view) {
   $("screen-join").hidden = !lobby || !!spot;
   const qr = $("screen-join").querySelector("img");
   if (lobby && !qr.src) qr.src = qr.dataset.src; // only once the room is known to exist
-  $("screen-code-small").hidden = lobby || room.locked || room.ended;
+  $("screen-code-small").hidden = lobby || room.locked || room.ended || room.stage === "closed";
   $("screen-progress").hidden = closing || !!spot;
   $("screen-paths-panel").hidden = lobby;
   $("screen-agreed-panel").hidden = lobby;
