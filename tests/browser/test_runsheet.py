@@ -88,15 +88,18 @@ def test_run_sheet_now_is_a_pure_function(server, new_page):
         """async ([sheet, at]) => {
              const { runSheetNow } = await import('/static/js/host-runsheet.js');
              return [runSheetNow(sheet, 'lobby', Date.parse(at)), runSheetNow(sheet, 'play', Date.parse(at) + 10 * 60000),
-                     runSheetNow(sheet, 'play', Date.parse(at) + 15 * 60000), runSheetNow(sheet, 'closed', Date.parse(at), true)];
+                     runSheetNow(sheet, 'play', Date.parse(at) + 15 * 60000), runSheetNow(sheet, 'closed', Date.parse(at), true),
+                     runSheetNow(sheet, 'play', Date.parse(at) - 5 * 60000)];
            }""",
         [sheet, "2026-01-01T10:06:00+00:00"],
     )
-    early, late, over, ended = where
+    early, late, over, ended, moved_early = where
     assert early["step"] == 0 and early["prompt"] == "Time to move on to Play the cards. Start. Only when you are ready."
     assert late["step"] == 1 and late["prompt"] is None and round(late["stepLeft"]) == 4
     assert over["prompt"] == "The planned time is up. End."
     assert ended["prompt"] is None
+    # playing from the first minute (the welcome cut short): the step's own 15 minutes, 4 ahead
+    assert moved_early["step"] == 1 and round(moved_early["stepLeft"]) == 15 and round(moved_early["ahead"]) == 4
     assert json.dumps(early["starts"]) == "[0, 5]"
 
 

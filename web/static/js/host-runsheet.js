@@ -31,7 +31,10 @@ export function runSheetNow(sheet, stage, now, ended = false) {
     prompt = last ? `The planned time is up. ${sheet.steps[step].next}`
       : `Time to move on to ${sheet.steps[step + 1].title}. ${sheet.steps[step].next} Only when you are ready.`;
   }
-  return { begun: true, starts, total, actual, step, elapsed, stepLeft: stepEnd - elapsed, totalLeft: total - elapsed, prompt };
+  // moved on early: the step has its own minutes, not the rest of the plan's time before it
+  const ahead = Math.max(0, starts[step] - elapsed);
+  const stepLeft = Math.min(stepEnd - elapsed, sheet.steps[step].minutes);
+  return { begun: true, starts, total, actual, step, elapsed, stepLeft, ahead, totalLeft: total - elapsed, prompt };
 }
 
 // "0:45": minutes from the start.
@@ -85,7 +88,10 @@ export function initRunSheet(live, code, key) {
     const step = sheet.steps[where.step];
     if (view.room.ended) now.textContent = "The workshop has ended: the run sheet's clock has stopped.";
     else if (!where.begun) now.textContent = `${sheet.minutes} minutes in all. The clock starts when you start the workshop, or now.`;
-    else now.textContent = `Now: ${step.title} · ${minutesWords(where.stepLeft)} in this step · ${minutesWords(where.totalLeft)} in all`;
+    else {
+      const early = where.ahead >= 1 ? ` · ${Math.floor(where.ahead) === 1 ? "1 minute" : `${Math.floor(where.ahead)} minutes`} ahead of the plan` : "";
+      now.textContent = `Now: ${step.title} · ${minutesWords(where.stepLeft)} in this step${early} · ${minutesWords(where.totalLeft)} in all`;
+    }
     begin.hidden = where.begun || view.room.ended;
     if (say.textContent !== step.say) say.textContent = step.say;
     for (const [i, item] of [...plan.children].entries()) item.classList.toggle("is-now", i === where.step);
