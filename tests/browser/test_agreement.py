@@ -157,6 +157,11 @@ def test_a_person_moved_by_the_facilitator_is_told_in_words(server, new_page, ro
     ana.get_by_role("button", name="Sit at Table 1").click()  # your own choice is not news
     expect(ana.get_by_role("heading", name="You are at Table 1")).to_be_visible()
     expect(note).to_be_hidden()
+    # a note left unread goes when the workshop moves on to its next stage
+    made["host"].act("move", player=player, table=made["tables"][1])
+    expect(note).to_be_visible()
+    made["host"].act("start")
+    expect(note).to_be_hidden()
 
 
 def test_a_skipped_card_asks_the_facilitator_first_and_the_table_is_told(server, new_page, room, bot, output_dir):  # noqa: F811

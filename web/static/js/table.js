@@ -115,8 +115,10 @@ export function createRoom(root, given) {
     useLegend(view.room.legend); // every perspective's colour and pattern, before drawing
     const movedBy = quiet ? null : movedWords(prev, view, chosen);
     const changed = prev && (prev.table && prev.table.id) !== (view.table && view.table.id);
+    // the note belongs to the moment of the move: a new stage (reflect, the close) puts it away
+    const nextStage = prev && view.table && prev.table && prev.table.stage !== view.table.stage;
     if (movedBy) moved.show(movedBy);
-    else if (changed && !quiet) moved.hide();
+    else if ((changed || nextStage) && !quiet) moved.hide();
     if (changed) chosen = null;
     const kind = screenKey(view);
     const next = `${kind}:${view.table ? view.table.id : ""}`; // a new table gets a fresh screen
