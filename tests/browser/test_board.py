@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-from tests.browser.decks import board_deck, poem_deck
+from tests.browser.decks import OUTCOMES, _toml, board_deck, poem_deck
 from tests.browser.test_play import bot, join, room  # noqa: F401  (fixtures and a helper)
 
 SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -38,7 +38,8 @@ def play_round(pages, bo, text):
         page.wait_for_timeout(500)  # a press within half a second of the last is taken as a double-click
         page.get_by_role("button", name="Draw a card").click()
     bo.wait_for(lambda v: v["table"]["card"] is not None)
-    assert bo.act("respond", text=text)["ok"]
+    reply = bo.act("respond", text=text)
+    assert reply["ok"], (reply, bo.view["table"]["card"])
     answer = bo.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]
     assert bo.act("vote", response=answer["id"])["ok"]
     assert bo.act("next")["ok"]
@@ -193,3 +194,146 @@ def test_open_play_has_no_board_and_motion_can_be_turned_off(server, new_page, r
     expect(ana.locator(".board")).to_be_hidden()
     expect(ana.locator(".card-outcome")).to_have_count(0)
     expect(ana.locator(".card-told .footprint")).to_have_count(1)  # the card keeps its colours
+
+
+def agreed_fold(page):
+    return page.locator("details", has=page.locator("summary", has_text="What we agreed"))
+
+
+def page_height(page):
+    return page.evaluate("document.documentElement.scrollHeight")
+
+
+def test_what_we_agreed_folds_away_on_a_phone_and_stays_as_you_left_it(server, new_page, room, bot, output_dir):  # noqa: F811
+    made = room(deck_toml=board_deck())
+    host = made["host"]
+    phone = join(new_page(width=390, height=844), server, made["code"], "Ana", "person")
+    bo = bot(made, "Bo", "carer")
+    host.act("start")
+    players = ids_by_name(host, 2)
+    fold = agreed_fold(phone)
+    expect(fold.locator("summary")).to_have_text("What we agreed (0)")
+    for n in range(6):
+        play_round({players["Ana"]: phone}, bo, f"Answer {n}: ask the person what they want, then wait for the answer.")
+
+    # on a phone it starts folded, with how many notes are in it: one tap to open
+    summary = fold.locator("summary")
+    expect(summary).to_have_text("What we agreed (6)")
+    expect(fold).not_to_have_attribute("open", "")
+    expect(fold.locator(".said-item").first).to_be_hidden()
+    folded = page_height(phone)
+    phone.evaluate("window.scrollTo(0, 0)")
+    phone.screenshot(path=output_dir / "agreed-folded-390.png", full_page=True, animations="disabled")
+    summary.click()
+    expect(fold.locator(".said-item")).to_have_count(6)
+    expect(fold.locator(".said-item").first).to_be_visible()
+    expect(fold.get_by_role("button", name="Read aloud").first).to_be_visible()
+    assert page_height(phone) > folded + 500, "the folded list should save a lot of scrolling"
+    phone.screenshot(path=output_dir / "agreed-open-390.png", full_page=True, animations="disabled")
+    phone.evaluate("document.documentElement.style.fontSize = '200%'")  # a phone's largest text
+    phone.screenshot(path=output_dir / "agreed-open-390-200.png", full_page=True, animations="disabled")
+    summary.click()
+    phone.screenshot(path=output_dir / "agreed-folded-390-200.png", full_page=True, animations="disabled")
+    no_sideways_scroll(phone)
+    calm(phone)
+    assert_accessible(phone)
+    phone.evaluate("document.documentElement.style.fontSize = ''")
+
+    # opened, it stays open through live updates, a new card and Easy Read switched on and off
+    summary.click()
+    expect(fold).to_have_attribute("open", "")
+    host.act("broadcast", text="Ten minutes left.")
+    expect(phone.locator(".banner-notice")).to_contain_text("Ten minutes left.")
+    play_round({players["Ana"]: phone}, bo, "One more: listen first.")
+    expect(summary).to_have_text("What we agreed (7)")
+    expect(fold).to_have_attribute("open", "")
+    phone.get_by_role("button", name="Easy Read: off").click()
+    expect(agreed_fold(phone)).to_have_attribute("open", "")
+    agreed_fold(phone).locator("summary").screenshot(path=output_dir / "agreed-easy-390.png")
+    phone.get_by_role("button", name="Easy Read: on").click()
+    fold = agreed_fold(phone)
+    summary = fold.locator("summary")
+    expect(fold).to_have_attribute("open", "")
+    # shut again, it stays shut; focus stays where it was
+    summary.click()
+    expect(summary).to_be_focused()
+    host.act("broadcast", text="Five minutes left.")
+    expect(phone.locator(".banner-notice")).to_contain_text("Five minutes left.")
+    expect(fold).not_to_have_attribute("open", "")
+    expect(summary).to_be_focused()
+
+    # on a laptop it is simply open, its heading shown and no summary to tap
+    phone.set_viewport_size({"width": 1280, "height": 900})
+    expect(fold).to_have_attribute("open", "")
+    expect(summary).to_be_hidden()
+    expect(fold.get_by_role("heading", name="What we agreed")).to_be_visible()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    expect(fold).not_to_have_attribute("open", "")  # back to the phone: as the person left it
+
+    # the close folds it the same way, and keeps it open through live updates once opened
+    assert host.act("stage", stage="closed")["ok"]
+    expect(phone.get_by_role("heading", name="Thank you for taking part")).to_be_visible()
+    closing = agreed_fold(phone)
+    expect(closing.locator("summary")).to_have_text("What we agreed (7)")
+    expect(closing).not_to_have_attribute("open", "")
+    expect(closing.locator(".said-item").first).to_be_hidden()
+    phone.screenshot(path=output_dir / "agreed-close-390.png", full_page=True, animations="disabled")
+    closing.locator("summary").click()
+    expect(closing.locator(".said-item")).to_have_count(7)
+    expect(closing.locator(".said-item").first).to_be_visible()
+    host.act("broadcast", text="Thank you all.")
+    expect(phone.locator(".banner-notice")).to_contain_text("Thank you all.")
+    expect(closing).to_have_attribute("open", "")
+    expect(closing.locator("summary")).to_be_focused()
+    calm(phone)
+    assert_accessible(phone)
+
+
+def footprint_deck() -> str:
+    """Cards on "choice" told by a support worker (nobody at the test's table is one), by no
+    one side (`anyone`) and one by a person; the other outcomes have a card from each person at the table."""
+    cards = []
+    for n in range(4):
+        cards.append(("scenario", "support_worker", "choice", f"A support worker's story {n}.", f"A helper's story {n}."))
+        cards.append(("question", "anyone", "choice", f"A question for everyone {n}?", f"A question {n}?"))
+    cards.append(("scenario", "person", "choice", "A story of my own.", "My story."))
+    for oid, *_ in OUTCOMES[1:]:
+        for side in ("person", "carer"):
+            cards.append(("scenario", side, oid, f"A situation about {oid}, told by {side}.", f"This is about {oid}."))
+    return _toml("footprint-test", "Footprint test", 2, cards)
+
+
+def test_footprints_are_said_in_the_decks_words_for_every_side(server, new_page, room, bot):  # noqa: F811
+    made = room(deck_toml=footprint_deck())
+    host = made["host"]
+    ana = join(new_page(width=1280, height=900), server, made["code"], "Ana", "person")
+    bo = bot(made, "Bo", "carer")
+    host.act("start")
+    players = ids_by_name(host, 2)
+    board = bo.view["table"]["board"]
+    for n in range(20):
+        sides = {t["perspective"] for t in next(o for o in board["outcomes"] if o["id"] == "choice")["tiles"]}
+        if {"support_worker", "anyone"} <= sides:
+            break
+        board = play_round({players["Ana"]: ana}, bo, f"Answer {n}.")
+        ana.wait_for_timeout(600)  # Bo acts 4 times a round: stay under 40 actions in 10 seconds
+    assert {"support_worker", "anyone"} <= sides
+
+    # nobody at the table is a support worker, and no card is in play: still the deck's name
+    words = ana.locator(".board .space[data-outcome='choice'] .sr-only")
+    expect(words).to_contain_text("a support worker")
+    expect(words).to_contain_text("for everyone at the table")
+    said = words.text_content().strip()
+    assert said.startswith("Footprints: ") and said.endswith("."), said
+    names = {"a person who gets care or support", "a family carer", "a support worker", "for everyone at the table"}
+    assert set(said[len("Footprints: "):-1].split(", ")) <= names, said  # never a bare id such as "support worker"
+    ana.get_by_role("button", name="Easy Read: off").click()  # the Easy Read names, in Easy Read
+    expect(words).to_contain_text("a paid helper")
+    ana.get_by_role("button", name="Easy Read: on").click()
+
+    # the close says the same
+    host.act("end")
+    closing = ana.locator(".close-path .space[data-outcome='choice'] .sr-only")
+    expect(closing).to_contain_text("a support worker")
+    expect(closing).to_contain_text("for everyone at the table")
+    expect(closing).not_to_contain_text("anyone")

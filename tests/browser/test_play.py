@@ -124,6 +124,7 @@ def test_three_people_play_a_round_and_keep_what_they_agreed(server, new_page, r
     bo.screenshot(path=output_dir / "table-1280x800.png", full_page=True)
 
     cy.get_by_role("button", name="Next card").click()
+    ana.locator("summary", has_text="What we agreed (1)").click()  # folded away on a phone: one tap to open
     for page in (ana, bo, cy):
         agreed = page.locator("section", has=page.get_by_role("heading", name="What we agreed"))
         expect(agreed).to_contain_text("Give people time to say what they want.")

@@ -20,8 +20,7 @@ export function outcomeName(outcome, easy) {
 
 function tileWords(outcome, labels) {
   if (!outcome.tiles.length) return say("board.no_prints");
-  const names = outcome.tiles.map((t) => (t.perspective === "anyone" ? say("board.no_colour") : labels(t.perspective)));
-  return say("board.prints", { list: names.join(", ") });
+  return say("board.prints", { list: outcome.tiles.map((t) => labels(t.perspective)).join(", ") });
 }
 
 // One space on the path: its icon and name, a footprint per tile, empty prints for the
@@ -62,11 +61,15 @@ export function progressWords(board) {
   return board.complete ? say("board.complete", { total }) : say("board.progress", { met: board.met, total });
 }
 
-// Everyone's perspective in words, from the people at the table (for screen readers).
-export function perspectiveLabels(table) {
-  const known = new Map(table.players.map((p) => [p.perspective, p.perspective_label]));
-  if (table.card && table.card.perspective_label) known.set(table.card.perspective, table.card.perspective_label);
-  return (id) => known.get(id) || id.replace(/_/g, " ");
+// Every perspective in words, for screen readers: the deck's names from the room's legend
+// (`view.room.legend`; the Easy Read names in Easy Read), so a side nobody at the table
+// holds is still "a health professional". A card told from no one side (`anyone`) left its
+// footprint "for everyone at the table", as the card itself says.
+export function perspectiveLabels(legend, easy = false) {
+  const names = new Map((legend || []).map((p) => [p.id, (easy && p.easy) || p.name]));
+  const everyone = say("card.everyone", {}, false);
+  const noSide = everyone.charAt(0).toLowerCase() + everyone.slice(1);
+  return (id) => (id === "anyone" ? noSide : names.get(id) || id.replace(/_/g, " "));
 }
 
 // "[pawn] Ana's turn": whose turn it is, as a token in their colours by their name.
@@ -126,7 +129,7 @@ export function boardView({ meId }) {
     progress.textContent = progressWords(t.board);
     turn.replaceChildren(turnToken(t, meId()));
     path.replaceChildren(pathList(t.board, {
-      easy, current: t.card && t.card.outcome, labels: perspectiveLabels(t), fresh,
+      easy, current: t.card && t.card.outcome, labels: perspectiveLabels(view.room.legend, easy), fresh,
     }));
   }
 

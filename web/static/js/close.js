@@ -11,6 +11,7 @@ import { poemLines } from "./poem.js";
 import { saidBody, saidLabel } from "./said.js";
 import { perspectiveWords, saidList, voiced } from "./voices.js";
 import { easyRead, put, say } from "./words.js";
+import { agreedFold } from "./agreed-fold.js";
 
 // Print only the chosen pledge card(s), each on its own A6 page: pledge-cards.css is linked
 // for this print only (an @page size cannot be switched on by a class).
@@ -80,6 +81,11 @@ export function closedScreen({ meId }) {
     put(el("h3"), title), saidList(items, table, meId(), empty));
   const block = (id, title, cls, ...children) => el("section", { class: `panel ${cls}`, "aria-labelledby": id },
     put(el("h3", { id }), title), ...children);
+  // "What we agreed" folds away on a phone as it does in play (one tap to open; the choice
+  // is kept when a view draws the close again); the list inside is drawn afresh each time.
+  const agreedList = el("div");
+  const agreed = agreedFold("close", el("section", { class: "panel", "aria-labelledby": "close-agreed" },
+    put(el("h3", { id: "close-agreed" }), "close.agreed"), agreedList));
   return {
     node,
     heading,
@@ -94,14 +100,16 @@ export function closedScreen({ meId }) {
       }
       const board = t.board;
       const notes = (kind) => t.notes.filter((n) => n.kind === kind);
+      agreed.count(notes("agreed").length);
+      swap(agreedList, saidList(notes("agreed"), t, meId(), say("close.no_agreed")));
       swap(summary,
         board ? block("close-path", "close.path", "close-path",
           el("p", { class: "board-progress", text: progressWords(board) }),
           steps(board) ? el("p", { class: "close-steps", text: say("close.steps", { n: steps(board) }) }) : null,
-          pathList(board, { easy: easyRead(), labels: perspectiveLabels(t) })) : null,
+          pathList(board, { easy: easyRead(), labels: perspectiveLabels(view.room.legend, easyRead()) })) : null,
         t.poem.length ? block("close-poem", "close.poem", "close-poem", poemLines(t, meId())) : null,
         block("close-pledges", "close.pledges", "close-pledges", ...pledgeWall(t, view)),
-        part("close.agreed", notes("agreed"), t, say("close.no_agreed")),
+        agreed.node,
         part("close.working", notes("working"), t, say("close.nothing")),
         part("close.not_working", notes("not_working"), t, say("close.nothing")),
         part("close.matters", notes("matters"), t, say("close.nothing")),

@@ -16,7 +16,8 @@ import { sayExtras } from "./say-extras.js";
 import { readButton, stopReading } from "./speak.js";
 import { saidList, voiced } from "./voices.js";
 import { saidLabel } from "./said.js";
-import { easyRead, put, say } from "./words.js";
+import { put, say } from "./words.js";
+import { agreedFold } from "./agreed-fold.js";
 import { othersWriting, signalTyping } from "./writing.js";
 
 export function nameOf(table, playerId) {
@@ -82,12 +83,11 @@ function turnBox({ act, meId }) {
   return { node, heading, update };
 }
 
-// "What we agreed"; in Easy Read on a phone it folds away like the other side panels, so
-// the card, your answer and the answers are what you see.
 function agreedPanel(list) {
-  const panel = el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
-    put(el("h2", { id: "agreed-heading" }), "agreed.heading"), list);
-  return easyRead() ? fold(say("agreed.heading"), panel) : panel;
+  const box = agreedFold("play", el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
+    put(el("h2", { id: "agreed-heading" }), "agreed.heading"), list));
+  box.count(0);
+  return box;
 }
 
 export function playScreen(ctx) {
@@ -111,6 +111,7 @@ export function playScreen(ctx) {
   const next = moveOnBox(ctx, { afterMove: () => refocus(turn.heading) });
   const people = peopleSection(ctx);
   const agreed = el("div");
+  const agreedBox = agreedPanel(agreed);
   const notes = el("div");
   const noteForm = sayForm({
     key: "note", label: "note.label", button: "note.button", type: "note", fields: { kind: "note" }, act, meId, rows: 2,
@@ -125,7 +126,7 @@ export function playScreen(ctx) {
     el("div", { class: "play-main" }, turn.node, cardSlot, poem.node, respond.node, answers.node, next.node),
     el("div", { class: "play-side" },
       fold(say("people.heading"), people.node),
-      agreedPanel(agreed),
+      agreedBox.node,
       fold(say("notes.heading"), el("section", { class: "panel", "aria-labelledby": "notes-heading" },
         put(el("h2", { id: "notes-heading" }), "notes.heading"), notes, noteForm.node))));
 
@@ -159,7 +160,9 @@ export function playScreen(ctx) {
       showWriting();
       poem.update(t);
       people.update(t, view.room.legend);
-      swap(agreed, saidList(t.notes.filter((n) => n.kind === "agreed"), t, meId(), say("agreed.empty")));
+      const kept = t.notes.filter((n) => n.kind === "agreed");
+      agreedBox.count(kept.length);
+      swap(agreed, saidList(kept, t, meId(), say("agreed.empty")));
       swap(notes, saidList(t.notes.filter((n) => n.kind === "note"), t, meId(), say("notes.empty")));
       noteForm.update(t);
     },

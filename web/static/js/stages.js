@@ -2,7 +2,8 @@
 // Each stage's prompts can be read aloud; reflect takes pictures and voices, pledges voices.
 
 import { el } from "./live.js";
-import { actionButton, fold, statusLine, swap } from "./dom.js";
+import { actionButton, statusLine, swap } from "./dom.js";
+import { agreedFold } from "./agreed-fold.js";
 import { sayForm } from "./forms.js";
 import { peopleSection } from "./people.js";
 import { pledgeExtras } from "./pledge-plan.js";
@@ -90,17 +91,20 @@ export function reflectScreen(ctx) {
   });
   // what the table agreed on each card, to look back on (folded on a phone)
   const agreed = el("div");
+  const agreedBox = agreedFold("reflect", el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
+    put(el("h2", { id: "agreed-heading" }), "agreed.heading"), agreed));
   const node = el("div", { class: "stage reflect" },
     prompts(heading, el("p", { class: "lead", text: say("reflect.lead") })),
-    fold(say("agreed.heading"), el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
-      put(el("h2", { id: "agreed-heading" }), "agreed.heading"), agreed)),
+    agreedBox.node,
     el("div", { class: "reflect-boxes" }, ...parts.map((p) => p.section)));
   return {
     node,
     heading,
     update(view) {
       const t = view.table;
-      swap(agreed, saidList(t.notes.filter((n) => n.kind === "agreed"), t, meId(), say("close.no_agreed")));
+      const kept = t.notes.filter((n) => n.kind === "agreed");
+      agreedBox.count(kept.length);
+      swap(agreed, saidList(kept, t, meId(), say("close.no_agreed")));
       for (const part of parts) {
         swap(part.list, saidList(view.table.notes.filter((n) => n.kind === part.kind), view.table, meId(), say("reflect.empty")));
         part.form.update(view.table);

@@ -294,7 +294,6 @@ export default /* words-json */ {
     "board.complete": {"standard": "All {total} outcomes met: the whole path!", "easy": "We reached all {total} goals!"},
     "board.no_prints": {"standard": "No footprints yet."},
     "board.prints": {"standard": "Footprints: {list}."},
-    "board.no_colour": {"standard": "anyone (no colour)"},
     "board.met": {"standard": "Met", "easy": "Reached"},
     "board.colours": {"standard": "{have} of {needed} colours"},
     "board.current": {"standard": "The card on the table is for this outcome.", "easy": "The card is about this goal."},
