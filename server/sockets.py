@@ -73,6 +73,7 @@ class Transport:
         self.host_view_sending: set[str] = set()  # rooms whose host-view task is running (one each)
         self.host_views = threading.Lock()  # guards the two sets, and `lists_due` (threading mode)
         self.lists_due: set[str] = set()  # rooms whose tables will be sent the new list of tables shortly
+        self.lists_sent: dict[str, list] = {}  # code -> the list of tables last sent to every table
         self.writing: dict[tuple[str, str], dict[str, float]] = {}  # (code, table) -> player -> until
         self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
         self.views = Views(rooms)  # encoded views, reused while unchanged (server/wire.py)
@@ -348,15 +349,20 @@ class Transport:
             self.lists_due.discard(code)
         room = self.rooms.get(code)
         if room is None:
+            self.lists_sent.pop(code, None)
             return
-        try:
-            slices, listing = Slices(self.io.sleep), self.views.listing(room)
-            for table_id in list(room.tables):
+        listing = self.views.listing(room)
+        if listing == self.lists_sent.get(code):  # the waiting list changed, not who sits where
+            return
+        self.lists_sent[code] = listing
+        slices = Slices(self.io.sleep)
+        for table_id in list(room.tables):
+            try:
                 if table_id in room.tables and not self.streams.holds((code, "t", table_id), "tables", listing):
                     self._publish(room, ("t", table_id), self.rooms.online_in(code), self.rooms.clock())
-                slices.pause()
-        except Exception:  # the next change to the list tries again
-            log.exception("table lists for %s failed", code)
+            except Exception:  # the rest still hear; this table's next change sends it the list
+                log.exception("table list for %s %s failed", code, table_id)
+            slices.pause()
 
     def _removed(self, code: str, player_id: str, table: str | None, reason: str) -> None:
         for sid in self.rooms.gone(code, player_id):
@@ -384,6 +390,8 @@ class Transport:
                 self._expire_writing()
                 self.views.prune(self.rooms.live)
                 self.streams.prune(self.rooms.live)
+                for code in [c for c in self.lists_sent if c not in self.rooms.live]:
+                    del self.lists_sent[code]
                 heap.tend()
             except Exception:  # keep ticking; the next pass tries again
                 log.exception("tick failed")

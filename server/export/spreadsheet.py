@@ -12,8 +12,8 @@ import io
 from . import board, plan
 
 COLUMNS = (
-    "room", "table", "kind", "card", "author", "perspective", "text", "votes", "time", "entered_by", "words_by",
-    *plan.PLAN_COLUMNS, "outcome", "how",
+    "room", "table", "kind", "card", "author", "perspective", "text", "votes", "time", "entered_by",
+    *plan.PLAN_COLUMNS, "outcome", "how", "words_by",  # words_by last: added later, earlier columns keep their place
 )  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -183,8 +183,11 @@ def test_a_skipped_card_asks_the_facilitator_first_and_the_table_is_told(server,
     expect(question).to_be_hidden()
     assert bo.view["table"]["card"] is not None
     table.get_by_role("button", name="Skip this card").click()
+    expect(table.get_by_role("button", name="Skip it anyway")).to_have_accessible_description(
+        "Table 1 has 1 answer on this card. Skipping it keeps none of them.")
     table.get_by_role("button", name="Skip it anyway").click()
     expect(table.locator(":scope > .status")).to_contain_text("Card skipped at Table 1. Nothing was kept from it.")
+    expect(table.locator("h4")).to_be_focused()  # not the top of a page of many tables
 
     # the table hears that the card was skipped, not an older agreement
     expect(ana.locator(".turn-ended")).to_have_text("The facilitator skipped that card. Nothing was kept from it.")

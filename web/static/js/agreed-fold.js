@@ -10,20 +10,16 @@ import { sayWith } from "./words.js";
 // shut) is kept for as long as the page is open, never snapped back. `name`: one per place.
 const NARROW_OPEN = new Map(); // name -> true/false, as the person last left it on a narrow screen
 const WIDE = window.matchMedia("(min-width: 60rem)");
+const SHOWN = new Map(); // name -> the fold on the page now (a screen drawn afresh replaces it)
+WIDE.addEventListener("change", () => { for (const follow of SHOWN.values()) follow(); });
 
 export function agreedFold(name, panel) {
   const summary = el("summary", { "data-key": `fold-${name}` }); // focus kept when redrawn (dom.js swap)
   const details = el("details", { class: "fold" }, summary, panel);
-  const follow = () => {
-    if (!details.isConnected && shown !== null) {
-      WIDE.removeEventListener("change", follow); // a screen drawn afresh: this fold is gone
-      return;
-    }
-    details.open = WIDE.matches || NARROW_OPEN.get(name) === true;
-  };
+  const follow = () => { details.open = WIDE.matches || NARROW_OPEN.get(name) === true; };
   let shown = null;
   follow();
-  WIDE.addEventListener("change", follow);
+  SHOWN.set(name, follow);
   // opened or shut by the person (on a wide screen there is nothing to tap: summary hidden)
   details.addEventListener("toggle", () => { if (!WIDE.matches) NARROW_OPEN.set(name, details.open); });
   return {

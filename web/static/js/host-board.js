@@ -49,7 +49,7 @@ export function miniBoard(board, tableName) {
 // The room's shared progress, or null in open play (no boards) and before any table plays.
 export function roomProgress(view) {
   // tables nobody has sat at or played at are not on their way yet: not counted (as in the exports)
-  const playing = view.tables.filter((t) => t.board && (t.players.length || t.round != null || t.board.met));
+  const playing = view.tables.filter((t) => t.board && (t.players.length || t.round != null || t.last_round));
   const boards = playing.map((t) => t.board);
   if (!boards.length) return null;
   const met = boards.reduce((sum, b) => sum + b.met, 0);

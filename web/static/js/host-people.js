@@ -53,7 +53,7 @@ function personRow(id, live) {
     const table = select.value || null;
     const where = table ? select.selectedOptions[0].textContent : "waiting for a table";
     const done = table ? `${name} is now at ${where}.` : `${name} is now waiting for a table.`;
-    const ack = await run(live, say, "move", { player: id, table }, done);
+    const ack = await run(live, say, "move", { player: id, table }); // said once, in the list's line (below)
     if (ack.ok) {
       settle(select);
       document.getElementById("people-status").textContent = done; // the list's own line, not an older one

@@ -52,7 +52,7 @@ function folded(cls) {
 
 function tableCard(id, live) {
   const p = `table-${id}`;
-  const heading = el("h4", { id: `${p}-heading` });
+  const heading = el("h4", { id: `${p}-heading`, tabindex: "-1" }); // focus lands here when a control goes
   const stageChip = el("p", { class: "chip table-stage" });
   const board = el("div", { class: "table-board" });
   const turn = el("p", { class: "turn" });
@@ -88,22 +88,28 @@ function tableCard(id, live) {
   // a card people have answered asks first: skipping it keeps none of their answers
   let answered = 0;
   let round = null;
-  const skipQuestion = el("p", { class: "confirm-question" });
-  const skipYes = el("button", { type: "button", class: "h-btn", text: "Skip it anyway" });
+  const skipQuestion = el("p", { id: `${p}-skip-question` });
+  const skipYes = el("button", { type: "button", class: "h-btn", text: "Skip it anyway", "aria-describedby": `${p}-skip-question` });
   const skipNo = el("button", { type: "button", class: "h-btn h-btn-quiet", text: "Keep the card" });
   const skipAsk = el("div", { class: "confirm", hidden: true }, skipQuestion, skipYes, skipNo);
   const skipNow = () => act("skip", round == null ? {} : { round }, `Card skipped at ${name}. Nothing was kept from it.`);
+  const askWords = () => `${name} has ${answered === 1 ? "1 answer" : `${answered} answers`} on this card. Skipping it keeps none of them.`;
+  const closeAsk = () => { // focus inside goes to the table's heading, not to the top of the page
+    const inside = skipAsk.contains(document.activeElement);
+    skipAsk.hidden = true;
+    if (inside) heading.focus();
+  };
   skip.addEventListener("click", () => {
-    if (skip.hasAttribute("data-off") || skip.dataset.busy) return;
+    if (skip.hasAttribute("data-off")) return;
     if (!answered) return void skipNow();
-    skipQuestion.textContent = `${name} has ${answered === 1 ? "1 answer" : `${answered} answers`} on this card. Skipping it keeps none of them.`;
+    skipQuestion.textContent = askWords();
     skipAsk.hidden = false;
     skipYes.focus();
   });
   skipNo.addEventListener("click", () => { skipAsk.hidden = true; skip.focus(); });
   once(skipYes, async () => {
     const ack = await skipNow();
-    skipAsk.hidden = true;
+    closeAsk();
     return ack;
   });
   once(reveal, () => act("reveal", {}, `Answers shown at ${name}.`));
@@ -121,7 +127,8 @@ function tableCard(id, live) {
     setOptions(stageSelect, stagesFor(view.room), table.stage);
     off(skip, !table.card || waiting(skipYes, view.n));
     answered = table.card ? table.responses.length : 0;
-    if (table.round !== round) skipAsk.hidden = true; // the question was about a card that has gone
+    if (table.round !== round) closeAsk(); // the question was about a card that has gone
+    else if (!skipAsk.hidden && skipQuestion.textContent !== askWords()) skipQuestion.textContent = askWords();
     round = table.round;
     off(next, !table.card || Boolean(table.tie) || waiting(next, view.n));
     off(reveal, !table.hidden || waiting(reveal, view.n));
