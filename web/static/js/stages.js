@@ -2,7 +2,7 @@
 // Each stage's prompts can be read aloud; reflect takes pictures and voices, pledges voices.
 
 import { el } from "./live.js";
-import { actionButton, statusLine, swap } from "./dom.js";
+import { actionButton, refocus, statusLine, swap } from "./dom.js";
 import { agreedFold } from "./agreed-fold.js";
 import { sayForm } from "./forms.js";
 import { peopleSection } from "./people.js";
@@ -132,8 +132,25 @@ export function pledgeScreen(ctx) {
   });
   const lead = el("p", { class: "lead", text: say("pledge.lead") });
   const read = readOrSay(() => `${heading.textContent}. ${lead.textContent}`, { key: "read-stage" });
+  // once your pledge is on the wall the form steps aside (a second one is a choice, not a prompt)
+  const done = put(el("p", { class: "good pledge-done", tabindex: "-1", role: "status", hidden: true }), "pledge.done");
+  const another = put(el("button", { type: "button", class: "button button-quiet", hidden: true }), "pledge.another");
+  let mine = null; // how many pledges are yours, as last drawn
+  let adding = false; // "Make another pledge" pressed
+  another.addEventListener("click", () => {
+    adding = true;
+    show();
+    refocus(form.node.querySelector("textarea, input"));
+  });
+  function show() {
+    const stepAside = mine > 0 && !adding;
+    const hadFocus = form.node.contains(document.activeElement);
+    form.node.hidden = stepAside;
+    done.hidden = another.hidden = !stepAside;
+    if (stepAside && hadFocus) done.focus();
+  }
   const node = el("div", { class: "stage pledge" },
-    el("section", { class: "panel" }, heading, lead, el("div", { class: "item-tools" }, read), form.node),
+    el("section", { class: "panel" }, heading, lead, el("div", { class: "item-tools" }, read), form.node, done, another),
     el("section", { class: "panel", "aria-labelledby": "pledges-heading" },
       put(el("h2", { id: "pledges-heading" }), "pledge.wall"), list));
   return {
@@ -142,6 +159,10 @@ export function pledgeScreen(ctx) {
     update(view) {
       swap(list, pledgeWall(view.table, view, say("pledge.empty")));
       form.update(view.table);
+      const now = view.table.pledges.filter((p) => p.author === meId()).length;
+      if (mine !== null && now > mine) adding = false; // the other one is on the wall too
+      mine = now;
+      show();
     },
   };
 }

@@ -332,6 +332,8 @@ export default /* words-json */ {
     "pledge.button": {"standard": "Make my pledge", "easy": "Make my promise", "icon": "hand"},
     "pledge.wall": {"standard": "Our table's pledges", "easy": "Our promises", "icon": "hand"},
     "pledge.empty": {"standard": "No pledges yet.", "easy": "No promises yet."},
+    "pledge.done": {"standard": "Thank you. Your pledge is on the wall below.", "easy": "Thank you. Your promise is on the wall.", "icon": "check"},
+    "pledge.another": {"standard": "Make another pledge", "easy": "Make another promise", "icon": "hand"},
     "pledge.who_when": {"standard": "Who and when (you can leave these empty)", "easy": "Who and when (if you want to)"},
     "pledge.who": {"standard": "Who will do it?", "icon": "person"},
     "pledge.who_hint": {"standard": "Leave it empty if it is you."},
