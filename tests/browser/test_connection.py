@@ -189,3 +189,18 @@ def test_a_double_click_on_vote_leaves_one_vote_even_on_a_slow_network(room, bot
     expect(phone.get_by_text("You have 0 of 3 votes left for this card.")).to_be_visible()
     ana = next(p["id"] for p in bo.view["table"]["players"] if p["name"] == "Ana")
     assert [votes(t) for t in ("Ask first.", "Give time.", "Write it down.")] == [[ana]] * 3
+
+
+def test_the_page_says_offline_as_soon_as_the_browser_knows_in_the_words_chosen(room, bot, proxy, phone):  # noqa: F811
+    """The socket alone notices a lost network only when a ping goes unanswered (up to 25 s);
+    the browser knows at once. And the banner, like the rest, follows Easy Read."""
+    made = room()
+    playing(made, phone, proxy, bot)
+    phone.get_by_role("button", name="Easy Read: off").click()
+    phone.context.set_offline(True)
+    banner = phone.locator("#reconnecting")
+    expect(banner).to_be_visible(timeout=3000)
+    expect(banner).to_contain_text("No internet just now.")
+    expect(phone.locator(".skip-link")).to_have_text("Go to the main part")
+    phone.context.set_offline(False)
+    expect(banner).to_be_hidden(timeout=15000)  # back by itself, as after any drop

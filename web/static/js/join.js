@@ -38,8 +38,11 @@ hearWith(code, () => store.savedToken(code)); // spoken answers are fetched with
 useDeck({ easy_first: app.dataset.easyFirst === "true" });
 const easy = easySwitch(); // at the top of the join page; in the room's header once seated
 document.getElementById("easy-bar").append(easy);
-document.addEventListener(EASY_EVENT, () => applyWords(joinScreen));
-applyWords(joinScreen);
+// the words the server wrote: the join form, the offline banner and the skip link
+const serverWords = [joinScreen, document.getElementById("top-bars"), document.querySelector(".skip-link")];
+const wordsNow = () => serverWords.forEach((root) => root && applyWords(root));
+document.addEventListener(EASY_EVENT, wordsNow);
+wordsNow();
 
 let token = store.savedToken(code);
 let meId = null;

@@ -100,7 +100,8 @@ function mark() {
 
 // Words the server rendered (`data-say="key"`), in the wording that is on.
 export function applyWords(root = document) {
-  for (const node of root.querySelectorAll("[data-say]")) {
+  const own = root.matches && root.matches("[data-say]") ? [root] : [];
+  for (const node of [...own, ...root.querySelectorAll("[data-say]")]) {
     const vars = node.dataset.sayVars ? JSON.parse(node.dataset.sayVars) : {};
     if (node.hasAttribute("data-say-picture")) put(node, node.dataset.say, vars);
     else node.textContent = say(node.dataset.say, vars);
