@@ -182,6 +182,7 @@ def test_reflect_pledge_and_closed_screens(server, output_dir, new_page, room): 
     expect(page.locator(".pledge-done")).to_have_text("Thank you. Your pledge is on the wall below.")
     expect(page.get_by_label("I will ...")).to_be_hidden()
     check(page, output_dir, "pledge")
+    page.wait_for_timeout(500)  # the same button pressed again within half a second counts as a double-click
     page.get_by_role("button", name="Make another pledge").click()
     expect(page.get_by_label("I will ...")).to_be_focused()
     page.get_by_label("I will ...").fill("I will ring my sister.")
