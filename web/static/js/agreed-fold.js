@@ -1,6 +1,7 @@
 // "What we agreed", folded on a phone: shared by the play screen and the close.
 
 import { el } from "./live.js";
+import { WIDE as WIDE_QUERY } from "./dom.js";
 import { sayWith } from "./words.js";
 
 // "What we agreed" on a phone (or any screen under 60rem: phone.css, dom.js fold) starts
@@ -9,7 +10,7 @@ import { sayWith } from "./words.js";
 // screen is drawn again when the stage or Easy Read changes: what the person chose (open or
 // shut) is kept for as long as the page is open, never snapped back. `name`: one per place.
 const NARROW_OPEN = new Map(); // name -> true/false, as the person last left it on a narrow screen
-const WIDE = window.matchMedia("(min-width: 60rem)");
+const WIDE = window.matchMedia(WIDE_QUERY); // the breakpoint of the other folds
 const SHOWN = new Map(); // name -> the fold on the page now (a screen drawn afresh replaces it)
 WIDE.addEventListener("change", () => { for (const follow of SHOWN.values()) follow(); });
 

@@ -136,7 +136,7 @@ export function refocus(target) {
 
 // A side panel that folds away on a phone (a <details> under `summary`, closed), and is
 // simply open on a wide screen, where the summary is not shown (phone.css).
-const WIDE = "(min-width: 60rem)";
+export const WIDE = "(min-width: 60rem)";
 export function fold(summary, panel) {
   const details = el("details", { class: "fold" }, el("summary", { text: summary }), panel);
   const wide = window.matchMedia(WIDE);

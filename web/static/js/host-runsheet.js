@@ -46,8 +46,11 @@ export function clockText(minutes) {
 // "12 minutes left" (rounded up), or "1 minute over" (rounded down, at least 1).
 function minutesWords(minutes) {
   const m = minutes >= 0 ? Math.ceil(minutes) : Math.max(1, Math.floor(-minutes));
-  const words = m === 1 ? "1 minute" : `${m} minutes`;
-  return minutes >= 0 ? `${words} left` : `${words} over`;
+  return minutes >= 0 ? `${countMinutes(m)} left` : `${countMinutes(m)} over`;
+}
+
+function countMinutes(m) {
+  return m === 1 ? "1 minute" : `${m} minutes`;
 }
 
 export function initRunSheet(live, code, key) {
@@ -89,7 +92,7 @@ export function initRunSheet(live, code, key) {
     if (view.room.ended) now.textContent = "The workshop has ended: the run sheet's clock has stopped.";
     else if (!where.begun) now.textContent = `${sheet.minutes} minutes in all. The clock starts when you start the workshop, or now.`;
     else {
-      const early = where.ahead >= 1 ? ` · ${Math.floor(where.ahead) === 1 ? "1 minute" : `${Math.floor(where.ahead)} minutes`} ahead of the plan` : "";
+      const early = where.ahead >= 1 ? ` · ${countMinutes(Math.floor(where.ahead))} ahead of the plan` : "";
       now.textContent = `Now: ${step.title} · ${minutesWords(where.stepLeft)} in this step${early} · ${minutesWords(where.totalLeft)} in all`;
     }
     begin.hidden = where.begun || view.room.ended;
