@@ -149,6 +149,7 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
                 card=note.card,
                 card_text=room.cards[note.card]["text"] if note.card else None,
                 card_easy=room.cards[note.card].get("easy") if note.card else None,
+                card_perspective=room.cards[note.card].get("perspective") if note.card else None,
                 words_by=note.words_by,
                 words_by_name=_name(room, note.words_by),
             )

@@ -45,7 +45,7 @@ def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir): 
     agreed = ana.locator("section", has=ana.get_by_role("heading", name="What we agreed"))
     expect(agreed).to_contain_text("Ask them what they want.")
     expect(agreed.locator(".agreed-from")).to_contain_text("Chosen together after a tie")
-    expect(agreed.locator(".agreed-from")).to_contain_text("On the card:")
+    expect(agreed.locator(".agreed-from")).to_contain_text("On the card told by")
     expect(agreed.locator(".who")).to_contain_text("Bo, a family carer")
     note = bo.wait_for(lambda v: v["table"]["notes"])["table"]["notes"][0]
     assert (note["how"], note["text"]) == ("chosen", "Ask them what they want.")

@@ -126,7 +126,10 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     # "What we agreed" says how each note was agreed and which card it came from
     agreed = laptop.locator("section", has=laptop.get_by_role("heading", name="What we agreed"))
     expect(agreed.locator(".agreed-from").first).to_contain_text("Agreed by votes")
-    expect(agreed.locator(".agreed-from").first).to_contain_text("On the card:")
+    expect(agreed.locator(".agreed-from").first).to_contain_text("On the card told by ")
+    # the card's teller's footprint beside its words: the colour the board shows for that note
+    teller = agreed.locator(".from-card .footprint").first
+    expect(teller).to_have_attribute("data-perspective", laptop.locator(".space .footprint").first.get_attribute("data-perspective"))
 
 
 def test_poets_corner_and_the_pledge_wall_at_the_close(server, new_page, room, bot, output_dir):  # noqa: F811

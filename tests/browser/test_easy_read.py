@@ -101,6 +101,7 @@ def test_the_reflect_boxes_take_a_picture(server, new_page, room, output_dir):  
     made["host"].act("stage", stage="reflect")
     box = page.locator(".reflect-working")
     expect(box.get_by_role("heading", name="What is good?")).to_be_visible()
+    box.get_by_role("button", name="Add my idea").click()  # on a phone, one box's form at a time
     box.get_by_role("button", name="Good", exact=True).click()
     box.get_by_role("button", name="Send").click()
     expect(box.locator(".said-item .symbol-badge")).to_have_text("Picture: Good")

@@ -92,6 +92,7 @@ def test_the_agreed_list_says_which_card_it_came_from_and_how():
     story.do(ann, "next")
     note = table_view(story.room, "t1", set(), "now")["table"]["notes"][-1]
     assert (note["card"], note["how"]) == (card, "votes") and note["card_text"]
+    assert note["card_perspective"] == story.room.cards[card]["perspective"]  # the board's footprint colour
     assert story.replayed().tables["t1"].notes[-1].how == "votes"
 
 

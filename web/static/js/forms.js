@@ -197,6 +197,8 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
 
   return {
     node: form,
+    // words typed, a picture chosen or a recording made, and not sent
+    hasWords: () => Boolean(words() || (extra && extra.filled && extra.filled())),
     update(table) {
       chooser.update(table, meId());
       if (more) more.hidden = chooser.field.hidden && !privacyBlock;

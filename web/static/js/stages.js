@@ -5,6 +5,7 @@ import { el } from "./live.js";
 import { actionButton, refocus, statusLine, swap } from "./dom.js";
 import { agreedFold } from "./agreed-fold.js";
 import { sayForm } from "./forms.js";
+import { ideaBoxes } from "./idea-boxes.js";
 import { peopleSection } from "./people.js";
 import { pledgeExtras } from "./pledge-plan.js";
 import { sayExtras } from "./say-extras.js";
@@ -85,10 +86,14 @@ export function reflectScreen(ctx) {
       type: "note", fields: { kind }, act, meId, rows: 2,
       extra: sayExtras({ id: `say-${kind}`, code: ctx.code, button: say("reflect.button"), record: "record.start_idea" }),
     });
-    const section = el("section", { class: `panel reflect-box reflect-${kind}`, "aria-labelledby": `h-${kind}` },
-      put(el("h3", { id: `h-${kind}` }), `reflect.${kind}`), list, form.node);
-    return { kind, list, form, section };
+    return { kind, list, form, headingId: `h-${kind}` };
   });
+  // on a phone each box is its ideas and "Add an idea", one box's form open at a time
+  const boxes = ideaBoxes(parts);
+  for (const part of parts) {
+    part.section = el("section", { class: `panel reflect-box reflect-${part.kind}`, "aria-labelledby": part.headingId },
+      put(el("h3", { id: part.headingId }), `reflect.${part.kind}`), part.list, boxes.openers[part.kind], part.form.node);
+  }
   // what the table agreed on each card, to look back on (folded on a phone)
   const agreed = el("div");
   const agreedBox = agreedFold("reflect", el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
@@ -109,6 +114,7 @@ export function reflectScreen(ctx) {
         swap(part.list, saidList(view.table.notes.filter((n) => n.kind === part.kind), view.table, meId(), say("reflect.empty")));
         part.form.update(view.table);
       }
+      boxes.update();
     },
   };
 }

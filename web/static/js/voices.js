@@ -66,7 +66,15 @@ export function agreedFrom(note) {
   const parts = [];
   if (HOW[note.how]) parts.push(el("span", { class: `tag tag-how tag-${note.how}`, text: say(HOW[note.how]) }));
   const card = (easyRead() && note.card_easy) || note.card_text; // the card's words as the table saw them
-  if (card) parts.push(el("span", { class: "from-card" }, say("agreed.card"), el("q", { text: shorten(card) })));
+  // whose side the card was told from: the colour of the footprint the board shows for it
+  const teller = note.card_perspective && note.card_perspective !== "anyone" ? note.card_perspective : null;
+  const told = teller ? (easyRead() && legendOf(teller).easy) || legendOf(teller).name : "";
+  if (card) {
+    parts.push(el("span", { class: "from-card" },
+      teller ? footprint(teller, { size: 20 }) : null,
+      told ? say("agreed.card_told", { as: told }) : say("agreed.card"),
+      el("q", { text: shorten(card) })));
+  }
   return parts.length ? el("p", { class: "meta agreed-from" }, ...parts) : null;
 }
 

@@ -244,6 +244,7 @@ export default /* words-json */ {
     "agreed.votes": {"standard": "Agreed by votes"},
     "agreed.chosen": {"standard": "Chosen together after a tie", "easy": "Chosen together"},
     "agreed.card": {"standard": "On the card: "},
+    "agreed.card_told": {"standard": "On the card told by {as}: ", "easy": "The card is from {as}: "},
     "notes.heading": {"standard": "Notes", "icon": "pen"},
     "notes.empty": {"standard": "No notes yet."},
     "note.label": {"standard": "Add a note for the table", "easy": "Write a note", "icon": "pen"},
@@ -323,6 +324,8 @@ export default /* words-json */ {
     "reflect.add_to": {"standard": "Add to “{question}”", "easy": "Your idea", "icon": "pen"},
     "reflect.button": {"standard": "Add", "easy": "Send", "icon": "letter"},
     "reflect.empty": {"standard": "Nothing here yet."},
+    "reflect.open": {"standard": "Add an idea", "easy": "Add my idea", "icon": "pen"},
+    "reflect.not_now": {"standard": "Not now", "easy": "Close", "icon": "cross"},
 
     "pledge.heading": {"standard": "Your pledge", "easy": "Your promise", "icon": "hand"},
     "pledge.lead": {"standard": "A pledge is a promise: one thing you will do after today, big or small.", "easy": "A promise is something you will do. Choose 1 thing to do after today."},

@@ -1,0 +1,67 @@
+"""Reflect on a phone: each box is its ideas and "Add an idea", one box's form open at a time
+(issue 16: three open forms made the screen three similar blocks); on a laptop every form is
+open beside the others."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_play import bot, join, room  # noqa: F401  (fixtures)
+
+KINDS = ("working", "not_working", "matters")
+
+
+def page_height(page) -> int:
+    return page.evaluate("document.documentElement.scrollHeight")
+
+
+def test_on_a_phone_one_box_opens_at_a_time_and_a_draft_brings_its_box_back(server, new_page, room, bot, output_dir):  # noqa: F811
+    made = room()
+    phone = join(new_page(width=390, height=844), server, made["code"], "Ana")
+    bo = bot(made, "Bo")
+    made["host"].act("stage", stage="reflect")
+    assert bo.act("note", kind="working", text="The day centre knows my mum by name.")["ok"]
+
+    working, matters = phone.locator(".reflect-working"), phone.locator(".reflect-matters")
+    expect(working.locator(".said")).to_have_text("The day centre knows my mum by name.")
+    for kind in KINDS:  # the ideas, and one button each: no form yet
+        box = phone.locator(f".reflect-{kind}")
+        expect(box.get_by_role("button", name="Add an idea")).to_have_attribute("aria-expanded", "false")
+        expect(box.locator("form")).to_be_hidden()
+    assert page_height(phone) < 1600, "three folded boxes should fit in about two screens"
+    assert_accessible(phone)
+
+    working.get_by_role("button", name="Add an idea").click()
+    expect(working.get_by_label("Add to “What is working?”")).to_be_focused()
+    expect(working.get_by_role("button", name="Add an idea")).to_be_hidden()
+    matters.get_by_role("button", name="Add an idea").click()  # another box: the first folds
+    expect(working.locator("form")).to_be_hidden()
+    expect(matters.get_by_label("Add to “What matters most?”")).to_be_focused()
+    phone.screenshot(path=output_dir / "reflect-one-open-390.png", full_page=True)
+
+    matters.get_by_label("Add to “What matters most?”").fill("Being asked first.")
+    matters.get_by_role("button", name="Add", exact=True).click()
+    expect(matters.locator(".said")).to_have_text("Being asked first.")
+    expect(matters.get_by_label("Add to “What matters most?”")).to_be_visible()  # more ideas: still open
+    matters.get_by_role("button", name="Not now").click()
+    expect(matters.locator("form")).to_be_hidden()
+    expect(matters.get_by_role("button", name="Add an idea")).to_be_focused()
+
+    # words typed and not sent: after a reload their box is the one open, the words in it
+    phone.locator(".reflect-not_working").get_by_role("button", name="Add an idea").click()
+    phone.get_by_label("Add to “What is not working?”").fill("Letters come late")
+    phone.reload()
+    expect(phone.get_by_label("Add to “What is not working?”")).to_have_value("Letters come late")
+    expect(working.locator("form")).to_be_hidden()
+    expect(matters.locator("form")).to_be_hidden()
+
+
+def test_on_a_laptop_every_box_has_its_form_open(server, new_page, room):  # noqa: F811
+    made = room()
+    laptop = join(new_page(), server, made["code"], "Ana")
+    made["host"].act("stage", stage="reflect")
+    for kind in KINDS:
+        box = laptop.locator(f".reflect-{kind}")
+        expect(box.locator("textarea")).to_be_visible()
+        expect(box.get_by_role("button", name="Add an idea")).to_be_hidden()
+        expect(box.get_by_role("button", name="Not now")).to_be_hidden()
