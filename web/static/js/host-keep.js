@@ -119,7 +119,7 @@ export async function printLink({ code, key, title, who = "your" }) {
   sheet.replaceChildren(
     el("p", { class: "print-kicker", text: "In Our Shoes · private: for the facilitator" }),
     el("h1", { text: title }),
-    el("p", { class: "print-code" }, "Room code ", el("strong", { text: code.split("").join(" ") })),
+    el("p", { class: "print-code" }, "Room code ", el("strong", { text: `${code.slice(0, 3)} ${code.slice(3)}` })),
     image,
     el("p", { class: "print-link", text: hostLink(code, key) }),
     ...instructions(document, { code, who }));
