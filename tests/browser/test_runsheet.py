@@ -35,7 +35,7 @@ def test_run_sheet_prompts_come_at_the_planned_times(server, new_page, output_di
 
     assert host.act("start")["ok"]  # the clock starts with the workshop: the welcome is done
     prompt = panel.locator(".runsheet-prompt")
-    expect(panel).to_contain_text("Now: Play the cards · 30 minutes left in this step · 55 minutes left in all")
+    expect(panel).to_contain_text("Now: Play the cards · 30 minutes left in this step · 55 minutes to the planned end")
     expect(prompt).to_be_empty()
     page.clock.fast_forward("28:00")
     expect(panel).to_contain_text("2 minutes left in this step")
@@ -74,7 +74,7 @@ def test_after_the_end_the_host_page_shows_no_clock_and_no_message(server, new_p
     expect(page.locator("#ended-note")).to_be_visible()
     expect(page.locator("#notice")).to_be_hidden()
     expect(panel.locator(".runsheet-now")).to_have_text("The workshop has ended: the run sheet's clock has stopped.")
-    expect(panel).not_to_contain_text("left in all")
+    expect(panel).not_to_contain_text("planned end")
     host.close()
 
 

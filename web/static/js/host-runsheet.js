@@ -53,6 +53,11 @@ function countMinutes(m) {
   return m === 1 ? "1 minute" : `${m} minutes`;
 }
 
+// The time the room was booked for, whatever pace the room keeps: "78 minutes to the planned end".
+function endWords(minutes) {
+  return minutes >= 0 ? `${countMinutes(Math.ceil(minutes))} to the planned end` : `${countMinutes(Math.max(1, Math.floor(-minutes)))} past the planned end`;
+}
+
 export function initRunSheet(live, code, key) {
   const status = el("p", { class: "status", role: "status" });
   const prompt = el("p", { class: "runsheet-prompt", role: "status" }); // empty when nothing to say
@@ -93,7 +98,7 @@ export function initRunSheet(live, code, key) {
     else if (!where.begun) now.textContent = `${sheet.minutes} minutes in all. The clock starts when you start the workshop, or now.`;
     else {
       const early = where.ahead >= 1 ? ` · ${countMinutes(Math.floor(where.ahead))} ahead of the plan` : "";
-      now.textContent = `Now: ${step.title} · ${minutesWords(where.stepLeft)} in this step${early} · ${minutesWords(where.totalLeft)} in all`;
+      now.textContent = `Now: ${step.title} · ${minutesWords(where.stepLeft)} in this step${early} · ${endWords(where.totalLeft)}`;
     }
     begin.hidden = where.begun || view.room.ended;
     if (say.textContent !== step.say) say.textContent = step.say;
