@@ -26,6 +26,9 @@ def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir): 
     expect(ana.locator(".answer", has_text="Change the rota back.")).to_contain_text("Most votes")
     mine = next(r for r in bo.view["table"]["responses"] if r["text"] == "Ask them what they want.")
     assert bo.act("vote", response=mine["id"])["ok"]
+    # level votes, before anyone moves on: the table is told what Next card will do
+    expect(ana.locator(".proposal")).to_have_text(
+        "2 answers have the same number of votes. If you move on now, you choose one of them together.")
 
     ana.get_by_role("button", name="Next card").click()
     tie = ana.locator(".tie")

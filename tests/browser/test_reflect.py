@@ -41,11 +41,30 @@ def test_on_a_phone_one_box_opens_at_a_time_and_a_draft_brings_its_box_back(serv
 
     matters.get_by_label("Add to “What matters most?”").fill("Being asked first.")
     matters.get_by_role("button", name="Add", exact=True).click()
+    # the idea is on the wall: its box folds, and the person stands by it
     expect(matters.locator(".said")).to_have_text("Being asked first.")
-    expect(matters.get_by_label("Add to “What matters most?”")).to_be_visible()  # more ideas: still open
+    expect(matters.locator("form")).to_be_hidden()
+    expect(matters.get_by_role("button", name="Add an idea to “What matters most?”")).to_be_focused()
+    expect(phone.locator("#announce")).to_contain_text("Thank you. It is added.")
+    matters.get_by_role("button", name="Add an idea").click()
     matters.get_by_role("button", name="Not now").click()
     expect(matters.locator("form")).to_be_hidden()
     expect(matters.get_by_role("button", name="Add an idea")).to_be_focused()
+
+    # words left in a box when another opens: the folded box says so
+    working.get_by_role("button", name="Add an idea").click()
+    working.get_by_label("Add to “What is working?”").fill("Same carer every week")
+    phone.locator(".reflect-not_working").get_by_role("button", name="Add an idea").click()
+    expect(working.locator("form")).to_be_hidden()
+    expect(working.locator(".idea-unsent")).to_have_text("Your idea here is not sent yet.")
+    expect(working.get_by_role("button", name="Finish my idea")).to_be_visible()
+    # the opened box's question is in view, below the top bar, not scrolled away
+    heading_top = phone.get_by_role("heading", name="What is not working?").evaluate("h => h.getBoundingClientRect().top")
+    bar = phone.evaluate("parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0")
+    assert bar - 1 <= heading_top < 300, (heading_top, bar)
+    working.get_by_role("button", name="Finish my idea").click()
+    expect(working.get_by_label("Add to “What is working?”")).to_have_value("Same carer every week")
+    working.get_by_label("Add to “What is working?”").fill("")
 
     # words typed and not sent: after a reload their box is the one open, the words in it
     phone.locator(".reflect-not_working").get_by_role("button", name="Add an idea").click()

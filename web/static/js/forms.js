@@ -61,7 +61,7 @@ export function forChooser(id, label = "for.label") {
 }
 
 // `label`, `hint` and `button` are word keys (words-en.js), filled with `vars`.
-export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}, act, prefill = "", rows = 3, meId, privacy = true, extra = null }) {
+export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}, act, prefill = "", rows = 3, meId, privacy = true, extra = null, onSent = null }) {
   const id = `say-${key}`;
   const textarea = el("textarea", {
     id,
@@ -166,6 +166,7 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
       chooser.reset(meId());
       status.classList.add("good");
       status.textContent = say("sent");
+      if (onSent && here && !changed) onSent();
     } else {
       writeDraft(room, key, sentScope, { text: here ? words() : saved.text || text });
       if (!here) offer.refresh();

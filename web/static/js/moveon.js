@@ -113,6 +113,9 @@ export function moveOnBox({ act }, { afterMove }) {
     if (t.tie && !best) return say("next.wait_votes");
     if (t.hidden) return say("next.hidden");
     if (best) return say("next.keeps", { answer: quote(saidLabel(best)) });
+    // votes, but no one clear leader: Next card will ask the table to choose between them
+    const most = Math.max(0, ...t.responses.map((r) => r.votes || 0));
+    if (most > 0) return say("next.will_tie", { n: t.responses.filter((r) => r.votes === most).length });
     if (t.responses.length) return say("next.no_votes");
     return say("next.no_answers");
   }

@@ -83,10 +83,10 @@ export function reflectScreen(ctx) {
     const list = el("div");
     const form = sayForm({
       key: kind, label: "reflect.add_to", hint: `reflect.${kind}_hint`, vars: { question: say(`reflect.${kind}`) }, button: "reflect.button",
-      type: "note", fields: { kind }, act, meId, rows: 2,
+      type: "note", fields: { kind }, act, meId, rows: 2, onSent: () => boxes.sent(kind),
       extra: sayExtras({ id: `say-${kind}`, code: ctx.code, button: say("reflect.button"), record: "record.start_idea" }),
     });
-    return { kind, list, form, headingId: `h-${kind}` };
+    return { kind, list, form, headingId: `h-${kind}`, question: say(`reflect.${kind}`) };
   });
   // on a phone each box is its ideas and "Add an idea", one box's form open at a time
   const boxes = ideaBoxes(parts);

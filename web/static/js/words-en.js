@@ -76,7 +76,7 @@ export default /* words-json */ {
     "stage.lobby": {"standard": "Back to the start: waiting for the facilitator.", "easy": "Back to the start. Please wait."},
     "stage.look_back": {"standard": "Time to look back: what happened since the last workshop?", "easy": "Let us look back. What happened since last time?"},
     "stage.play": {"standard": "The game has started."},
-    "stage.reflect": {"standard": "Time to look back together: what is working, what is not, what matters most.", "easy": "Let us think together. What is good? What is not good?"},
+    "stage.reflect": {"standard": "Time to look back together: what is working, what is not, what matters most.", "easy": "Let us think together. What is good? What is not good? What matters most?"},
     "stage.pledge": {"standard": "Time for pledges: a pledge is a promise of one thing you will do.", "easy": "Time to make a promise."},
     "stage.closed": {"standard": "This part is finished. Thank you for taking part.", "easy": "This part is finished. Thank you."},
 
@@ -277,6 +277,7 @@ export default /* words-json */ {
     "next.wait_votes": {"standard": "Or wait: votes can still change.", "easy": "Or wait. Votes can change."},
     "next.hidden": {"standard": "When you are ready: the answer with the most votes is kept in “What we agreed”.", "easy": "The answer with the most votes is kept."},
     "next.keeps": {"standard": "If you move on now, we keep: {answer}", "easy": "If we move on now, we keep: {answer}"},
+    "next.will_tie": {"standard": "{n} answers have the same number of votes. If you move on now, you choose one of them together.", "easy": "{n} answers have the same votes. If we move on now, we choose 1 together."},
     "next.no_votes": {"standard": "No answer has a vote yet. If you move on now, nothing is kept.", "easy": "No votes yet. If we move on now, nothing is kept."},
     "next.no_answers": {"standard": "No answers yet. If you move on now, nothing is kept.", "easy": "No answers yet. If we move on now, nothing is kept."},
     "next.confirm": {"standard": "{count} still writing: {names}. Move on anyway?", "easy": "{names}: still writing. Move on now?"},
@@ -325,6 +326,9 @@ export default /* words-json */ {
     "reflect.button": {"standard": "Add", "easy": "Send", "icon": "letter"},
     "reflect.empty": {"standard": "Nothing here yet."},
     "reflect.open": {"standard": "Add an idea", "easy": "Add my idea", "icon": "pen"},
+    "reflect.open_to": {"standard": "to “{question}”", "easy": "to “{question}”"},
+    "reflect.finish": {"standard": "Finish my idea", "icon": "pen"},
+    "reflect.unsent": {"standard": "Your idea here is not sent yet.", "easy": "Your idea is not sent yet."},
     "reflect.not_now": {"standard": "Not now", "easy": "Close", "icon": "cross"},
 
     "pledge.heading": {"standard": "Your pledge", "easy": "Your promise", "icon": "hand"},
