@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 
 from . import WEB
 from .legend import join_choices
-from .rooms import normalise_code
+from .rooms import normalise_code, shown_code
 from .words import init_app as words_in_templates
 
 bp = Blueprint("pages", __name__)
@@ -56,13 +56,7 @@ def favicon():
     return send_from_directory(WEB / "static", "favicon.svg", mimetype="image/svg+xml")
 
 
-def room_code(code: str) -> str:
-    """A room code as every page shows it, in two threes ("XBJ J9B"): the way people read it
-    out and type it (the home page's box takes the space)."""
-    return f"{code[:3]} {code[3:]}"
-
-
 def init_app(app) -> None:
     app.register_blueprint(bp)
-    app.add_template_filter(room_code)
+    app.add_template_filter(shown_code, name="room_code")
     words_in_templates(app)  # `say(key)` in templates: the participant's words (words-en.js)

@@ -42,6 +42,12 @@ def normalise_code(code) -> str | None:
     return code
 
 
+def shown_code(code: str) -> str:
+    """A room code as people see it everywhere, in two threes ("XBJ J9B"): the way it is read
+    out and typed (normalise_code takes the space back out)."""
+    return f"{code[:3]} {code[3:]}"
+
+
 class Rooms:
     """The live rooms of this process, the commands each has done, and who is online."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from . import board, plan
+from ..rooms import shown_code
 from .people import byline
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>|~])")
@@ -44,7 +45,7 @@ def render(summary: dict) -> str:
     out = [f"# {md_text(summary['title'])}", ""]
     out.append(f"- **Date:** {summary['date_label']}")
     out.append(f"- **Deck:** {md_text(summary['deck']['title'])}")
-    out.append(f"- **Room code:** {summary['code']}")
+    out.append(f"- **Room code:** {shown_code(summary['code'])}")
     people = summary["people"]
     out.append(f"- **People:** {people} {'person' if people == 1 else 'people'}")
     out += [f"  - {md_text(p['label'])}: {p['count']}" for p in summary["perspectives"]]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..rooms import shown_code
+
 
 def environment(**filters) -> Environment:
     env = Environment(
@@ -16,5 +18,5 @@ def environment(**filters) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(filters)
+    env.filters.update(room_code=shown_code, **filters)
     return env

@@ -14,6 +14,7 @@ from docx import Document
 from docx.shared import Pt
 
 from . import board, plan
+from ..rooms import shown_code
 from .people import byline
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -54,7 +55,7 @@ def _facts(doc, summary: dict) -> None:
     for label, value in (
         ("Date", summary["date_label"]),
         ("Deck", summary["deck"]["title"]),
-        ("Room code", summary["code"]),
+        ("Room code", shown_code(summary["code"])),
         ("People", f"{summary['people']} {'person' if summary['people'] == 1 else 'people'}"),
     ):
         paragraph = doc.add_paragraph()

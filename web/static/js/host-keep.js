@@ -4,7 +4,7 @@
 // (POST /api/rooms/CODE/host-qr.svg with the key as a Bearer token, never cached), since
 // the key lives only in the link's #fragment.
 
-import { el } from "./live.js";
+import { el, shownCode } from "./live.js";
 import { hostLink } from "./host-saved.js";
 
 // Copy `text`; when the browser will not (plain http, no permission), select it in `input`
@@ -50,9 +50,9 @@ function instructions(doc, { code, who }) {
     make("li", "Lost it? The organiser of this server can make a new host link; the old one then stops working."),
   );
   return [
-    make("p", `This is ${who} host link for In Our Shoes workshop ${code}. It opens the facilitator's controls and the notes, so keep it private: do not show it on a shared screen or send it to participants.`),
+    make("p", `This is ${who} host link for In Our Shoes workshop ${shownCode(code)}. It opens the facilitator's controls and the notes, so keep it private: do not show it on a shared screen or send it to participants.`),
     list,
-    make("p", `Participants join with the room code ${code} at ${joinUrl(code)} (not with this link).`),
+    make("p", `Participants join with the room code ${shownCode(code)} at ${joinUrl(code)} (not with this link).`),
   ];
 }
 
@@ -119,7 +119,7 @@ export async function printLink({ code, key, title, who = "your" }) {
   sheet.replaceChildren(
     el("p", { class: "print-kicker", text: "In Our Shoes · private: for the facilitator" }),
     el("h1", { text: title }),
-    el("p", { class: "print-code" }, "Room code ", el("strong", { text: `${code.slice(0, 3)} ${code.slice(3)}` })),
+    el("p", { class: "print-code" }, "Room code ", el("strong", { text: shownCode(code) })),
     image,
     el("p", { class: "print-link", text: hostLink(code, key) }),
     ...instructions(document, { code, who }));

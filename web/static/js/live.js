@@ -161,6 +161,11 @@ export function newId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// A room code as people see it everywhere, in two threes: "XBJ J9B" (server/rooms.py shown_code).
+export function shownCode(code) {
+  return `${code.slice(0, 3)} ${code.slice(3)}`;
+}
+
 // Build an element with text content only: user text never goes through innerHTML.
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);

@@ -2,7 +2,7 @@
 // keep (copy, download, print) right after making one, and "My workshops": every workshop
 // this browser runs, with a way back in and "forget this".
 
-import { el } from "./live.js";
+import { el, shownCode } from "./live.js";
 import { forgetWorkshop, hostLink, rememberWorkshop, savedWorkshops } from "./host-saved.js";
 import { keepTools } from "./host-keep.js";
 
@@ -12,10 +12,6 @@ export function when(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   return date.toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-}
-
-function spaced(code) {
-  return `${code.slice(0, 3)} ${code.slice(3)}`;
 }
 
 function workshopItem(workshop) {
@@ -45,7 +41,7 @@ function workshopItem(workshop) {
   return el("li", { class: "my-workshop" },
     el("div", { class: "my-workshop-about" },
       el("p", { class: "my-workshop-title", text: title }),
-      el("p", { class: "hint" }, "Room code ", el("strong", { class: "room-code", text: spaced(workshop.code) }), ` · ${made}`,
+      el("p", { class: "hint" }, "Room code ", el("strong", { class: "room-code", text: shownCode(workshop.code) }), ` · ${made}`,
         workshop.link && workshop.link !== "main" ? " · co-facilitator link" : "")),
     el("div", { class: "row" },
       el("a", { class: "button button-strong", href: `/host/${workshop.code}` },
@@ -65,7 +61,7 @@ export function showWorkshops() {
 // Right after making a workshop: remember it here, and show its host link to keep.
 export function showReady({ code, host_key: key, host_url: url }, title) {
   const kept = rememberWorkshop(code, { key, title, created: new Date().toISOString(), link: "main" });
-  $("ready-code").textContent = spaced(code);
+  $("ready-code").textContent = shownCode(code);
   const input = $("ready-link");
   input.value = url || hostLink(code, key);
   input.addEventListener("focus", () => input.select());

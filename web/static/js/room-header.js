@@ -1,7 +1,7 @@
 // Around the participant's screen: the header (where you are, the timer, "I need more
 // time", Easy Read), the calm pause screen, and the note when the facilitator moves you.
 
-import { el } from "./live.js";
+import { el, shownCode } from "./live.js";
 import { guardedPress, statusLine } from "./dom.js";
 import { legendOf } from "./legend.js";
 import { createTimer } from "./timer.js";
@@ -38,7 +38,7 @@ export function header({ code, act, meId, savedName, easySwitch }) {
       }, moreError),
     }), "more_time.button");
     node.replaceChildren(
-      el("p", { class: "kicker" }, `${say("room.kicker")} `, el("span", { class: "room-code", text: `${code.slice(0, 3)} ${code.slice(3)}` })),
+      el("p", { class: "kicker" }, `${say("room.kicker")} `, el("span", { class: "room-code", text: shownCode(code) })),
       title,
       where,
       el("div", { class: "status-row" }, timer.node, more, easySwitch, moreStatus, moreError));
