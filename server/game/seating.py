@@ -1,12 +1,19 @@
 """"Seat everyone": spread unseated people over the tables, mixing perspectives.
 
-Deals people out grouped by perspective (largest group first), each to one of the emptiest
-tables, preferring the table with fewest people of the same perspective. Sizes stay as even
-as they can be, and no table fills up with one kind of voice while another gets another.
+First, which tables: those people already sit at, and empty ones (in the room's order) only
+as many as are needed to keep every table at FULL or fewer. A facilitator who adds spare
+tables for a conference, or a latecomer seated while others play, never leaves someone
+playing alone at an empty table (a played workshop found exactly that).
+Then people are dealt out grouped by perspective (largest group first), each to one of the
+emptiest of those tables, preferring the table with fewest people of the same perspective.
+Sizes stay as even as they can be, and no table fills up with one kind of voice while
+another gets another.
 """
 from __future__ import annotations
 
 from collections import Counter
+
+FULL = 6  # people at a table before "Seat everyone" opens an empty one (the game's table of six)
 
 
 def seat_everyone(
@@ -16,6 +23,12 @@ def seat_everyone(
     waiting: [(player id, perspective)] in joining order. Returns {player id: table id}."""
     if not tables:
         return {}
+    people = sum(len(seated) for _, seated in tables) + len(waiting)
+    busy = [table_id for table_id, seated in tables if seated]
+    empty = [table_id for table_id, seated in tables if not seated]
+    wanted = max(len(busy), -(-people // FULL), 1)  # ceil: tables of FULL or fewer
+    used = set(busy + empty[: wanted - len(busy)])
+    tables = [(table_id, seated) for table_id, seated in tables if table_id in used]
     sizes = {table_id: len(seated) for table_id, seated in tables}
     mix = {table_id: Counter(seated) for table_id, seated in tables}
     order = [table_id for table_id, _ in tables]

@@ -72,7 +72,10 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     assert_accessible(page)
     page.screenshot(path=str(output_dir / "screen-lobby-1920x1080.png"))
 
-    assert host.act("seat_all")["ok"] and host.act("start")["ok"]
+    tables = [t["id"] for t in host.view["tables"]]
+    for i, person in enumerate(people):  # two tables of two
+        assert person.act("sit", table=tables[i % 2])["ok"]
+    assert host.act("start")["ok"]
     assert host.act("timer", seconds=600)["ok"]
     play_round(people, SHARED)
     play_round(people, SECRET, private=True)

@@ -1,10 +1,12 @@
-"""'Seat everyone' mixes perspectives and keeps table sizes even, over many random rooms."""
+"""'Seat everyone' mixes perspectives and keeps table sizes even over the tables it uses, and
+opens an empty table only when the others would go over six, over many random rooms."""
 from collections import Counter
+from math import ceil
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from server.game.seating import seat_everyone
+from server.game.seating import FULL, seat_everyone
 
 PERSPECTIVES = ["person", "carer", "support_worker", "manager", "commissioner", "health", "other"]
 
@@ -21,7 +23,19 @@ def seat(tables: int, perspectives: list[str]):
     by_table = {t: Counter() for t, _ in layout}
     for player, table in placed.items():
         by_table[table][dict(waiting)[player]] += 1
-    return placed, by_table
+    return placed, {t: c for t, c in by_table.items() if c}  # the tables in use
+
+
+@settings(max_examples=300, deadline=None)
+@given(rooms)
+def test_as_few_tables_as_keep_them_at_six_or_fewer_and_nobody_alone(room):
+    tables, perspectives = room
+    _, by_table = seat(tables, perspectives)
+    if perspectives:
+        assert len(by_table) == min(tables, ceil(len(perspectives) / FULL))
+    sizes = [sum(c.values()) for c in by_table.values()]
+    if len(perspectives) >= 2:
+        assert min(sizes) >= 2, sizes  # nobody plays alone while others have company
 
 
 @settings(max_examples=300, deadline=None)
@@ -31,7 +45,7 @@ def test_everyone_is_seated_and_sizes_differ_by_at_most_one(room):
     placed, by_table = seat(tables, perspectives)
     assert len(placed) == len(perspectives)
     sizes = [sum(c.values()) for c in by_table.values()]
-    assert max(sizes) - min(sizes) <= 1
+    assert max(sizes, default=0) - min(sizes, default=0) <= 1
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,5 +68,13 @@ def test_no_table_is_all_one_voice_while_another_is_all_another(room):
 
 
 def test_people_already_seated_are_counted():
-    placed = seat_everyone([("t1", ["manager", "manager"]), ("t2", [])], [("a", "manager"), ("b", "person")])
+    placed = seat_everyone([("t1", ["manager", "manager", "person"]), ("t2", ["carer"])], [("a", "manager"), ("b", "person")])
     assert placed == {"a": "t2", "b": "t2"}
+
+
+def test_spare_tables_stay_empty_until_the_others_are_full():
+    """A latecomer joins a table in play, not a spare empty one; a seventh opens a table."""
+    spare = [("t1", ["manager"] * 4), ("t2", ["carer"] * 3), ("t3", ["person"]), ("t4", [])]
+    assert seat_everyone(spare, [("ida", "person"), ("jo", "carer")]) == {"ida": "t3", "jo": "t3"}
+    full = [("t1", ["manager"] * 6), ("t2", [])]
+    assert seat_everyone(full, [("a", "person")]) == {"a": "t2"}
