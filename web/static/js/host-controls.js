@@ -30,7 +30,16 @@ export function initControls(live, { onEnded }) {
   const seat = () => run(live, $("people-status"), "seat_all", {}, "Everyone waiting now has a table.");
   once($("seat-all"), seat);
   once($("seat-all-now"), seat);
-  $("add-table").addEventListener("click", () => run(live, $("people-status"), "add_table", {}, "A new table was added."));
+  // a conference is set up in one go: "Tables to add" 20, not twenty presses
+  $("add-table").addEventListener("click", () => {
+    const count = Math.round(Number($("add-count").value));
+    if (!(count >= 1)) {
+      $("people-status").textContent = "Say how many tables to add: 1 or more.";
+      $("add-count").focus();
+      return;
+    }
+    run(live, $("people-status"), "add_table", { count }, count === 1 ? "A new table was added." : `${count} new tables were added.`);
+  });
   setOptions($("stage-all"), stagesFor(null));
   $("stage-all-go").addEventListener("click", async () => {
     const stage = $("stage-all").value;
