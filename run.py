@@ -29,13 +29,33 @@ elif ASYNC_MODE == "gevent":
 
     monkey.patch_all()
 
+import errno  # noqa: E402
+import fcntl  # noqa: E402
 import logging  # noqa: E402
 import socket  # noqa: E402
+from pathlib import Path  # noqa: E402
+
 from server import create_app, heap, settings  # noqa: E402
 
 
-def serve(app, host: str, port: int) -> None:
-    """Listen with TCP_NODELAY (inherited by every accepted socket) and serve forever."""
+def hold_database(path: str):
+    """One server per event log. Two servers on one file each keep their own rooms in memory,
+    so both write the same event numbers and everyone's actions fail (seen when a server was
+    started twice). The lock goes with the process, kill -9 included."""
+    if path == ":memory:":
+        return None
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    lock = open(f"{path}.lock", "w")  # noqa: SIM115 (held for the life of the process)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise SystemExit(f"Another In Our Shoes server is already using {path}. Stop it first, or give this one its own --db.") from None
+    return lock
+
+
+def serve(app, host: str, port: int, ready) -> None:
+    """Listen with TCP_NODELAY (inherited by every accepted socket), say so (`ready()`: only
+    once the port is ours), and serve forever."""
     heap.start()  # short garbage collections under load (server/heap.py)
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
@@ -45,8 +65,9 @@ def serve(app, host: str, port: int) -> None:
 
         RFC6455WebSocket._apply_mask = staticmethod(apply_mask)
         directsend.install()  # a message to an idle connection is written at once
-        listener = eventlet.listen((host, port))
+        listener = eventlet.listen((host, port), reuse_port=False)  # a second server on the port is refused
         listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        ready()
         eventlet.wsgi.server(listener, app, log_output=False)
     elif ASYNC_MODE == "gevent":
         from gevent import pywsgi
@@ -54,12 +75,14 @@ def serve(app, host: str, port: int) -> None:
         server = pywsgi.WSGIServer((host, port), app, log=None)
         server.init_socket()
         server.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        ready()
         server.serve_forever()
     else:
         from werkzeug.serving import make_server
 
         server = make_server(host, port, app, threaded=True)
         server.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        ready()
         server.serve_forever()
 
 
@@ -74,15 +97,29 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     try:
-        app = create_app({**settings.from_flags(args), "ASYNC_MODE": args.async_mode})
+        config = settings.from_flags(args)
+        database = settings.load(config)["DATABASE"]
     except ValueError as err:  # a bad setting: say which, and stop
         parser.error(str(err))
+    held = hold_database(database)  # noqa: F841 (kept open while the server runs)
+    try:
+        app = create_app({**config, "ASYNC_MODE": args.async_mode})
+    except ValueError as err:
+        parser.error(str(err))
     host, port = app.config["HOST"], app.config["PORT"]
-    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
-    print(f"In Our Shoes is running: open http://{shown}:{port}/ (Ctrl+C to stop)", flush=True)
-    if host in ("0.0.0.0", "::") and network_address():
-        print(f"People on your network can join at http://{network_address()}:{port}/", flush=True)
-    serve(app, host, port)
+
+    def ready() -> None:
+        shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+        print(f"In Our Shoes is running: open http://{shown}:{port}/ (Ctrl+C to stop)", flush=True)
+        if host in ("0.0.0.0", "::") and network_address():
+            print(f"People on your network can join at http://{network_address()}:{port}/", flush=True)
+
+    try:
+        serve(app, host, port, ready)
+    except OSError as err:
+        if err.errno != errno.EADDRINUSE:
+            raise
+        raise SystemExit(f"Port {port} is already in use (is In Our Shoes already running?). Stop it first, or use --port.") from None
 
 
 def network_address() -> str | None:

@@ -1,7 +1,11 @@
 """Kill the server with SIGKILL mid-session; restart on the same database; nothing
 acknowledged is missing and everyone rejoins where they were."""
+import subprocess
+import sys
 import threading
 import time
+
+from tests.conftest import ROOT, free_port
 
 from .clients import Participant
 
@@ -74,3 +78,25 @@ def test_sigkill_loses_nothing_acknowledged(fresh_server):
     for person, _ in again.values():
         person.close()
     host_again.close()
+
+
+def test_a_second_server_on_the_same_log_or_port_is_refused_with_a_clear_message(fresh_server, tmp_path):
+    """Two servers on one event log each keep their own rooms in memory and write the same
+    event numbers: the second is refused at once, and so is a second one on the same port."""
+    first = fresh_server.start()
+    room = first.create_room("Only one")
+
+    def second(db, port):
+        return subprocess.run(
+            [sys.executable, "run.py", "--port", str(port), "--db", str(db)],
+            cwd=ROOT, capture_output=True, text=True, timeout=30,
+        )
+
+    same_log = second(first.db, free_port())
+    assert same_log.returncode != 0
+    assert f"Another In Our Shoes server is already using {first.db}" in same_log.stderr
+    same_port = second(tmp_path / "other.db", first.port)
+    assert same_port.returncode != 0
+    assert f"Port {first.port} is already in use" in same_port.stderr
+    assert "is running" not in same_port.stdout  # it never said it was
+    assert first.participant().join(room["code"], "Ann", "person")["ok"]  # the first carries on
