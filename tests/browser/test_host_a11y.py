@@ -78,6 +78,8 @@ def test_the_host_page_in_every_stage(server, new_page, people, output_dir):  # 
         assert ben.act("vote", response=answers[0]["id"])["ok"]
         assert host.act("next", table="t1")["ok"]
         expect(page.get_by_role("group", name="Table 1: answers with the same votes")).to_be_visible()
+        assert chidi.act("more_time")["ok"]  # an alert with a big button (it overflowed a phone at 200 %)
+        expect(page.get_by_role("region", name="Asking for more time")).to_be_visible()
         check(page, output_dir, "play")
 
         host.act("agree", table="t1", response=answers[0]["id"])
