@@ -5,7 +5,7 @@ import re
 
 from . import board, plan
 from ..rooms import shown_code
-from .people import byline
+from .people import byline, card_line
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
@@ -32,7 +32,7 @@ def _item(item: dict, votes: bool = False) -> str:
     if item.get("how_label"):
         line += f" · {item['how_label']}"
     if item.get("card"):
-        line += f" · card: {md_text(item['card']['text'])}"
+        line += f" · {md_text(card_line(item['card']))}"
     return line
 
 

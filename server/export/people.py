@@ -85,3 +85,10 @@ def byline(item: dict) -> str:
     if item.get("words_by"):
         who += f", words written down by {item['words_by']}"
     return who
+
+
+def card_line(card: dict) -> str:
+    """"card told by a family carer: ..." for an agreed note: whose side its card was told
+    from, the colour its footprint took on the table's path (as on the screen)."""
+    told = f" told by {card['perspective']}" if card.get("perspective") else ""
+    return f"card{told}: {card['text']}"

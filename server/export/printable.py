@@ -6,10 +6,10 @@ Content-Security-Policy that allows no scripts at all (page.html).
 """
 from __future__ import annotations
 
-from .people import byline
+from .people import byline, card_line
 from .templates import environment
 
-_env = environment(byline=byline)
+_env = environment(byline=byline, card_line=card_line)
 
 
 def render(summary: dict) -> str:

@@ -13,7 +13,7 @@ from . import board, plan
 
 COLUMNS = (
     "room", "table", "kind", "card", "author", "perspective", "text", "votes", "time", "entered_by",
-    *plan.PLAN_COLUMNS, "outcome", "how", "words_by",  # words_by last: added later, earlier columns keep their place
+    *plan.PLAN_COLUMNS, "outcome", "how", "words_by", "card_teller",  # added last, so earlier columns keep their place
 )  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,6 +55,7 @@ def _row(base: dict, kind: str, card: dict | None, item: dict, votes) -> dict:
         "entered_by": item["entered_by"],
         "words_by": item.get("words_by") or "",
         "outcome": card["outcome_name"] if card else "",
+        "card_teller": card["perspective"] if card else "",
         "how": item.get("how_label", ""),
     }
 

@@ -31,7 +31,7 @@ OUTCOMES = {
     None: "Still on the table",
 }
 #: How a round's answer was agreed (Round.how, Note.how), added to its outcome's label.
-HOW = {"votes": " by votes", "chosen": ": chosen together after a tie", "none": ": nobody voted"}
+HOW = {"votes": " by votes", "chosen": ": chosen together after a tie", "facilitator": ": chosen by the facilitator after a tie", "none": ": nobody voted"}
 #: Note kinds in the order a report shows them, with their headings.
 NOTE_SECTIONS = (
     ("agreed", "What we agreed"),
@@ -124,7 +124,8 @@ def _table(room: Room, table, people: People, kept: set) -> dict:
 
 def _how_agreed(how: str | None) -> str:
     """"agreed by votes" / "chosen together after a tie", for an agreed note."""
-    return {"votes": "agreed by votes", "chosen": "chosen together after a tie"}.get(how, "agreed")
+    return {"votes": "agreed by votes", "chosen": "chosen together after a tie",
+            "facilitator": "chosen by the facilitator after a tie"}.get(how, "agreed")
 
 
 def _kept_line(count: int) -> str:

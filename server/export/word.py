@@ -15,7 +15,7 @@ from docx.shared import Pt
 
 from . import board, plan
 from ..rooms import shown_code
-from .people import byline
+from .people import byline, card_line
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -93,7 +93,7 @@ def _table(doc, table: dict, sections, summary: dict) -> None:
         if notes:
             doc.add_heading(heading, level=3)
             for note in notes:
-                card = f" · card: {note['card']['text']}" if note.get("card") else ""
+                card = f" · {card_line(note['card'])}" if note.get("card") else ""
                 how = f" · {note['how_label']}" if note.get("how_label") else ""
                 _bullet(doc, note["text"], byline(note) + how + card)
     if table["pledges"]:

@@ -55,11 +55,12 @@ def reveal(room: Room, command: dict):
 
 def finish_round(room: Room, command: dict, table: Table, outcome: str, chosen: str | None = None):
     """End the open round and pass the turn. `outcome`: "skipped", "votes" (agree the clear
-    leader, or nothing if nobody voted), or "chosen" (agree `chosen`; None: agree nothing)."""
+    leader, or nothing if nobody voted), "chosen" (the table agrees `chosen`; None: agree
+    nothing) or "facilitator" (the same, chosen by the host)."""
     current = table.current
     data = {"table": table.id, "outcome": "skipped"}
     if outcome != "skipped":
-        agreed = chosen if outcome == "chosen" else proposed(current)
+        agreed = chosen if outcome in ("chosen", "facilitator") else proposed(current)
         data.update(outcome="no_agreement", how="none")
         if agreed is not None:
             best = next(r for r in current.responses if r.id == agreed)
@@ -100,12 +101,13 @@ def next_card(room: Room, command: dict):
 
 
 def agree(room: Room, command: dict):
-    """The table chooses between tied answers (`response`), or agrees none (`response: null`)."""
-    _, table = _own_table(room, command)
+    """The table chooses between tied answers (`response`), or agrees none (`response: null`);
+    when the facilitator chooses, the notes say so, never that the table did."""
+    player, table = _own_table(room, command)
     current = table.current
     if current is None or not current.tie:
         raise RuleError("bad_request", "There is nothing to choose between just now.")
     chosen = command.get("response")
     if chosen is not None and chosen not in current.tie:
         raise RuleError("not_found", "Please choose one of the answers with the most votes.")
-    return finish_round(room, command, table, "chosen", chosen)
+    return finish_round(room, command, table, "chosen" if player is not None else "facilitator", chosen)

@@ -90,7 +90,7 @@ class Round:
     revealed: bool = False
     outcome: str | None = None  # None while open, then "agreed", "no_agreement" or "skipped"
     agreed: str | None = None  # id of the response that became the agreed note
-    how: str | None = None  # how it was agreed: "votes", "chosen" (after a tie) or "none"
+    how: str | None = None  # how it was agreed: "votes", "chosen" or "facilitator" (after a tie) or "none"
     tie: list[str] | None = None  # answers with the same most votes, for the table to choose
 
 
@@ -100,7 +100,7 @@ class Note(Said):
     card: str | None = None
     words_by: str | None = None  # an agreed answer's: the tablemate who added its words
     source: str | None = None  # for an agreed note: the response it came from
-    how: str | None = None  # for an agreed note: "votes" or "chosen"
+    how: str | None = None  # for an agreed note: "votes", "chosen" or "facilitator"
 
 
 @dataclass

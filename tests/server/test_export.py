@@ -178,7 +178,8 @@ def test_the_report_shows_each_tables_path_voice_and_how_it_agreed(server, sessi
     assert "**The path:** 0 of 12 outcomes met across 2 tables." in md  # one card each: nothing met yet
     assert "### The path: 0 of 6 outcomes met" in md
     card = final_view["tables"][0]["notes"][0]  # table 1's agreed note, and the card it came from
-    assert f"{SHARED} — Bartholomew (a family carer) · 2 votes · agreed by votes · card: {card['card_text']}" in md
+    teller = next(e["name"] for e in final_view["room"]["legend"] if e["id"] == card["card_perspective"])
+    assert f"{SHARED} — Bartholomew (a family carer) · 2 votes · agreed by votes · card told by {teller}: {card['card_text']}" in md
     placed = [o for o in final_view["tables"][0]["board"]["outcomes"] if o["tiles"]]
     outcome = placed[0]
     colours = len({t["perspective"] for t in outcome["tiles"]} - {"anyone"})  # an `anyone` card has none
@@ -192,7 +193,7 @@ def test_the_report_shows_each_tables_path_voice_and_how_it_agreed(server, sessi
     footprint = next(r for r in rows if r["kind"] == "footprint")
     assert footprint["outcome"] == outcome["name"] and footprint["table"] == "Table 1"
     agreed = next(r for r in rows if r["kind"] == "agreed")
-    assert agreed["how"] == "agreed by votes" and agreed["card"] == card["card_text"]
+    assert agreed["how"] == "agreed by votes" and agreed["card"] == card["card_text"] and agreed["card_teller"] == teller
     document = export(server, room, "json").json()
     assert document["boards"]["t1"] == final_view["tables"][0]["board"]
     # Cyrille's winning answer at table 2 was kept in the room: the host saw it counted,

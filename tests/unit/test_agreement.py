@@ -54,6 +54,18 @@ def test_a_tie_is_shown_and_the_table_chooses_between_the_tied_answers():
     assert table.rounds[-1].how == "chosen" and table.turn == bo
 
 
+def test_a_tie_the_facilitator_settles_is_noted_as_theirs():
+    story, (ann, bo, cy) = round_with_answers()
+    a, b = answer(story, bo, "first"), answer(story, cy, "second")
+    story.do(ann, "vote", response=a)
+    story.do(bo, "vote", response=b)
+    story.do(cy, "next")
+    story.do("host", "agree", table="t1", response=a)
+    table = story.room.tables["t1"]
+    assert (table.notes[-1].text, table.notes[-1].how, table.rounds[-1].how) == ("first", "facilitator", "facilitator")
+    assert table.notes[-1].how == story.replayed().tables["t1"].notes[-1].how
+
+
 def test_votes_may_still_settle_a_tie_before_anyone_chooses():
     story, (ann, bo, cy) = round_with_answers()
     a, b = answer(story, bo, "first"), answer(story, cy, "second")

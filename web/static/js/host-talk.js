@@ -10,7 +10,7 @@ import { saidBody, saidLabel } from "./said.js";
 import { spreadWords } from "./symbols.js";
 import { say } from "./words.js";
 
-const HOW = { votes: "agreed by votes", chosen: "chosen together after a tie" };
+const HOW = { votes: "agreed by votes", chosen: "chosen together after a tie", facilitator: "chosen by the facilitator after a tie" };
 const NOTE_KINDS = {
   note: "Note",
   working: "What is working",

@@ -11,6 +11,7 @@ import { easyRead, say } from "./words.js";
 const HOW = {
   votes: "agreed.votes",
   chosen: "agreed.chosen",
+  facilitator: "agreed.facilitator",
 };
 
 // The author's perspective in words ("a family carer"; in Easy Read, its Easy Read name):

@@ -243,6 +243,7 @@ export default /* words-json */ {
     "agreed.empty": {"standard": "Nothing yet. When the table moves on, the answer you agree on goes here.", "easy": "Nothing yet. The answer we agree on goes here."},
     "agreed.votes": {"standard": "Agreed by votes"},
     "agreed.chosen": {"standard": "Chosen together after a tie", "easy": "Chosen together"},
+    "agreed.facilitator": {"standard": "Chosen by the facilitator after a tie", "easy": "The facilitator chose"},
     "agreed.card": {"standard": "On the card: "},
     "agreed.card_told": {"standard": "On the card told by {as}: ", "easy": "The card is from {as}: "},
     "notes.heading": {"standard": "Notes", "icon": "pen"},
