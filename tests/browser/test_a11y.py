@@ -176,8 +176,10 @@ def test_reflect_pledge_and_closed_screens(server, output_dir, new_page, room): 
     check(page, output_dir, "reflect")
     host.act("stage", stage="pledge")
     page.get_by_label("I will ...").fill("I will listen.")
+    page.locator(".say-pledge").get_by_label("Leave this out of the notes").check()
     page.get_by_role("button", name="Make my pledge").click()
     expect(page.locator(".pledge .said")).to_have_text("I will listen.")
+    expect(page.locator(".pledge-card .pledge-private")).to_have_text("Not in the notes")  # as answers say
     # the pledge is on the wall: the form steps aside, a second one is a choice
     expect(page.locator(".pledge-done")).to_have_text("Thank you. Your pledge is on the wall below.")
     expect(page.get_by_label("I will ...")).to_be_hidden()

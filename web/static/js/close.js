@@ -43,7 +43,8 @@ function pledgeCard(pledge, table, view) {
   },
     el("div", { class: "pledge-mark", "aria-hidden": "true" }, footprint(pledge.perspective || "anyone", { size: 44 })),
     ...saidBody(pledge, { place: "pledge", id: textId, cls: "said pledge-text" }),
-    el("p", { class: "pledge-who" }, el("strong", { text: name || "" }), as ? `, ${as}` : ""),
+    el("p", { class: "pledge-who" }, el("strong", { text: name || "" }), as ? `, ${as}` : "",
+      pledge.private ? el("span", { class: "tag pledge-private", text: say("say.private_tag") }) : null), // as on answers and notes
     pledge.who || pledge.by
       ? el("p", { class: "pledge-when", text: [pledge.who ? say("look.who", { name: pledge.who }) : "", pledge.by ? say("look.by", { date: localDate(pledge.by) }) : ""].filter(Boolean).join(" · ") })
       : null,
