@@ -56,9 +56,14 @@ export function who(item, table, meId) {
   return meta;
 }
 
+// A card's words, shortened: at the end of a sentence when one ends far enough in (a half
+// sentence is hard to read, most of all in Easy Read), else at a word.
 function shorten(text, most = 90) {
   if (!text || text.length <= most) return text;
   const cut = text.slice(0, most);
+  const slash = cut.lastIndexOf(" / "); // an Easy Read card's line break
+  const at = Math.max(slash, ...[". ", "! ", "? "].map((end) => cut.lastIndexOf(end) + 1)); // after the mark
+  if (at >= 30) return `${cut.slice(0, at).trim()}${at === slash ? "." : ""} …`;
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), most - 20))}…`;
 }
 
@@ -73,7 +78,7 @@ export function agreedFrom(note) {
   if (card) {
     parts.push(el("span", { class: "from-card" },
       teller ? footprint(teller, { size: 20 }) : null,
-      told ? say("agreed.card_told", { as: told }) : say("agreed.card"),
+      told ? say("agreed.card_told", { as: told }) : say(note.card_perspective === "anyone" ? "agreed.card_anyone" : "agreed.card"),
       el("q", { text: shorten(card) })));
   }
   return parts.length ? el("p", { class: "meta agreed-from" }, ...parts) : null;
