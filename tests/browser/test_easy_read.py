@@ -175,3 +175,20 @@ def test_easy_read_on_a_phone_folds_away_what_is_not_needed_to_act(server, new_p
     expect(page.locator(".answer", has_text="Sam says yes.")).to_contain_text("Sam, written by Ana")
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert_accessible(page)
+
+
+def test_the_easy_read_switch_keeps_focus_when_the_page_is_drawn_again(server, new_page, room):  # noqa: F811
+    made = room()
+    page = new_page(f"{server.url}/j/{made['code']}")
+    page.get_by_label("Your first name").fill("Ben")
+    page.get_by_label("A family carer").check()
+    page.get_by_role("button", name="Join the workshop").click()
+    page.get_by_role("button", name="Sit at Table 1").click()
+    made["host"].act("start")
+    expect(page.get_by_role("heading", name="It is your turn")).to_be_visible()
+    page.get_by_role("button", name="Easy Read: off").focus()
+    page.keyboard.press("Enter")  # as someone using a keyboard would
+    expect(page.get_by_role("button", name="Easy Read: on")).to_be_focused()
+    expect(page.get_by_role("heading", name="It is your turn")).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Easy Read: off")).to_be_focused()

@@ -99,6 +99,7 @@ export function createRoom(root, given) {
   // Easy Read switched on or off: everything is drawn again in the other wording.
   document.addEventListener(EASY_EVENT, () => {
     if (!prev || !root.isConnected) return;
+    const active = document.activeElement; // the switch itself, mostly: it keeps focus
     stopReading();
     top.redraw();
     const calm = pausedPanel();
@@ -108,10 +109,11 @@ export function createRoom(root, given) {
     key = null; // a fresh screen
     const last = prev;
     prev = null;
-    update(last, { quiet: true });
+    update(last, { quiet: true, keep: active });
   });
 
-  function update(view, { quiet = false } = {}) {
+  // `keep`: what had focus before the page was drawn again (in the other wording)
+  function update(view, { quiet = false, keep = null } = {}) {
     useLegend(view.room.legend); // every perspective's colour and pattern, before drawing
     const movedBy = quiet ? null : movedWords(prev, view, chosen);
     const changed = prev && (prev.table && prev.table.id) !== (view.table && view.table.id);
@@ -142,6 +144,7 @@ export function createRoom(root, given) {
     const active = document.activeElement;
     const lost = !active || active === document.body || !document.contains(active);
     if (!paused.hidden && !wasPaused) paused.querySelector("h2").focus();
+    else if (keep && keep !== document.body && keep.isConnected) keep.focus({ preventScroll: true });
     else if (paused.hidden && wasPaused && (lost || paused.contains(active))) screen.heading.focus({ preventScroll: true });
     else if (paused.hidden && rebuilt && lost) screen.heading.focus();
     if (!quiet) {
