@@ -211,6 +211,8 @@ def test_someone_without_a_device_takes_part_through_a_neighbour(server, new_pag
     assert (waiting["name"], waiting["added_by_name"]) == ("Sam", "Ana")
     assert host.act("admit", player=waiting["id"])["ok"]
     expect(ana.locator(".people")).to_contain_text("No phone or computer: others write for them")
+    expect(ana.get_by_text("Sam is at your table now.")).to_be_visible()  # not "will add them" any more
+    expect(ana.get_by_text("The facilitator will add them")).to_be_hidden()
     made["host"].act("start")
     ana.get_by_role("button", name="Draw a card").click()
     form = ana.locator("form.say-answer")

@@ -7,7 +7,7 @@
 // it is offered to you ("Use it here" / "Delete it"), never sent to the new card by itself.
 
 import { el, newId } from "./live.js";
-import { announce, easyFold, guardedPress, waitNotice } from "./dom.js";
+import { WIDE, announce, easyFold, guardedPress, waitNotice } from "./dom.js";
 import { otherDrafts, readDraft, writeDraft } from "./store.js";
 import { easyRead, put, say } from "./words.js";
 
@@ -84,6 +84,7 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
   let scope = null; // see draftScope
   let round = null; // the card an answer is for
   let busy = false;
+  let opened = false; // "More choices" opened for a card taken for someone without a phone
 
   const privacyBlock = privacy
     ? el("div", { class: "check-block" },
@@ -203,7 +204,14 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
     update(table) {
       chooser.update(table, meId());
       if (more) more.hidden = chooser.field.hidden && !privacyBlock;
-      if (draftScope(table) !== scope) enter(table);
+      if (draftScope(table) !== scope) {
+        enter(table);
+        // a card taken for someone without a phone: "Who is this from?" is in sight, not
+        // folded; on the next card (someone else's) it folds again as before
+        const forThem = Boolean(table && helpees(table).some((p) => p.id === table.turn));
+        if (more && (forThem || opened)) more.open = forThem || window.matchMedia(WIDE).matches;
+        opened = forThem;
+      }
     },
   };
 }

@@ -64,9 +64,10 @@ function addPersonForm(act, onDone) {
     const ack = await act("add_person", { name: name.value.trim(), perspective: perspective.value });
     busy = false;
     if (ack.ok) {
+      const added = name.value.trim();
       name.value = "";
       status.textContent = "";
-      onDone(true);
+      onDone(added);
     } else {
       status.textContent = ack.error.message;
     }
@@ -86,6 +87,7 @@ function choicesFrom(legend) {
 
 export function peopleSection({ act, meId, canAdd = true }) {
   let offer = () => {};
+  let arrived = () => {};
   const list = el("div", { class: "people-list" });
   const section = el("section", { class: "panel people", "aria-labelledby": "people-heading" },
     put(el("h2", { id: "people-heading" }), "people.heading"), list);
@@ -98,14 +100,22 @@ export function peopleSection({ act, meId, canAdd = true }) {
     });
     put(opener, "add.open");
     const added = el("p", { class: "good", role: "status" });
-    const { form, name, perspective } = addPersonForm(act, (done) => {
+    let waitingFor = null; // the name just added, until they are at the table
+    const { form, name, perspective } = addPersonForm(act, (who) => {
       form.hidden = true;
       opener.setAttribute("aria-expanded", "false");
-      added.textContent = done
-        ? say("add.thanks")
-        : "";
+      waitingFor = who || null;
+      added.textContent = who ? say("add.thanks") : "";
       opener.focus();
     });
+    // once they are at the table, say so (not "the facilitator will add them" any more)
+    arrived = (table) => {
+      if (!waitingFor) return;
+      const here = table.players.find((p) => !p.device && p.name === waitingFor);
+      if (!here) return;
+      added.textContent = say("add.arrived", { name: here.name });
+      waitingFor = null;
+    };
     opener.addEventListener("click", () => {
       form.hidden = !form.hidden;
       opener.setAttribute("aria-expanded", String(!form.hidden));
@@ -128,6 +138,7 @@ export function peopleSection({ act, meId, canAdd = true }) {
     // are offered for someone without a device
     update(table, legend) {
       offer(legend);
+      arrived(table);
       swap(list, el("ul", { class: "people-rows" }, ...table.players.map((p) => personRow(p, table, meId()))));
     },
   };

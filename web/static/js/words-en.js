@@ -128,6 +128,7 @@ export default /* words-json */ {
     "add.button": {"standard": "Add them to this table", "easy": "Add them", "icon": "check"},
     "add.cancel": {"standard": "Cancel", "easy": "Stop", "icon": "cross"},
     "add.missing": {"standard": "Please write their first name."},
+    "add.arrived": {"standard": "{name} is at your table now. Choose them under “Who is this from?” to write and vote for them.", "easy": "{name} is at your table now. You can help them answer."},
     "add.thanks": {"standard": "Thank you. The facilitator will add them to this table. Then choose them under “Who is this from?” to write and vote for them.", "easy": "Thank you. They will be added soon. Then you can help them answer."},
     "as.person": {"standard": "A person who gets care or support", "easy": "Someone who gets support"},
     "as.carer": {"standard": "A family carer", "easy": "A family member who helps"},
