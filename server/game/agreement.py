@@ -7,7 +7,7 @@ can answer has answered (people without a device count when someone answers for 
 """
 from __future__ import annotations
 
-from .board import tile_events
+from .board import redeal_events, tile_events
 from .checks import RuleError, moved_on, seated_player, table_of
 from .model import Room, Round, Table
 from .moves import event, new_id, next_seat, turn_events
@@ -80,6 +80,8 @@ def finish_round(room: Room, command: dict, table: Table, outcome: str, chosen: 
     events = [event(command, "round_ended", **data)]
     if data["outcome"] == "agreed":
         events += tile_events(room, command, table, current)
+    else:
+        events += redeal_events(room, command, table, skipped=current.card if outcome == "skipped" else None)
     after = table.returning or next_seat(table, current.turn or table.turn)
     return events + turn_events(command, table, after)
 

@@ -20,7 +20,7 @@ ROOM_WIDE = frozenset({
 SCREEN_QUIET = frozenset({
     "response_added", "vote_cast", "vote_withdrawn", "responses_revealed", "round_tied", "turn_passed",
     "player_back", "audio_recorded", "more_time_asked", "cohost_added", "cohost_revoked", "host_key_reset",
-    "practice_paced", "run_sheet_set", "poem_line_added",
+    "practice_paced", "run_sheet_set", "poem_line_added", "deck_dealt",
 })  # fmt: skip
 
 

@@ -131,6 +131,10 @@ def _shuffled(room: Room, d: dict, event: Event) -> None:
     table.shuffles += 1
 
 
+def _dealt(room: Room, d: dict, event: Event) -> None:
+    room.tables[d["table"]].order = list(d["order"])  # the same pile, in a new order (board.py)
+
+
 def _drawn(room: Room, d: dict, event: Event) -> None:
     table = room.tables[d["table"]]
     table.order.remove(d["card"])
@@ -250,6 +254,7 @@ HANDLERS = {
     "turn_passed": _turn,
     "player_back": _back,
     "deck_shuffled": _shuffled,
+    "deck_dealt": _dealt,
     "card_drawn": _drawn,
     "response_added": _responded,
     "vote_cast": _voted,

@@ -188,6 +188,45 @@ def test_the_deck_is_dealt_along_the_path_so_agreeing_meets_an_outcome_every_nee
     assert sorted(order) == sorted(card["id"] for card in deck["cards"])  # every card, once
 
 
+@pytest.mark.parametrize("deck_id", ["everyday-lives", "living-well-with-dementia", "my-life-my-choices"])
+def test_a_skipped_card_goes_back_in_the_pile_so_its_outcome_is_not_stuck(deck_id):
+    """Each shipped deck has one card per colour for its first outcome: skip one of them and
+    it comes back after the next `needed` cards, so the first outcome is still met (and the
+    second on the way), instead of staying a colour short for the rest of the workshop."""
+    from server.decks import load_decks
+
+    deck = load_decks("decks")[deck_id]
+    story = Story(deck=deck)
+    story.join("Ann", "other", table="t1"), story.join("Bo", "other", table="t1")
+    story.do("host", "start")
+    table = story.room.tables["t1"]
+    needed = story.room.deck.get("needed", 4)
+    first = deck["outcomes"][0]["id"]
+    for number in range(1, 2 * needed + 2):
+        card, types = play_round(story, outcome="skip" if number == 2 else "agree")
+        if number == 2:
+            twin = any(  # another card of the same outcome and colour still in the pile
+                c["id"] != card["id"] and c["outcome"] == card["outcome"] and c.get("perspective") == card.get("perspective")
+                for c in deck["cards"] if c["id"] in table.order
+            )
+            assert "deck_dealt" in types
+            assert (card["id"] in table.order) != twin  # back in the pile only when nothing else can take its place
+            if not twin:
+                assert table.order.index(card["id"]) == needed  # not straight back
+        if first in table.met:
+            break
+    assert first in table.met
+    assert story.replayed().tables["t1"].order == table.order
+
+
+def test_a_card_nobody_agreed_on_is_not_dealt_again():
+    deck = board_deck(outcomes=("choice", "home"), per_outcome=6)
+    story, _, _ = table_of_two(deck=deck)
+    card, types = play_round(story, outcome="none")
+    assert card["id"] not in story.room.tables["t1"].order
+    assert story.replayed().tables["t1"].order == story.room.tables["t1"].order
+
+
 def test_open_play_keeps_the_plain_shuffle():
     deck = board_deck(outcomes=("choice", "home", "work"), per_outcome=5)
     path, _, _ = table_of_two(deck=deck)
