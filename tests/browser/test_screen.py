@@ -93,6 +93,14 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     expect(small.locator("#screen-agreed")).to_contain_text(SHARED)
     no_private_text(small)
     small.screenshot(path=str(output_dir / "screen-play-1280x720.png"))
+    # four tables and a message do not fit 1280 x 720: a projector cannot scroll, so as many
+    # tables as fit are shown at a time, the others in turn
+    assert host.act("add_table", count=2)["ok"]
+    expect(small.locator("#screen-paths-page")).to_have_text(re.compile(r"^Table 1 of 4|Tables 1–[23] of 4$"))
+    assert small.locator("#screen-paths-panel").evaluate("n => n.getBoundingClientRect().bottom") <= 720
+    expect(small.locator("#screen-paths-page")).not_to_have_text(re.compile("^Tables? 1[– ]"), timeout=12000)  # the next ones
+    small.screenshot(path=str(output_dir / "screen-play-1280x720-paged.png"))
+    assert page.locator("#screen-paths-panel").evaluate("n => n.getBoundingClientRect().bottom") <= 1080
 
     # the spotlight: one table's card and what it agreed; a private note is refused
     view = host.wait_for(lambda v: any(n["kind"] == "agreed" for t in v["tables"] for n in t["notes"]))

@@ -26,6 +26,7 @@ const STAGES = {
 };
 const CARD_TYPES = { scenario: "A situation", reflection: "A reflection", question: "A question", wild: "A wild card", working: "What is working?" };
 const AGREED_SHOWN = 3;
+const PAGE_SECONDS = 8;
 const MATRIX_TABLES = 6; // more tables than this (or a narrow screen): each outcome with how many tables met it
 
 function who(perspective, size = 36) {
@@ -46,6 +47,10 @@ const STALE_SECONDS = 30;
 let metBefore = null; // "table/outcome" keys already met; null until the next view
 let moments = []; // [{ table, outcome, at }]
 let momentTimer = null;
+let shown = null; // the view last drawn, drawn again when the screen changes size
+let page = 0; // which tables' rows are shown when not all fit (pageRows)
+let pager = null;
+window.addEventListener("resize", () => shown && renderProgress(shown));
 
 function newlyMet(view) {
   const met = new Set();
@@ -97,6 +102,7 @@ function renderJoined(view) {
   $("screen-joined").replaceChildren(
     el("li", { class: "screen-total" }, el("strong", { text: String(view.people) }), view.people === 1 ? " person" : " people"),
     ...view.joined.map((j) => el("li", {}, el("strong", { class: "screen-joined-count", text: String(j.count) }),
+      el("span", { class: "sr-only", text: " here as " }), // "2 here as a family carer", not "2 a family carer"
       footprint(j.perspective, { size: 40 }), el("span", { class: "screen-joined-name", text: j.name }))));
 }
 
@@ -120,6 +126,38 @@ function pathTable(view) {
     el("thead", {}, head), el("tbody", {}, ...rows));
 }
 
+// A projector cannot scroll: when the tables' rows run off the bottom of the screen (four
+// tables and a message did not fit 1280 x 720), as many as fit are shown at a time, the next
+// ones every PAGE_SECONDS: "Tables 1-3 of 4".
+function pageRows() {
+  const rows = [...$("screen-paths").querySelectorAll("tbody tr")];
+  const panel = $("screen-paths-panel");
+  const note = $("screen-paths-page");
+  const overflows = () => panel.getBoundingClientRect().bottom > document.documentElement.clientHeight;
+  rows.forEach((row) => { row.hidden = false; });
+  note.hidden = true;
+  if (!panel.offsetParent || rows.length < 2 || !overflows()) {
+    clearInterval(pager);
+    pager = null;
+    return;
+  }
+  note.textContent = `Tables 1–${rows.length} of ${rows.length}`; // its room, while measuring
+  note.hidden = false;
+  let fit = rows.length;
+  while (fit > 1 && overflows()) {
+    fit -= 1;
+    rows[fit].hidden = true;
+  }
+  const pages = Math.ceil(rows.length / fit);
+  const each = Math.ceil(rows.length / pages); // even pages: 2 and 2, not 3 and 1
+  page %= pages;
+  rows.forEach((row, i) => { row.hidden = Math.floor(i / each) !== page; });
+  const first = page * each + 1;
+  const last = Math.min(rows.length, first + each - 1);
+  note.textContent = first === last ? `Table ${first} of ${rows.length}` : `Tables ${first}–${last} of ${rows.length}`;
+  if (!pager) pager = setInterval(() => { page += 1; pageRows(); }, PAGE_SECONDS * 1000);
+}
+
 // A big room: one line per outcome, with how many tables have met it.
 function outcomeList(view) {
   const tables = view.tables.filter((t) => t.board).length;
@@ -138,10 +176,12 @@ function countsText(view) {
 }
 
 function renderProgress(view) {
+  shown = view;
   $("screen-counts").textContent = countsText(view);
   const hasBoard = view.outcomes.length && view.tables.some((t) => t.board);
   const many = view.tables.filter((t) => t.board).length > MATRIX_TABLES || window.matchMedia("(max-width: 50rem)").matches;
   $("screen-paths").replaceChildren(...(hasBoard ? [many ? outcomeList(view) : pathTable(view)] : []));
+  pageRows();
   const newest = view.agreed.slice(-AGREED_SHOWN).reverse();
   $("screen-agreed").replaceChildren(...newest.map((note) => el("li", {},
     el("p", { class: "screen-agreed-text", text: note.text }),
@@ -215,8 +255,8 @@ function render(view) {
   renderProgress(view);
   renderPledges(view);
   const fresh = newlyMet(view);
-  if (closing || spot || room.stage !== "play") {
-    hideMoments();
+  if (closing || spot || room.stage !== "play" || room.paused) {
+    hideMoments(); // no celebration runs on while the room is paused
   } else {
     moments.push(...fresh);
     showMoment();

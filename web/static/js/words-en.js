@@ -308,7 +308,7 @@ export default /* words-json */ {
     "board.met_text": {"standard": "“{text}” — met!", "easy": "“{text}”: reached!"},
 
     "poem.heading": {"standard": "Poet’s Corner", "easy": "Our poem", "icon": "pen"},
-    "poem.intro": {"standard": "After a poem, everyone can add one line of their own to our table's poem.", "easy": "This card was a poem. Add 1 line to our poem."},
+    "poem.intro": {"standard": "After a card to think about, everyone can add one line of their own to our table's poem.", "easy": "Add 1 line to our poem. Say how this card makes you feel."},
     "poem.label": {"standard": "Your line", "icon": "pen"},
     "poem.hint": {"standard": "One line of your own, up to {max} letters. It can rhyme, or not.", "easy": "Write 1 short line."},
     "poem.button": {"standard": "Add my line", "icon": "letter"},
