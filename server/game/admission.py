@@ -40,11 +40,13 @@ def turn_away(room: Room, command: dict):
 
 
 def readmit(room: Room, command: dict):
-    """Undo a removal: the person's own browser can join again, as the same person."""
+    """Undo a removal: the person's own browser can join again, as the same person, back at
+    the table they were taken from (if it is still there)."""
     player = room.players.get(command.get("player")) if isinstance(command.get("player"), str) else None
     if player is None or not player.removed:
         raise RuleError("not_found", "That person has not been removed.")
-    return [event(command, "player_readmitted", player=player.id)]
+    back = room.tables.get(player.removed_from) if player.removed_from else None
+    return [event(command, "player_readmitted", player=player.id)] + (seat(command, room, player.id, back) if back else [])
 
 
 def move_in(command: dict, room: Room, player: Player, table) -> list:

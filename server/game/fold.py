@@ -95,6 +95,7 @@ def _removed(room: Room, d: dict, event: Event) -> None:
     player = room.players[d["player"]]
     if player.table:
         room.tables[player.table].seats.remove(player.id)
+    player.removed_from = d.get("table")
     player.table = None
     player.removed = True
     player.waiting = False

@@ -55,6 +55,7 @@ class Player:
     waiting: bool = False  # waiting for the facilitator to let them in
     wants_table: str | None = None  # where a tablemate asked to seat them (no device)
     simulated: bool = False  # a simulated player in a practice room (server/game/practice.py)
+    removed_from: str | None = None  # the table they sat at when removed ("Let back in" seats them there)
 
 
 @dataclass

@@ -206,18 +206,28 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     expect(page.locator("#people-status")).to_have_text("5 new tables were added.")
     expect(page.get_by_label("Table for Chidi").locator("option")).to_have_count(9)
     page.get_by_role("button", name="Remove Ben").click()
+    ben_table, ben_table_id = ben.view["table"]["name"], ben.view["table"]["id"]
     page.get_by_role("button", name="Yes, remove Ben").click()
     expect(page.locator("#people-rows")).not_to_contain_text("Ben")
+    expect(page.locator("#people-status")).to_contain_text("Ben was taken out of the workshop.")
     with ben.changed:
         ben.changed.wait_for(lambda: ben.removed, timeout=5)
-    # ... and let him back: his own browser can join again
+    # someone else called Ben joins meanwhile: the two are told apart by when they came
+    other_ben = Participant(server.url)
+    assert other_ben.join(room["code"], "Ben", "other")["ok"]
+    # ... and let him back: his own browser can join again, and he is back at his table
     page.get_by_role("button", name="Let Ben back in").click()
     expect(page.locator("#removed-box")).to_be_hidden()
+    expect(page.locator("#people-rows")).to_contain_text("Ben (1)")
+    expect(page.locator("#people-rows")).to_contain_text("Ben (2)")
+    expect(page.get_by_label("Table for Ben (1)")).to_have_value(ben_table_id)
     again = Participant(server.url)
     try:
         assert again.join(room["code"], "", token=ben.token)["ok"]
+        assert again.view["table"]["name"] == ben_table
     finally:
         again.close()
+        other_ben.close()
 
     # lock the room: nobody new can join until it is unlocked
     page.get_by_role("button", name="Lock the room").click()

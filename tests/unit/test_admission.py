@@ -84,8 +84,19 @@ def test_a_removed_person_stays_out_until_the_host_lets_them_back():
     assert host_view(story.room, set(), "now")["removed"] == [{"id": ann, "name": "Ann"}]
     assert refused(story, "host", "readmit", player="p404") == "not_found"
     story.do("host", "readmit", player=ann)
+    assert story.room.players[ann].table == "t1"  # back in the seat they were taken from
+    assert story.replayed().players[ann].table == "t1"
     story.do(ann, "sit", table="t2")
     assert story.room.players[ann].table == "t2"
+
+
+def test_someone_let_back_in_during_play_rejoins_their_table_and_its_turns():
+    story = Story()
+    ann, bo = story.join("Ann", table="t1"), story.join("Bo", table="t1")
+    story.do("host", "start")
+    story.do("host", "remove", player=bo)
+    story.do("host", "readmit", player=bo)
+    assert bo in story.room.tables["t1"].seats and story.room.tables["t1"].turn in (ann, bo)
 
 
 def test_words_lose_control_and_direction_characters_but_keep_line_breaks():

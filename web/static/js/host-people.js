@@ -16,9 +16,10 @@ export function renderPeople(view, live) {
 
   const tables = [["", "Not at a table"], ...view.tables.map((t) => [t.id, t.name])];
   const body = document.getElementById("people-rows");
+  const labels = namesApart(view.players);
   for (const person of view.players) {
     if (!rows.has(person.id)) rows.set(person.id, personRow(person.id, live));
-    rows.get(person.id).update(person, tables);
+    rows.get(person.id).update({ ...person, name: labels.get(person.id) }, tables);
   }
   for (const id of [...rows.keys()]) {
     if (!view.players.some((p) => p.id === id)) rows.delete(id);
@@ -32,6 +33,19 @@ export function renderPeople(view, live) {
   document.getElementById("people-wrap").hidden = view.players.length === 0;
   document.getElementById("people-empty").hidden = view.players.length > 0;
   document.getElementById("unseated").hidden = view.players.length === 0;
+}
+
+// Two people with one name ("Jo" taken out, and a new "Jo" joining) are told apart by the
+// order they came in: "Jo (1)", "Jo (2)"; everyone else keeps their own name.
+function namesApart(players) {
+  const count = new Map();
+  for (const p of players) count.set(p.name, (count.get(p.name) || 0) + 1);
+  const seen = new Map();
+  return new Map(players.map((p) => {
+    if (count.get(p.name) < 2) return [p.id, p.name];
+    seen.set(p.name, (seen.get(p.name) || 0) + 1);
+    return [p.id, `${p.name} (${seen.get(p.name)})`];
+  }));
 }
 
 function personRow(id, live) {
@@ -70,7 +84,7 @@ function personRow(id, live) {
   yes.addEventListener("click", async () => {
     const ack = await run(live, say, "remove", { player: id });
     if (ack.ok) {
-      document.getElementById("people-status").textContent = `${name} has left the workshop.`;
+      document.getElementById("people-status").textContent = `${name} was taken out of the workshop. "Let back in" below undoes it.`;
       document.getElementById("people-heading").focus();
     }
   });
