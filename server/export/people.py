@@ -84,6 +84,10 @@ def byline(item: dict) -> str:
         who += f", entered by {item['entered_by']}"
     if item.get("words_by"):
         who += f", words written down by {item['words_by']}"
+    if item.get("who"):  # a pledge: who will do it (as they wrote it), and by when
+        who += f" · who: {item['who']}"
+    if item.get("by"):
+        who += f" · by {item['by']}"
     return who
 
 

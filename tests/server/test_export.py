@@ -91,7 +91,7 @@ def play_session(server, room: dict) -> dict:
     ok(host.act("note", table="t2", text=FREE))
     ok(host.act("stage", stage="pledge"))
     ok(ann.act("pledge", text=PLEDGES[0]))
-    ok(cy.act("pledge", text=PLEDGES[1]))
+    ok(cy.act("pledge", text=PLEDGES[1], who="our whole team", by="2026-04-30"))
     ok(host.act("pledge", text=PLEDGES[2], **{"for": extra}))
     ok(bart.act("pledge", text=SECRETS[3], private=True))
     n = ok(host.act("end"))["n"]
@@ -160,6 +160,7 @@ def test_the_report_lists_people_cards_votes_and_who_entered_what(server, sessio
     assert "  - a family carer: 1" in md and "  - a health professional: 1" in md
     assert f"- {FOR_EXTRA} — Ebenezer (a health professional), entered by Bartholomew · 0 votes" in md
     assert f"- {PLEDGES[2]} — Ebenezer (a health professional), entered by the facilitator" in md
+    assert f"- {PLEDGES[1]} — Cyrille (a support worker) · who: our whole team · by 30 April 2026" in md
     assert re.search(rf"- {re.escape(md_text(SHARED))} — Bartholomew \(a family carer\) · 2 votes · \*\*agreed\*\*", md)
     headings = [line for line in md.splitlines() if line.startswith("#")]
     assert headings[:4] == [
