@@ -86,10 +86,9 @@ def _legend(deck: dict) -> list[dict]:
     for key, entry in offered.items():
         entries.setdefault(key, entry)
     blank = dict.fromkeys(("colour", "ink", "pattern", "colour_name", "pattern_name"))
-    return [
-        {**entry, "choice": key in offered, **blank, **styles.get(key, {})}
-        for key, entry in entries.items()
-    ]
+    listed = [{**entry, "choice": key in offered, **blank, **styles.get(key, {})} for key, entry in entries.items()]
+    # the sides people come as first; a card told from no one side (`anyone`) after them
+    return sorted(listed, key=lambda entry: not entry["choice"])
 
 
 # A room's deck never changes, so what is worked out from it is kept, keyed by the deck

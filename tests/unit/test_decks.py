@@ -138,12 +138,12 @@ def test_deck_summary():
         "needed": 4,
     }
     assert [p["id"] for p in perspectives] == [
-        "person", "carer", "support_worker", "manager", "commissioner", "health", "anyone", "other",
+        "person", "carer", "support_worker", "manager", "commissioner", "health", "other", "anyone",
     ]  # fmt: skip
     carer = perspectives[1]
     assert carer["name"] == "a family carer" and carer["choice"] is True
     assert (carer["colour"], carer["pattern"], carer["colour_name"]) == ("#56B4E9", "stripes", "sky blue")
-    assert perspectives[6]["choice"] is False  # `anyone` tells cards; nobody joins as it
+    assert perspectives[7]["choice"] is False  # `anyone` tells cards; nobody joins as it
 
 
 # --------------------------------------------------------------------------- the parsed shape

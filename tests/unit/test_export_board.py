@@ -79,7 +79,7 @@ def test_the_summary_carries_each_tables_path_and_the_rooms_progress():
     assert t2["board"]["met"] == 0 and all(o["tiles"] == [] for o in t2["board"]["outcomes"])
     assert s["progress_line"] == "5 of 10 outcomes met across 2 tables."
     assert [(e["id"], e["words"]) for e in s["legend"]] == [
-        ("person", "orange with dots"), ("carer", "sky blue with stripes"), ("anyone", "no colour"), ("other", "grey with bars"),
+        ("person", "orange with dots"), ("carer", "sky blue with stripes"), ("other", "grey with bars"), ("anyone", "no colour"),
     ]  # fmt: skip
 
 
