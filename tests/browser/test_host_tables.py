@@ -58,6 +58,8 @@ def test_the_host_sees_answers_votes_a_tie_and_the_agreement_live(server, new_pa
     agreed = table.locator(".agreed-list")
     expect(agreed).to_contain_text("Keep the same carers where we can.")
     expect(agreed).to_contain_text("Ben, a family carer · chosen by the facilitator after a tie")  # the host chose
+    # the spotlight numbers each table's agreed notes (many read alike)
+    expect(page.locator("#spotlight-choice option", has_text="Table 1, agreed 1: Keep the same carers")).to_have_count(1)
     expect(agreed).to_contain_text(f"From the card: {card['text'][:40]}")
     expect(tie).to_be_hidden()
     # Chidi sat there and said nothing: the facilitator is told, in words

@@ -13,13 +13,17 @@ function short(text) {
   return words.length > SHORT ? `${words.slice(0, SHORT - 1)}…` : words || "(a picture or spoken answer)";
 }
 
-// What can go on the big screen: each table's card, its agreed notes, and its pledges.
+// What can go on the big screen: each table's card, its agreed notes (numbered, as many
+// read alike), and its pledges.
 export function spotlightChoices(view) {
   const choices = [];
   for (const table of view.tables) {
     if (table.card || table.cards_drawn) choices.push([`table:${table.id}`, `${table.name}: the card ${table.card ? "on the table" : "they played last"}`]);
+    let agreed = 0;
     for (const note of table.notes) {
-      if (note.kind === "agreed" && !note.private) choices.push([`note:${table.id}:${note.id}`, `${table.name} agreed: ${short(note.text)}`]);
+      if (note.kind !== "agreed") continue;
+      agreed += 1;
+      if (!note.private) choices.push([`note:${table.id}:${note.id}`, `${table.name}, agreed ${agreed}: ${short(note.text)}`]);
     }
     for (const pledge of table.pledges) {
       if (!pledge.private) choices.push([`pledge:${pledge.id}`, `Pledge at ${table.name}: ${short(pledge.text)}`]);
