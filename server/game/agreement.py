@@ -53,10 +53,11 @@ def reveal(room: Room, command: dict):
     return [event(command, "responses_revealed", table=table.id)]
 
 
-def finish_round(room: Room, command: dict, table: Table, outcome: str, chosen: str | None = None):
+def finish_round(room: Room, command: dict, table: Table, outcome: str, chosen: str | None = None, later: bool = False):
     """End the open round and pass the turn. `outcome`: "skipped", "votes" (agree the clear
     leader, or nothing if nobody voted), "chosen" (the table agrees `chosen`; None: agree
-    nothing) or "facilitator" (the same, chosen by the host)."""
+    nothing) or "facilitator" (the same, chosen by the host). `later`: a skipped card goes back
+    in the pile."""
     current = table.current
     data = {"table": table.id, "outcome": "skipped"}
     if outcome != "skipped":
@@ -81,7 +82,7 @@ def finish_round(room: Room, command: dict, table: Table, outcome: str, chosen: 
     if data["outcome"] == "agreed":
         events += tile_events(room, command, table, current)
     else:
-        events += redeal_events(room, command, table, skipped=current.card if outcome == "skipped" else None)
+        events += redeal_events(room, command, table, back=current.card if later else None)
     after = table.returning or next_seat(table, current.turn or table.turn)
     return events + turn_events(command, table, after)
 

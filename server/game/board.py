@@ -74,21 +74,18 @@ def path_order(room: Room, table: Table, shuffled: list[str]) -> list[str]:
     return ahead + [card_id for card_id in shuffled if card_id not in chosen]
 
 
-def redeal_events(room: Room, command: dict, table: Table, skipped: str | None = None) -> list[Event]:
+def redeal_events(room: Room, command: dict, table: Table, back: str | None = None) -> list[Event]:
     """A card that placed nothing (skipped, or nobody agreed on an answer) leaves its outcome
     a colour short: the rest of the pile is dealt along the path again, so a card that can
-    still meet it comes soon. A skipped card was never played: when no other card in the pile
-    has its outcome and colour, it goes back in the pile, after the next `needed` cards (not
-    straight back), so its outcome can still be met (a played workshop had an outcome stuck at
-    3 of 4 colours to the end)."""
-    if not has_board(room):
+    still meet it comes soon. `back`: a skipped card the facilitator put back for later; it
+    comes again after the next `needed` cards, not straight away (its outcome may have no
+    other card in its colour: a played workshop had one stuck at 3 of 4 colours to the end)."""
+    if not has_board(room) and back is None:
         return []
     order = path_order(room, table, list(table.order))
-    card = room.cards.get(skipped) if skipped else None
-    place = card and (card.get("outcome"), card.get("perspective"))
-    if card and not any((room.cards[other].get("outcome"), room.cards[other].get("perspective")) == place for other in order):
+    if back is not None:
         at = min(len(order), needed(room))
-        order = order[:at] + [skipped] + order[at:]
+        order = order[:at] + [back] + order[at:]
     return [event(command, "deck_dealt", table=table.id, order=order)] if order != table.order else []
 
 

@@ -90,7 +90,9 @@ def timer(room: Room, command: dict):
 
 def skip(room: Room, command: dict):
     """Skip the table's card; with no card on the table, skip the turn (someone away).
-    With `round`, only that card: a skip sent late never lands on the next one."""
+    With `round`, only that card: a skip sent late never lands on the next one. With
+    `later`, the card goes back in the pile to come again after a few cards (so its outcome
+    can still be met); without, it is out of the game (a card that upset someone, say)."""
     table = table_of(room, command.get("table"))
     if moved_on(command, table):
         return []
@@ -98,7 +100,10 @@ def skip(room: Room, command: dict):
         if table.turn is None:
             raise RuleError("bad_request", "That table has no card or turn to skip.")
         return turn_events(command, table, next_seat(table, table.turn))
-    return finish_round(room, command, table, "skipped")
+    later = command.get("later", False)
+    if not isinstance(later, bool):
+        raise RuleError("bad_request", "'later' is true (the card comes back after a few cards) or false.")
+    return finish_round(room, command, table, "skipped", later=later)
 
 
 def broadcast(room: Room, command: dict):

@@ -3,6 +3,7 @@ table, "still writing" (or nobody has answered yet) before moving on, who may sh
 facilitator said in words."""
 from __future__ import annotations
 
+import re
 import threading
 
 from playwright.sync_api import expect
@@ -178,18 +179,21 @@ def test_a_skipped_card_asks_the_facilitator_first_and_the_table_is_told(server,
     table = host.get_by_role("article", name="Table 1")
     expect(table.locator(".answers")).to_contain_text("Ask them first.")
 
-    # an answered card: the facilitator is asked before it goes
+    # the facilitator is asked before it goes: for later, or out of the game
+    left = bo.view["table"]["cards_left"]
     table.get_by_role("button", name="Skip this card").click()
     question = table.locator(".confirm")
-    expect(question).to_contain_text("Table 1 has 1 answer on this card. Skipping it keeps none of them.")
+    expect(question).to_contain_text("Table 1 has 1 answer on this card; skipping keeps none of them.")
+    expect(table.get_by_role("button", name="Put it back for later")).to_be_focused()
     table.get_by_role("button", name="Keep the card").click()
     expect(question).to_be_hidden()
     assert bo.view["table"]["card"] is not None
     table.get_by_role("button", name="Skip this card").click()
-    expect(table.get_by_role("button", name="Skip it anyway")).to_have_accessible_description(
-        "Table 1 has 1 answer on this card. Skipping it keeps none of them.")
-    table.get_by_role("button", name="Skip it anyway").click()
-    expect(table.locator(":scope > .status")).to_contain_text("Card skipped at Table 1. Nothing was kept from it.")
+    expect(table.get_by_role("button", name="Take it out of the game")).to_have_accessible_description(re.compile(
+        "^Table 1 has 1 answer on this card; skipping keeps none of them. Put it back and it comes again"))
+    table.get_by_role("button", name="Put it back for later").click()
+    expect(table.locator(":scope > .status")).to_contain_text("Card skipped at Table 1: it comes back after a few cards.")
+    assert bo.wait_for(lambda v: v["table"]["card"] is None)["table"]["cards_left"] == left + 1  # back in the pile
     expect(table.locator("h4")).to_be_focused()  # not the top of a page of many tables
 
     # the table hears that the card was skipped, not an older agreement

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from server.game import table_view
+from server.game import RuleError, table_view
 from server.game.voice import voice
 
 from .story import Story
@@ -41,13 +41,14 @@ def table_of_two(**kw):
 
 
 def play_round(story, outcome="agree"):
-    """Draw (whoever's turn), answer, and end the round: agree, no votes, or skip."""
+    """Draw (whoever's turn), answer, and end the round: agree, no votes, skip (out of the
+    game) or skip for later (back in the pile)."""
     table = story.room.tables["t1"]
     story.do(table.turn, "draw")
     card = story.room.cards[table.current.card]
     answer = story.do(table.turn, "respond", text="An answer")[0].data["response"]
-    if outcome == "skip":
-        events = story.do("host", "skip", table="t1")
+    if outcome in ("skip", "later"):
+        events = story.do("host", "skip", table="t1", later=outcome == "later")
     else:
         if outcome == "agree":
             story.do(table.turn, "vote", response=answer)
@@ -189,10 +190,10 @@ def test_the_deck_is_dealt_along_the_path_so_agreeing_meets_an_outcome_every_nee
 
 
 @pytest.mark.parametrize("deck_id", ["everyday-lives", "living-well-with-dementia", "my-life-my-choices"])
-def test_a_skipped_card_goes_back_in_the_pile_so_its_outcome_is_not_stuck(deck_id):
-    """Each shipped deck has one card per colour for its first outcome: skip one of them and
-    it comes back after the next `needed` cards, so the first outcome is still met (and the
-    second on the way), instead of staying a colour short for the rest of the workshop."""
+def test_a_card_put_back_for_later_comes_again_so_its_outcome_is_not_stuck(deck_id):
+    """Each shipped deck has about one card per colour for its first outcome: skip one "for
+    later" and it comes back after the next `needed` cards, so the first outcome is still met,
+    instead of staying a colour short for the rest of the workshop."""
     from server.decks import load_decks
 
     deck = load_decks("decks")[deck_id]
@@ -203,20 +204,27 @@ def test_a_skipped_card_goes_back_in_the_pile_so_its_outcome_is_not_stuck(deck_i
     needed = story.room.deck.get("needed", 4)
     first = deck["outcomes"][0]["id"]
     for number in range(1, 2 * needed + 2):
-        card, types = play_round(story, outcome="skip" if number == 2 else "agree")
+        card, types = play_round(story, outcome="later" if number == 2 else "agree")
         if number == 2:
-            twin = any(  # another card of the same outcome and colour still in the pile
-                c["id"] != card["id"] and c["outcome"] == card["outcome"] and c.get("perspective") == card.get("perspective")
-                for c in deck["cards"] if c["id"] in table.order
-            )
-            assert "deck_dealt" in types
-            assert (card["id"] in table.order) != twin  # back in the pile only when nothing else can take its place
-            if not twin:
-                assert table.order.index(card["id"]) == needed  # not straight back
+            assert "deck_dealt" in types and table.order.index(card["id"]) == needed  # not straight back
         if first in table.met:
             break
     assert first in table.met
     assert story.replayed().tables["t1"].order == table.order
+
+
+def test_a_card_taken_out_of_the_game_never_comes_back_and_skips_move_on():
+    """A card skipped without "later" (one that upset someone, say) is gone for good, and a
+    run of skips walks through the pile instead of meeting the same cards again."""
+    deck = board_deck(outcomes=("choice", "home"), per_outcome=6)
+    story, _, _ = table_of_two(deck=deck)
+    story.do(story.room.tables["t1"].turn, "draw")
+    with pytest.raises(RuleError):
+        story.do("host", "skip", table="t1", later="yes")
+    story.do("host", "skip", table="t1")
+    seen = [play_round(story, outcome="skip")[0]["id"] for _ in range(7)]
+    assert len(set(seen)) == 7 and not set(seen) & set(story.room.tables["t1"].order)
+    assert story.replayed().tables["t1"].order == story.room.tables["t1"].order
 
 
 def test_a_card_nobody_agreed_on_is_not_dealt_again():

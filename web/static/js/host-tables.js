@@ -85,15 +85,20 @@ function tableCard(id, live) {
   const actions = el("div", { class: "table-actions h-row", "data-live": true }, next, reveal, skip);
   const stageRow = el("div", { class: "h-row", "data-live": true },
     el("label", { for: `${p}-stage`, text: "Stage" }), stageSelect, moveTable);
-  // a card people have answered asks first: skipping it keeps none of their answers
+  // Skipping a card asks first, with the facilitator's two reasons: "for later" (it comes
+  // again after a few cards, so its outcome on the path can still be met) or "out of the
+  // game" (a card that upset someone never comes back). Answers already given are not kept.
   let answered = 0;
   let round = null;
   const skipQuestion = el("p", { id: `${p}-skip-question` });
-  const skipYes = el("button", { type: "button", class: "h-btn", text: "Skip it anyway", "aria-describedby": `${p}-skip-question` });
+  const skipLater = el("button", { type: "button", class: "h-btn", text: "Put it back for later", "aria-describedby": `${p}-skip-question` });
+  const skipYes = el("button", { type: "button", class: "h-btn", text: "Take it out of the game", "aria-describedby": `${p}-skip-question` });
   const skipNo = el("button", { type: "button", class: "h-btn h-btn-quiet", text: "Keep the card" });
-  const skipAsk = el("div", { class: "confirm", hidden: true }, skipQuestion, skipYes, skipNo);
-  const skipNow = () => act("skip", round == null ? {} : { round }, `Card skipped at ${name}. Nothing was kept from it.`);
-  const askWords = () => `${name} has ${answered === 1 ? "1 answer" : `${answered} answers`} on this card. Skipping it keeps none of them.`;
+  const skipAsk = el("div", { class: "confirm", hidden: true }, skipQuestion, skipLater, skipYes, skipNo);
+  const skipNow = (later) => act("skip", { ...(round == null ? {} : { round }), later },
+    later ? `Card skipped at ${name}: it comes back after a few cards. Nothing was kept from it.` : `Card skipped at ${name} and taken out of the game. Nothing was kept from it.`);
+  const askWords = () => `${answered ? `${name} has ${answered === 1 ? "1 answer" : `${answered} answers`} on this card; skipping keeps none of them.` : `Skip ${name}'s card?`}`
+    + " Put it back and it comes again after a few cards, so its outcome can still be met; take it out if it upset someone.";
   const closeAsk = () => { // focus inside goes to the table's heading, not to the top of the page
     const inside = skipAsk.contains(document.activeElement);
     skipAsk.hidden = true;
@@ -101,17 +106,18 @@ function tableCard(id, live) {
   };
   skip.addEventListener("click", () => {
     if (skip.hasAttribute("data-off")) return;
-    if (!answered) return void skipNow();
     skipQuestion.textContent = askWords();
     skipAsk.hidden = false;
-    skipYes.focus();
+    skipLater.focus();
   });
   skipNo.addEventListener("click", () => { skipAsk.hidden = true; skip.focus(); });
-  once(skipYes, async () => {
-    const ack = await skipNow();
-    closeAsk();
-    return ack;
-  });
+  for (const [button, later] of [[skipLater, true], [skipYes, false]]) {
+    once(button, async () => {
+      const ack = await skipNow(later);
+      closeAsk();
+      return ack;
+    });
+  }
   once(reveal, () => act("reveal", {}, `Answers shown at ${name}.`));
   once(next, () => act("next", {}, "")); // the card itself shows what happened: agreed, or a tie
   const choose = (response) => act("agree", { response },
@@ -125,7 +131,7 @@ function tableCard(id, live) {
 
   function update(table, view) {
     setOptions(stageSelect, stagesFor(view.room), table.stage);
-    off(skip, !table.card || waiting(skipYes, view.n));
+    off(skip, !table.card || waiting(skipYes, view.n) || waiting(skipLater, view.n));
     answered = table.card ? table.responses.length : 0;
     if (table.round !== round) closeAsk(); // the question was about a card that has gone
     else if (!skipAsk.hidden && skipQuestion.textContent !== askWords()) skipQuestion.textContent = askWords();
