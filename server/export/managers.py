@@ -12,6 +12,7 @@ from collections import Counter
 from ..game.board import has_board
 from ..game.perspectives import choices, name_of
 from ..game.voice import voice
+from ..rooms import shown_code
 from .markdown import md_text
 from .plan import STATUS_LABELS, action_line, word_action
 from .summary import private_ids, summarise
@@ -94,7 +95,7 @@ def _voice_line(row: dict) -> str:
 
 def render_md(summary: dict) -> str:
     out = [f"# {md_text(summary['title'])}: summary", "", f"{summary['date_label']} · {md_text(summary['deck']['title'])} · "
-           f"{summary['people']} people · room {summary['code']}"]  # fmt: skip
+           f"{summary['people']} people · room {shown_code(summary['code'])}"]  # fmt: skip
     if summary["outcomes"]:
         out += ["", "## Outcomes met", ""]
         out += [f"- {md_text(o['name'])}: {met_line(o)}" for o in summary["outcomes"]]
@@ -116,7 +117,7 @@ def render_md(summary: dict) -> str:
 
 def render_docx(summary: dict) -> bytes:
     doc = document(f"{summary['title']}: summary", size=10)
-    doc.add_paragraph(clean(f"{summary['date_label']} · {summary['deck']['title']} · {summary['people']} people · room {summary['code']}"))
+    doc.add_paragraph(clean(f"{summary['date_label']} · {summary['deck']['title']} · {summary['people']} people · room {shown_code(summary['code'])}"))
     if summary["outcomes"]:
         doc.add_heading("Outcomes met", level=2)
         for o in summary["outcomes"]:
