@@ -53,6 +53,19 @@ def hold_database(path: str):
     return lock
 
 
+def port_free(host: str, port: int) -> bool:
+    """Whether this server could listen on the port (asked before it makes its database)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server's own (a restart after a crash)
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            if err.errno == errno.EADDRINUSE:
+                return False
+            raise
+    return True
+
+
 def serve(app, host: str, port: int, ready) -> None:
     """Listen with TCP_NODELAY (inherited by every accepted socket), say so (`ready()`: only
     once the port is ours), and serve forever."""
@@ -98,10 +111,13 @@ def main() -> None:
 
     try:
         config = settings.from_flags(args)
-        database = settings.load(config)["DATABASE"]
+        wanted = settings.load(config)
     except ValueError as err:  # a bad setting: say which, and stop
         parser.error(str(err))
-    held = hold_database(database)  # noqa: F841 (kept open while the server runs)
+    port_in_use = SystemExit(f"Port {wanted['PORT']} is already in use (is In Our Shoes already running?). Stop it first, or use --port.")
+    if not port_free(wanted["HOST"], wanted["PORT"]):
+        raise port_in_use  # before anything is made on disk for a server that cannot start
+    held = hold_database(wanted["DATABASE"])  # noqa: F841 (kept open while the server runs)
     try:
         app = create_app({**config, "ASYNC_MODE": args.async_mode})
     except ValueError as err:
@@ -119,7 +135,7 @@ def main() -> None:
     except OSError as err:
         if err.errno != errno.EADDRINUSE:
             raise
-        raise SystemExit(f"Port {port} is already in use (is In Our Shoes already running?). Stop it first, or use --port.") from None
+        raise port_in_use from None  # taken between the check and now
 
 
 def network_address() -> str | None:

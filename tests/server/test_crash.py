@@ -99,4 +99,5 @@ def test_a_second_server_on_the_same_log_or_port_is_refused_with_a_clear_message
     assert same_port.returncode != 0
     assert f"Port {first.port} is already in use" in same_port.stderr
     assert "is running" not in same_port.stdout  # it never said it was
+    assert not (tmp_path / "other.db").exists()  # and made nothing on disk
     assert first.participant().join(room["code"], "Ann", "person")["ok"]  # the first carries on
