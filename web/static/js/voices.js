@@ -72,13 +72,14 @@ export function agreedFrom(note) {
   const parts = [];
   if (HOW[note.how]) parts.push(el("span", { class: `tag tag-how tag-${note.how}`, text: say(HOW[note.how]) }));
   const card = (easyRead() && note.card_easy) || note.card_text; // the card's words as the table saw them
-  // whose side the card was told from: the colour of the footprint the board shows for it
-  const teller = note.card_perspective && note.card_perspective !== "anyone" ? note.card_perspective : null;
-  const told = teller ? (easyRead() && legendOf(teller).easy) || legendOf(teller).name : "";
+  // whose side the card was told from: the footprint the board shows for it (a card for
+  // everyone leaves one of no colour)
+  const side = note.card_perspective || null;
+  const told = side && side !== "anyone" ? (easyRead() && legendOf(side).easy) || legendOf(side).name : "";
   if (card) {
     parts.push(el("span", { class: "from-card" },
-      teller ? footprint(teller, { size: 20 }) : null,
-      told ? say("agreed.card_told", { as: told }) : say(note.card_perspective === "anyone" ? "agreed.card_anyone" : "agreed.card"),
+      side ? footprint(side, { size: 20 }) : null,
+      told ? say("agreed.card_told", { as: told }) : say(side === "anyone" ? "agreed.card_anyone" : "agreed.card"),
       el("q", { text: shorten(card) })));
   }
   return parts.length ? el("p", { class: "meta agreed-from" }, ...parts) : null;
