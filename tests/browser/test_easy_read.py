@@ -7,7 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_play import bot, room  # noqa: F401  (fixtures)
+from tests.browser.test_play import bot, join, room  # noqa: F401  (fixtures)
 
 
 def join_easy(page, server, code, name, as_label="A family carer"):
@@ -191,11 +191,7 @@ def test_easy_read_on_a_phone_folds_away_what_is_not_needed_to_act(server, new_p
 
 def test_the_easy_read_switch_keeps_focus_when_the_page_is_drawn_again(server, new_page, room):  # noqa: F811
     made = room()
-    page = new_page(f"{server.url}/j/{made['code']}")
-    page.get_by_label("Your first name").fill("Ben")
-    page.get_by_label("A family carer").check()
-    page.get_by_role("button", name="Join the workshop").click()
-    page.get_by_role("button", name="Sit at Table 1").click()
+    page = join(new_page(), server, made["code"], "Ben")
     made["host"].act("start")
     expect(page.get_by_role("heading", name="It is your turn")).to_be_visible()
     page.get_by_role("button", name="Easy Read: off").focus()

@@ -54,12 +54,18 @@ def test_a_tie_is_shown_and_the_table_chooses_between_the_tied_answers():
     assert table.rounds[-1].how == "chosen" and table.turn == bo
 
 
-def test_a_tie_the_facilitator_settles_is_noted_as_theirs():
+def tied_round():
+    """Bo's "first" and Cy's "second" one vote each, and Cy has pressed Next card: a tie."""
     story, (ann, bo, cy) = round_with_answers()
     a, b = answer(story, bo, "first"), answer(story, cy, "second")
     story.do(ann, "vote", response=a)
     story.do(bo, "vote", response=b)
     story.do(cy, "next")
+    return story, (ann, bo, cy), (a, b)
+
+
+def test_a_tie_the_facilitator_settles_is_noted_as_theirs():
+    story, _, (a, _b) = tied_round()
     story.do("host", "agree", table="t1", response=a)
     table = story.room.tables["t1"]
     assert (table.notes[-1].text, table.notes[-1].how, table.rounds[-1].how) == ("first", "facilitator", "facilitator")
@@ -67,22 +73,14 @@ def test_a_tie_the_facilitator_settles_is_noted_as_theirs():
 
 
 def test_votes_may_still_settle_a_tie_before_anyone_chooses():
-    story, (ann, bo, cy) = round_with_answers()
-    a, b = answer(story, bo, "first"), answer(story, cy, "second")
-    story.do(ann, "vote", response=a)
-    story.do(bo, "vote", response=b)
-    story.do(cy, "next")
+    story, (ann, _bo, cy), (a, _b) = tied_round()
     story.do(cy, "vote", response=a)
     story.do(ann, "next")
     assert story.room.tables["t1"].notes[-1].how == "votes"
 
 
 def test_a_table_may_agree_on_none_of_the_tied_answers():
-    story, (ann, bo, cy) = round_with_answers()
-    a, b = answer(story, bo, "first"), answer(story, cy, "second")
-    story.do(ann, "vote", response=a)
-    story.do(bo, "vote", response=b)
-    story.do(cy, "next")
+    story, (_ann, _bo, cy), _ = tied_round()
     story.do(cy, "agree", response=None)
     last = story.room.tables["t1"].rounds[-1]
     assert (last.outcome, last.how, story.room.tables["t1"].notes) == ("no_agreement", "none", [])
