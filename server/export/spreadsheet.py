@@ -56,7 +56,7 @@ def _row(base: dict, kind: str, card: dict | None, item: dict, votes) -> dict:
         "words_by": item.get("words_by") or "",
         "outcome": card["outcome_name"] if card else "",
         "card_teller": card["perspective"] if card else "",
-        "due": item.get("by", ""),  # a pledge's "by when" (its "who" is in its action row)
+        "due": item.get("due", ""),  # a pledge's "by when", as the action rows give it (its "who" is in its action row)
         "how": item.get("how_label", ""),
     }
 

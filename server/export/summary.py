@@ -117,7 +117,7 @@ def _table(room: Room, table, people: People, kept: set) -> dict:
                 else {}
             )
             notes.setdefault(note.kind, []).append(people.said(note, kind=note.kind, **extra))
-    pledges = [people.said(p, table=table.name, who=p.who or "", by=date_label(p.by)) for p in table.pledges if p.id not in kept]
+    pledges = [people.said(p, table=table.name, who=p.who or "", by=date_label(p.by), due=p.by or "") for p in table.pledges if p.id not in kept]
     return {"id": table.id, "name": table.name, "rounds": rounds, "notes": notes, "pledges": pledges,
             **table_parts(room, table, people)}  # fmt: skip
 

@@ -79,14 +79,20 @@ def redeal_events(room: Room, command: dict, table: Table, back: str | None = No
     a colour short: the rest of the pile is dealt along the path again, so a card that can
     still meet it comes soon. `back`: a skipped card the facilitator put back for later; it
     comes again after the next `needed` cards, not straight away (its outcome may have no
-    other card in its colour: a played workshop had one stuck at 3 of 4 colours to the end)."""
+    other card in its colour: a played workshop had one stuck at 3 of 4 colours to the end).
+    Cards put back earlier keep their places through later deals (`held`)."""
     if not has_board(room) and back is None:
         return []
-    order = path_order(room, table, list(table.order))
+    held = [card for card in table.order if card in table.held]
+    order = path_order(room, table, [card for card in table.order if card not in table.held])
+    for card in held:  # it comes when the facilitator was told it would
+        order.insert(min(table.order.index(card), len(order)), card)
     if back is not None:
-        at = min(len(order), needed(room))
-        order = order[:at] + [back] + order[at:]
-    return [event(command, "deck_dealt", table=table.id, order=order)] if order != table.order else []
+        order.insert(min(len(order), needed(room)), back)
+        held.append(back)
+    if order == table.order and held == table.held:
+        return []
+    return [event(command, "deck_dealt", table=table.id, order=order, held=held)]
 
 
 def board_view(room: Room, table: Table) -> dict | None:

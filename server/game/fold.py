@@ -129,16 +129,21 @@ def _back(room: Room, d: dict, event: Event) -> None:
 def _shuffled(room: Room, d: dict, event: Event) -> None:
     table = room.tables[d["table"]]
     table.order = list(d["order"])
+    table.held = []
     table.shuffles += 1
 
 
 def _dealt(room: Room, d: dict, event: Event) -> None:
-    room.tables[d["table"]].order = list(d["order"])  # the same pile, in a new order (board.py)
+    table = room.tables[d["table"]]
+    table.order = list(d["order"])  # the same pile, in a new order (board.py)
+    table.held = list(d.get("held", ()))
 
 
 def _drawn(room: Room, d: dict, event: Event) -> None:
     table = room.tables[d["table"]]
     table.order.remove(d["card"])
+    if d["card"] in table.held:
+        table.held.remove(d["card"])
     table.rounds.append(
         Round(number=len(table.rounds) + 1, card=d["card"], turn=d["turn"], drawn_at=event.at)
     )

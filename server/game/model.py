@@ -144,6 +144,7 @@ class Table:
     away_from: str | None = None  # whose turn passed on while they were away
     returning: str | None = None  # back again: their turn comes after this card
     order: list[str] = field(default_factory=list)  # card ids still to draw, next first
+    held: list[str] = field(default_factory=list)  # cards in `order` put back for later: each keeps its place
     shuffles: int = 0
     rounds: list[Round] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)

@@ -1,7 +1,8 @@
 """"Seat everyone": spread unseated people over the tables, mixing perspectives.
 
 First, which tables: those people already sit at, and empty ones (in the room's order) only
-as many as are needed to keep every table at FULL or fewer. A facilitator who adds spare
+as many as are needed to keep every table at FULL or fewer, and only for two or more people
+each (a lone latecomer makes a table of seven rather than sit alone). A facilitator who adds spare
 tables for a conference, or a latecomer seated while others play, never leaves someone
 playing alone at an empty table (a played workshop found exactly that).
 Then people are dealt out grouped by perspective (largest group first), each to one of the
@@ -27,7 +28,9 @@ def seat_everyone(
     busy = [table_id for table_id, seated in tables if seated]
     empty = [table_id for table_id, seated in tables if not seated]
     wanted = max(len(busy), -(-people // FULL), 1)  # ceil: tables of FULL or fewer
-    used = set(busy + empty[: wanted - len(busy)])
+    # an empty table opens only for two or more: one latecomer makes a table of seven instead
+    opening = min(wanted - len(busy), len(waiting) // 2) if busy else wanted - len(busy)
+    used = set(busy + empty[:opening])
     tables = [(table_id, seated) for table_id, seated in tables if table_id in used]
     sizes = {table_id: len(seated) for table_id, seated in tables}
     mix = {table_id: Counter(seated) for table_id, seated in tables}

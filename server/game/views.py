@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .agreement import proposed
 from .answers import spread
-from .board import board_view
+from .board import NO_COLOUR, board_view
 from .lookback import follows_view, look_back_view
 from .model import VOTES_PER_CARD, Room, Table
 from .perspectives import choices, legend, name_of
@@ -149,7 +149,7 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
                 card=note.card,
                 card_text=room.cards[note.card]["text"] if note.card else None,
                 card_easy=room.cards[note.card].get("easy") if note.card else None,
-                card_perspective=room.cards[note.card].get("perspective") if note.card else None,
+                card_perspective=(room.cards[note.card].get("perspective") or NO_COLOUR) if note.card else None,
                 words_by=note.words_by,
                 words_by_name=_name(room, note.words_by),
             )

@@ -65,7 +65,8 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     code = room["code"]
     page = new_page(f"{server.url}/screen/{code}", width=1920, height=1080)
     expect(page.get_by_role("heading", level=1)).to_have_text("Carers' week, Leeds")
-    expect(page.locator(".screen-join-code")).to_have_text(f"{code[:3]} {code[3:]}")  # as on every page
+    expect(page.locator(".screen-join-code [aria-hidden=true]")).to_have_text(f"{code[:3]} {code[3:]}")  # as on every page
+    expect(page.locator(".screen-join-code .sr-only")).to_have_text(f"Room code {' '.join(code)}")  # heard letter by letter
     expect(page.get_by_role("img", name=f"QR code to join workshop {code}")).to_be_visible()
     expect(page.locator("#screen-joined")).to_contain_text("a family carer")
     expect(page.locator("#screen-joined")).to_contain_text("4 people")

@@ -213,6 +213,25 @@ def test_a_card_put_back_for_later_comes_again_so_its_outcome_is_not_stuck(deck_
     assert story.replayed().tables["t1"].order == table.order
 
 
+@pytest.mark.parametrize("deck_id", ["everyday-lives", "living-well-with-dementia", "my-life-my-choices"])
+def test_a_card_put_back_keeps_its_place_through_later_deals(deck_id):
+    """Another card that places nothing deals the pile again: a card put back for later still
+    comes when the facilitator was told (after four cards), not next nor at the bottom."""
+    from server.decks import load_decks
+
+    story = Story(deck=load_decks("decks")[deck_id])
+    story.join("Ann", "other", table="t1"), story.join("Bo", "other", table="t1")
+    story.do("host", "start")
+    table = story.room.tables["t1"]
+    needed = story.room.deck.get("needed", 4)
+    held = play_round(story, outcome="later")[0]["id"]
+    for gone in range(1, needed + 1):  # four cards come first, two of them placing nothing
+        play_round(story, outcome="none" if gone % 2 else "later")
+        assert table.order.index(held) == needed - gone
+    assert play_round(story)[0]["id"] == held
+    assert story.replayed().tables["t1"].order == table.order and story.replayed().tables["t1"].held == table.held
+
+
 def test_a_card_taken_out_of_the_game_never_comes_back_and_skips_move_on():
     """A card skipped without "later" (one that upset someone, say) is gone for good, and a
     run of skips walks through the pile instead of meeting the same cards again."""

@@ -77,4 +77,5 @@ def test_spare_tables_stay_empty_until_the_others_are_full():
     spare = [("t1", ["manager"] * 4), ("t2", ["carer"] * 3), ("t3", ["person"]), ("t4", [])]
     assert seat_everyone(spare, [("ida", "person"), ("jo", "carer")]) == {"ida": "t3", "jo": "t3"}
     full = [("t1", ["manager"] * 6), ("t2", [])]
-    assert seat_everyone(full, [("a", "person")]) == {"a": "t2"}
+    assert seat_everyone(full, [("a", "person")]) == {"a": "t1"}  # a table of seven, not one alone
+    assert seat_everyone(full, [("a", "person"), ("b", "carer")]) == {"a": "t2", "b": "t2"}

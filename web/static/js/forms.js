@@ -211,8 +211,6 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
         const forThem = Boolean(type === "respond" && table && table.card && helpees(table).some((p) => p.id === table.turn));
         if (more && (forThem || opened)) more.open = forThem || window.matchMedia(WIDE).matches;
         opened = forThem;
-        // their card: the first answer is most likely theirs (after it, back to "Me" as ever)
-        if (forThem && [...chooser.select.options].some((o) => o.value === table.turn)) chooser.select.value = table.turn;
       }
     },
   };

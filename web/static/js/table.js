@@ -144,7 +144,7 @@ export function createRoom(root, given) {
     const active = document.activeElement;
     const lost = !active || active === document.body || !document.contains(active);
     if (!paused.hidden && !wasPaused) paused.querySelector("h2").focus();
-    else if (keep && keep !== document.body && keep.isConnected) keep.focus({ preventScroll: true });
+    else if (keep && keep !== document.body && keep.isConnected && !keep.closest("[inert]")) keep.focus({ preventScroll: true });
     else if (paused.hidden && wasPaused && (lost || paused.contains(active))) screen.heading.focus({ preventScroll: true });
     else if (paused.hidden && rebuilt && lost) screen.heading.focus();
     if (!quiet) {

@@ -63,7 +63,7 @@ function shorten(text, most = 90) {
   const cut = text.slice(0, most);
   const slash = cut.lastIndexOf(" / "); // an Easy Read card's line break
   const at = Math.max(slash, ...[". ", "! ", "? "].map((end) => cut.lastIndexOf(end) + 1)); // after the mark
-  if (at >= 30) return `${cut.slice(0, at).trim()}${at === slash ? "." : ""} …`;
+  if (at >= 30) return `${cut.slice(0, at).trim()} …`;
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), most - 20))}…`;
 }
 
