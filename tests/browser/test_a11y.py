@@ -139,7 +139,8 @@ def test_table_screen_in_play(server, output_dir, new_page, room, bot):  # noqa:
     assert made["host"].act("add_person", name="Sam", perspective="person", table="t1")["ok"]
     made["host"].act("start")
     page.get_by_role("button", name="Draw a card").click()
-    bo.act("respond", text="Ask them first.", private=True)
+    bo.wait_for(lambda v: v["table"]["card"])  # the click's draw first (a race CI hit)
+    assert bo.act("respond", text="Ask them first.", private=True)["ok"]
     bo.act("vote", response=bo.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]["id"])
     expect(page.locator(".answer")).to_have_count(1)
     made["host"].act("timer", seconds=600)
@@ -159,7 +160,8 @@ def test_hidden_answers(server, output_dir, new_page, room, bot):  # noqa: F811
     bo = bot(made, "Bo")
     made["host"].act("start")
     page.get_by_role("button", name="Draw a card").click()
-    bo.act("respond", text="Hidden for now.")
+    bo.wait_for(lambda v: v["table"]["card"])  # the draw first
+    assert bo.act("respond", text="Hidden for now.")["ok"]
     expect(page.get_by_text("1 of 2 people have answered.")).to_be_visible()
     check(page, output_dir, "hidden-answers")
 

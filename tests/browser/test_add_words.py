@@ -18,6 +18,7 @@ def test_a_tablemate_adds_words_to_a_picture_answer(server, new_page, room, bot)
         assert bo.act("draw")["ok"]
     else:
         page.get_by_role("button", name="Draw a card").click()
+    bo.wait_for(lambda v: v["table"]["card"])  # the draw first
     assert bo.act("respond", symbol="not_good")["ok"]
     box = page.locator("details.add-words-box")
     expect(box).to_be_visible()

@@ -20,6 +20,7 @@ def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir): 
     bo = bot(made, "Bo", "carer")
     made["host"].act("start")
     ana.get_by_role("button", name="Draw a card").click()
+    bo.wait_for(lambda v: v["table"]["card"])  # the draw first
     assert bo.act("respond", text="Ask them what they want.")["ok"]
     answer(ana, "Change the rota back.")
     vote_for(ana, "Change the rota back.")
