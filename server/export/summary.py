@@ -30,8 +30,10 @@ OUTCOMES = {
     "skipped": "Skipped",
     None: "Still on the table",
 }
-#: How a round's answer was agreed (Round.how, Note.how), added to its outcome's label.
-HOW = {"votes": " by votes", "chosen": ": chosen together after a tie", "facilitator": ": chosen by the facilitator after a tie", "none": ": nobody voted"}
+#: Who chose between tied answers (Round.how, Note.how), in words.
+AFTER_TIE = {"chosen": "chosen together after a tie", "facilitator": "chosen by the facilitator after a tie"}
+#: How a round's answer was agreed, added to its outcome's label.
+HOW = {"votes": " by votes", **{how: f": {words}" for how, words in AFTER_TIE.items()}, "none": ": nobody voted"}
 #: Note kinds in the order a report shows them, with their headings.
 NOTE_SECTIONS = (
     ("agreed", "What we agreed"),
@@ -124,8 +126,7 @@ def _table(room: Room, table, people: People, kept: set) -> dict:
 
 def _how_agreed(how: str | None) -> str:
     """"agreed by votes" / "chosen together after a tie", for an agreed note."""
-    return {"votes": "agreed by votes", "chosen": "chosen together after a tie",
-            "facilitator": "chosen by the facilitator after a tie"}.get(how, "agreed")
+    return "agreed by votes" if how == "votes" else AFTER_TIE.get(how, "agreed")
 
 
 def _kept_line(count: int) -> str:
