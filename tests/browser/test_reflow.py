@@ -111,18 +111,36 @@ SPLIT_WORDS = """(selector) => {
 }"""
 
 
+# Where each choice's radio button sits: beside the marks (wide) or in the top right corner
+# (narrow), and whether it touches the icon, footprint or words.
+RADIO_PLACES = """() => [...document.querySelectorAll('.perspectives .choice')].map((choice) => {
+  const radio = choice.querySelector('input').getBoundingClientRect();
+  const box = choice.getBoundingClientRect();
+  const parts = [...choice.querySelectorAll('.icon, .footprint, .choice-title, .choice-detail')].map((n) => n.getBoundingClientRect());
+  const touches = parts.some((r) => r.width && radio.left < r.right && r.left < radio.right && radio.top < r.bottom && r.top < radio.bottom);
+  const corner = radio.right > box.left + box.width / 2;
+  return { corner, touches, inside: radio.left >= box.left && radio.right <= box.right && radio.top >= box.top };
+})"""
+
+
 def test_on_a_phone_with_large_text_no_perspective_name_breaks_mid_word(server, new_page, room):  # noqa: F811
     """The radio button moves to the corner so the words get the card's whole width."""
     made = room()
-    page = new_page(f"{server.url}/j/{made['code']}", width=390, height=844)
-    for size in ("100%", "200%"):
-        page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
-        for easy in (False, True):
-            if page.evaluate("document.documentElement.classList.contains('easy-read')") != easy:
-                page.locator(".easy-switch").first.click()
-            expect(page.get_by_label("A commissioner")).to_be_visible()
-            assert page.evaluate(SPLIT_WORDS, ".perspectives") == [], (size, easy)
-            assert_reflows(page)
+    for width, height in ((390, 844), (1280, 800)):
+        page = new_page(f"{server.url}/j/{made['code']}", width=width, height=height)
+        for size in ("100%", "200%"):
+            page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
+            for easy in (False, True):
+                if page.evaluate("document.documentElement.classList.contains('easy-read')") != easy:
+                    page.locator(".easy-switch").first.click()
+                expect(page.get_by_label("A commissioner")).to_be_visible()
+                assert page.evaluate(SPLIT_WORDS, ".perspectives") == [], (width, size, easy)
+                assert_reflows(page)
+                places = page.evaluate(RADIO_PLACES)
+                assert all(p["inside"] and not p["touches"] for p in places), (width, size, easy, places)
+                # in the corner only where the card is narrow for its text (200 %: the
+                # laptop's form is as many ems wide as a phone's at 100 %)
+                assert {p["corner"] for p in places} == {size == "200%"}, (width, size, easy, places)
 
 
 def test_the_table_with_a_message_reflows_keeps_focus_in_view_and_moves_it_sensibly(server, small, room, bot, output_dir):  # noqa: F811

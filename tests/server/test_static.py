@@ -58,3 +58,12 @@ def test_files_are_compressed_and_cached(app_server):
         assert first.headers["Content-Encoding"] in ("br", "zstd", "deflate")
         again = client.get(path, headers={**ACCEPT, "If-None-Match": first.headers["ETag"]})
         assert again.status_code == 304 and not again.data
+
+
+def test_no_stylesheet_makes_a_size_container():
+    """Chromium sometimes leaves a size container's contents unpainted (the join page showed
+    empty choices, about one load in a hundred), so layouts switch with percentages instead."""
+    from pathlib import Path
+    css = Path(__file__).resolve().parents[2] / "web" / "static" / "css"
+    found = [f.name for f in css.glob("*.css") if re.search(r"container-type\s*:\s*(inline-)?size|@container\s*\(", f.read_text())]
+    assert found == []

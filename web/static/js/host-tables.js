@@ -60,7 +60,7 @@ function tableCard(id, live) {
   const notes = folded("said-box");
   const pledges = folded("said-box");
   const voiceLines = el("ul", { class: "voice-sentences" });
-  const voice = folded("voice-box");
+  const voice = folded("voice-box voice-stacked");
   voice.summary.textContent = "Whose voice is heard here";
   const peopleHeading = el("h5", { id: `${p}-people` });
   const people = el("ul", { class: "table-people", "aria-labelledby": `${p}-people` });

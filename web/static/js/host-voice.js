@@ -60,7 +60,14 @@ export function voiceSentences(view) {
   return { room: [], tables };
 }
 
+// The whole room's chart is a table on a wide screen and stacks on a small one, as a table's
+// card always does (the class says so; host-tables.css).
+const small = window.matchMedia("(max-width: 48rem)");
+const stackRoom = () => document.getElementById("voice-room").classList.toggle("voice-stacked", small.matches);
+small.addEventListener("change", stackRoom);
+
 export function renderVoice(view) {
+  stackRoom();
   const said = voiceSentences(view);
   const all = [...(said.room || []), ...view.tables.flatMap((t) => (said.tables || {})[t.id] || [])];
   document.getElementById("voice-sentences").replaceChildren(...(all.length
