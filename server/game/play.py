@@ -158,10 +158,21 @@ def respond(room: Room, command: dict):
     person, table, entered_by, current = _card_in_play(room, command)
     if len(current.responses) >= MAX_RESPONSES_PER_CARD:
         raise RuleError("too_long", "This card has a lot of answers already. Press 'Next card' to go on.")
-    events = [_words(room, command, "response_added", "response", "r", person, table, entered_by)]
+    added = _words(room, command, "response_added", "response", "r", person, table, entered_by)
+    if any(_same_answer(r, added.data) for r in current.responses):
+        raise RuleError("bad_request", "You have given that answer to this card already.")
+    events = [added]
     if room.hide_until_reveal and not current.revealed and everyone_answered(room, table, also=person.id):
         events.append(event(command, "responses_revealed", table=table.id))
     return events
+
+
+def _same_answer(response, said: dict) -> bool:
+    """The same person's same words and picture again: a second press (the form looked unsent),
+    not a second answer; it would count twice in the table's spread. A recording is never the
+    same as another."""
+    return (response.author == said["author"] and response.audio is None and "audio" not in said
+            and response.symbol == said.get("symbol") and response.text.casefold() == said["text"].casefold())
 
 
 def _voting(room: Room, command: dict):

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, assert_accessible
 from tests.browser.test_play import answer, bot, join, room  # noqa: F401  (fixtures and helpers)
 
+QUIET_MS = 600  # dom.js: presses of one button closer than 500 ms are one press
 FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required"]
 
 
@@ -140,3 +141,61 @@ def test_a_browser_without_a_microphone_says_so(server, new_page, room):  # noqa
     form.get_by_role("button", name="Record my answer").click()
     expect(form.get_by_role("status").filter(has_text="could not use a microphone")).to_be_visible()
     expect(form.get_by_role("button", name="Record my answer")).to_be_hidden()
+
+
+def test_send_while_still_recording_sends_it_and_a_spoken_pledge_prints_with_lines(server, media_page, room, bot, output_dir):  # noqa: F811
+    """Found playing as someone who answers by speaking: pressing Send before Stop said "no
+    answer"; the error stayed after a picture was chosen; a second press counted twice; and
+    a pledge said out loud printed as a card with no promise on it."""
+    made = room()
+    ana = join(media_page(), server, made["code"], "Ana")
+    bot(made, "Bo", "manager")
+    made["host"].act("start")
+    ana.get_by_role("button", name="Draw a card").click()
+    form = ana.locator("form.say-answer")
+    status = form.locator("#say-answer-status")
+
+    # nothing given: asked for an answer; a picture chosen: the request goes
+    form.get_by_role("button", name="Add my answer").click()
+    expect(status).to_contain_text("Please choose a picture")
+    form.get_by_role("button", name="Good", exact=True).click()
+    expect(status).to_have_text("")
+    ana.wait_for_timeout(QUIET_MS)  # a second press straight after the first is taken as a double tap
+    form.get_by_role("button", name="Add my answer").click()
+    expect(ana.locator(".answer .symbol-badge")).to_have_text("Picture: Good")
+    # the same picture again is refused, not counted twice
+    form.get_by_role("button", name="Good", exact=True).click()
+    ana.wait_for_timeout(QUIET_MS)
+    form.get_by_role("button", name="Add my answer").click()
+    expect(status).to_have_text("You have given that answer to this card already.")
+    expect(ana.locator(".answer .symbol-badge")).to_have_count(1)
+
+    # Send pressed while still recording: what was said is sent
+    form.get_by_role("button", name="Good", exact=True).click()  # un-choose it
+    form.get_by_role("button", name="Record my answer").click()
+    expect(form.get_by_role("button", name="Stop recording")).to_be_visible()
+    ana.wait_for_timeout(1500)
+    form.get_by_role("button", name="Add my answer").click()
+    expect(ana.locator(".answer").get_by_role("button", name="Play the spoken answer")).to_have_count(1)
+    expect(status).to_have_text("Thank you. It is added.")
+    expect(form.get_by_role("button", name="Record my answer")).to_be_visible()
+
+    # a pledge said out loud, sent while recording: on paper, lines to write it on
+    made["host"].act("stage", stage="pledge")
+    pledge = ana.locator("form.say-pledge")
+    pledge.get_by_role("button", name="Record my pledge").click()
+    expect(pledge.get_by_role("button", name="Stop recording")).to_be_visible()
+    ana.wait_for_timeout(1500)
+    pledge.get_by_role("button", name="Make my pledge").click()
+    card = ana.locator(".pledge-card").first
+    expect(card.get_by_role("button", name="Play the spoken answer")).to_be_visible()
+    expect(card.locator(".pledge-write")).to_be_hidden()
+    ana.evaluate("() => { window.print = () => { window.printed = true; }; }")
+    card.get_by_role("button", name="Print as a card").click()
+    ana.wait_for_function("() => window.printed === true")
+    ana.emulate_media(media="print")
+    expect(card.locator(".pledge-write")).to_be_visible()
+    expect(card.locator(".pledge-write")).to_have_text("I will ...")
+    expect(card.locator(".spoken")).to_be_hidden()
+    ana.set_viewport_size({"width": 397, "height": 559})
+    ana.screenshot(path=output_dir / "pledge-card-spoken-print.png")

@@ -44,6 +44,25 @@ def test_an_answer_needs_words_a_picture_or_a_recording(fields):
     assert refused(story, ann, "respond", **fields) == "bad_request"
 
 
+def test_the_same_answer_twice_from_one_person_is_refused_and_counted_once():
+    """A second press of Send (the form looked unsent) must not count twice in the spread."""
+    story, ann, bo, cy = table_round()
+    story.do(ann, "respond", symbol="good")
+    assert refused(story, ann, "respond", symbol="good") == "bad_request"
+    story.do(ann, "respond", text="Ask me first")
+    assert refused(story, ann, "respond", text="  ask me FIRST ") == "bad_request"
+    # a different picture, words with the picture, someone else's same answer, or a second
+    # recording are all new answers
+    story.do(ann, "respond", symbol="unsure")
+    story.do(ann, "respond", symbol="good", text="Ask me first")
+    story.do(bo, "respond", symbol="good")
+    story.do(ann, "respond", audio=recorded(story, ann, audio="a1"))
+    story.do(ann, "respond", audio=recorded(story, ann, audio="a2"))
+    table = table_view(story.room, "t1", set(), "now")["table"]
+    assert table["spread"] == {"good": 3, "unsure": 1, "not_good": 0}
+    assert len(table["responses"]) == 7
+
+
 def test_a_picture_answer_is_voted_on_and_agreed_like_a_written_one():
     story, ann, bo, cy = table_round()
     picture = story.do(ann, "respond", symbol="not_good")[0].data["response"]

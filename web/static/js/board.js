@@ -106,7 +106,8 @@ export function boardView({ meId }) {
     news.classList.add("is-new");
     const o = newly[newly.length - 1];
     const name = outcomeName(o, easyRead());
-    announce(`${say("board.met_news", { name })}${o.statement ? ` ${o.statement}.` : ""}`);
+    const statement = o.statement ? ` ${o.statement}${/[.!?]$/.test(o.statement) ? "" : "."}` : "";
+    announce(`${say("board.met_news", { name })}${statement}`);
     if (board.complete) {
       // every colour that walked the path, side by side
       const sides = [...new Set(board.outcomes.flatMap((space) => space.tiles.map((t) => t.perspective)))];

@@ -43,6 +43,8 @@ function pledgeCard(pledge, table, view) {
   },
     el("div", { class: "pledge-mark", "aria-hidden": "true" }, footprint(pledge.perspective || "anyone", { size: 44 })),
     ...saidBody(pledge, { place: "pledge", id: textId, cls: "said pledge-text" }),
+    // a pledge said out loud has no words to print: on paper, lines to write it on instead
+    pledge.audio && !pledge.text ? el("p", { class: "pledge-write", "aria-hidden": "true", text: say("pledge.label") }) : null,
     el("p", { class: "pledge-who" }, el("strong", { text: name || "" }), as ? `, ${as}` : "",
       pledge.private ? el("span", { class: "tag pledge-private", text: say("say.private_tag") }) : null), // as on answers and notes
     pledge.who || pledge.by

@@ -9,6 +9,7 @@
 import { el, newId } from "./live.js";
 import { WIDE, announce, easyFold, guardedPress, waitNotice } from "./dom.js";
 import { otherDrafts, readDraft, writeDraft } from "./store.js";
+import { FILLED } from "./symbols.js";
 import { easyRead, put, say } from "./words.js";
 
 let room = ""; // the room code drafts are kept under
@@ -112,15 +113,21 @@ export function sayForm({ key, label, hint, button, vars = {}, type, fields = {}
     writeDraft(room, key, scope, { ...before, text: words() });
   }
 
-  textarea.addEventListener("input", () => {
-    save();
-    if (status.classList.contains("good")) {
+  // words typed, a picture chosen or a recording made: "sent" or "give an answer" is old news
+  const clearStatus = () => {
+    if (!status.classList.contains("pending")) {
       status.classList.remove("good");
       status.textContent = "";
     }
+  };
+  textarea.addEventListener("input", () => {
+    save();
+    if (status.classList.contains("good")) clearStatus();
   });
+  form.addEventListener(FILLED, clearStatus);
 
   async function send() {
+    if (extra && extra.finish) await extra.finish(); // still recording: what was said is the answer
     const typed = textarea.value.trim();
     const text = typed === prefill.trim() ? "" : typed;
     const more = Boolean(extra && extra.filled && extra.filled()); // a picture or a recording

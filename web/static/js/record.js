@@ -6,6 +6,7 @@ import { el } from "./live.js";
 import { savedToken } from "./store.js";
 import { announce } from "./dom.js";
 import { clock } from "./spoken.js";
+import { FILLED } from "./symbols.js";
 import { put, say } from "./words.js";
 
 const TYPE = "audio/webm;codecs=opus";
@@ -33,7 +34,7 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
   const node = el("div", { class: "recorder" });
   if (!canRecord()) {
     node.append(el("p", { class: "hint record-none", text: say("record.unsupported") }));
-    return { node, filled: () => false, values: async () => ({}), reset() {} };
+    return { node, filled: () => false, finish: async () => {}, values: async () => ({}), reset() {} };
   }
   const start = put(el("button", { type: "button", class: "button record-start", "data-key": `${id}-rec` }), startKey);
   const stop = put(el("button", { type: "button", class: "button button-strong record-stop", "data-key": `${id}-rec-stop`, hidden: true }), "record.stop");
@@ -45,6 +46,7 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
   let clip = null; // {blob, seconds, url} once recorded
   let sent = null; // the id the server gave the recording (kept if the form's send fails)
   let ticking = null;
+  let finishing = false; // stopped by the form's send: focus stays with the send
 
   function show(state) {
     start.hidden = state !== "idle";
@@ -87,7 +89,8 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
       media = null;
       if (!node.isConnected) return; // the screen changed while recording: nothing to keep
       clip = { blob, seconds, url: URL.createObjectURL(blob) };
-      recorded();
+      recorded(finishing);
+      node.dispatchEvent(new CustomEvent(FILLED, { bubbles: true }));
     });
     media.start(250);
     show("recording");
@@ -104,7 +107,7 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
     stop.focus();
   }
 
-  function recorded() {
+  function recorded(quietly) {
     const time = clock(clip.seconds);
     const player = el("audio", { controls: true, src: clip.url, class: "record-audio", "aria-label": say("record.player") });
     const drop = put(el("button", { type: "button", class: "button button-quiet record-drop", "data-key": `${id}-rec-drop` }), "record.discard");
@@ -119,7 +122,18 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
       el("p", { class: "record-ready", text: say("record.ready", { time, button }) }),
       drop);
     show("recorded");
-    player.focus();
+    if (!quietly) player.focus();
+  }
+
+  // "Send" pressed while still recording: stop, and send what was said (a person who speaks
+  // and then presses Send should not be told they gave no answer).
+  function finish() {
+    if (!media || media.state === "inactive") return Promise.resolve();
+    finishing = true;
+    return new Promise((resolve) => {
+      media.addEventListener("stop", () => { finishing = false; resolve(); }, { once: true });
+      media.stop();
+    });
   }
 
   start.addEventListener("click", begin);
@@ -130,6 +144,7 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
   return {
     node,
     filled: () => Boolean(clip),
+    finish,
     async values() {
       if (!clip) return {};
       if (!sent) {

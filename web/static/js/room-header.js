@@ -11,7 +11,7 @@ import { easyRead, picture, put, say, sayNodes } from "./words.js";
 export function header({ code, act, meId, savedName, easySwitch }) {
   const node = el("header", { class: "room-header" });
   let parts = null;
-  let asked = null; // the timer we asked more time for
+  let asked = null; // the timer, stage and card we asked more time on
   let current = null;
   let last = null;
 
@@ -61,9 +61,10 @@ export function header({ code, act, meId, savedName, easySwitch }) {
     else if (name) line = sayNodes("who.name", { name: strong(name) });
     where.replaceChildren(...line);
     timer.update(view.room.timer, view.now);
-    current = view.room.timer ? view.room.timer.ends_at : null;
-    if (asked !== current) moreStatus.textContent = "";
+    // "The facilitator knows" holds for this timer, card and stage only
+    current = JSON.stringify([view.room.timer ? view.room.timer.ends_at : null, t && t.stage, t && t.round]);
     more.hidden = view.room.ended || !t || !["look_back", "play", "reflect", "pledge"].includes(t.stage);
+    if (asked !== current || more.hidden) moreStatus.textContent = "";
   }
 
   build();

@@ -15,6 +15,7 @@ export function sayExtras({ id, code, button, pictures = true, voice = true, mor
     node: el("div", { class: "say-extras" }, ...parts.map((part) => part.node)),
     empty: pictures ? (speaks ? "say.empty_any" : "say.empty_picture") : speaks ? "say.empty_voice" : null,
     filled: () => Boolean((picker && picker.value()) || (voiceBox && voiceBox.filled())),
+    finish: () => (voiceBox ? voiceBox.finish() : Promise.resolve()), // a recording still going
     async values() {
       const fields = { ...(more ? more.values() : {}) };
       if (picker && picker.value()) fields.symbol = picker.value();

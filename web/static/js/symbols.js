@@ -21,6 +21,9 @@ export function symbolBadge(symbol, cls = "") {
     el("span", { class: "symbol-word", text: symbolWord(symbol) }));
 }
 
+// Bubbles from a picture chosen or a recording made: the form's "give an answer" goes.
+export const FILLED = "say-filled";
+
 export function symbolPicker(id) {
   let chosen = null;
   const buttons = SYMBOLS.map((symbol) => el("button", {
@@ -39,6 +42,7 @@ export function symbolPicker(id) {
   function set(symbol) {
     chosen = symbol;
     for (const button of buttons) button.setAttribute("aria-pressed", String(button.dataset.symbol === symbol));
+    if (symbol) node.dispatchEvent(new CustomEvent(FILLED, { bubbles: true }));
   }
   return { node, value: () => chosen, set, reset: () => set(null) };
 }
