@@ -83,6 +83,14 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     assert bo.act("respond", text="Ask what matters to them first.")["ok"]
     expect(laptop.locator(".answer .who")).to_contain_text("Bo, a family carer")
     expect(laptop.locator(".answer .who .footprint")).to_have_count(1)
+    # on a phone the spaces are pictures: a line names the card's space, or the one tapped
+    current = laptop.locator(".space.is-current .space-name").inner_text()
+    key = phone.locator(".path-key")
+    expect(key).to_contain_text(f"This card: {current}")
+    expect(laptop.locator(".path-key")).to_be_hidden()  # a laptop shows the names on the spaces
+    phone.locator(".space").nth(4).click()
+    expect(key).to_contain_text("Staying well · 0 of 2 colours")
+    expect(key).not_to_contain_text("This card")
     laptop.screenshot(path=output_dir / "board-1280.png", animations="disabled")
     phone.screenshot(path=output_dir / "board-390.png", animations="disabled")
     for page in (laptop, phone):
@@ -117,6 +125,7 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
         expect(page.locator(".board-news")).to_have_text(re.compile(f"“{spot['statement']}” — met!"))
         expect(page.locator(".board-progress")).to_have_text("1 of 5 outcomes met")
         expect(page.locator("#announce")).to_contain_text(f"Outcome met: {spot['name']}")
+        expect(page.locator(".board-news")).to_be_in_viewport()  # the moment is seen where it happens
     expect(laptop.locator(".space.is-met")).to_contain_text(spot["statement"])
     laptop.screenshot(path=output_dir / "board-met.png", animations="disabled")
     phone.screenshot(path=output_dir / "board-met-390.png", animations="disabled")

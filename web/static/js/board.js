@@ -87,6 +87,19 @@ export function boardView({ meId }) {
   const turn = el("div", { class: "board-turn" });
   const path = el("div", { class: "path-slot" });
   const newsText = el("p", { class: "board-news-text" });
+  // On a phone the spaces are pictures only: this line names the card's space, or the one
+  // tapped (screen readers have every name in the list already, so it is not read twice)
+  const key = el("p", { class: "path-key", "aria-hidden": "true" });
+  let picked = null; // the space tapped, until the next card
+  let pickedAt = null;
+  let last = null;
+  path.addEventListener("click", (event) => {
+    const spaceNode = event.target.closest("[data-outcome]");
+    if (!spaceNode || !last) return;
+    picked = spaceNode.dataset.outcome;
+    pickedAt = last.table.cards_drawn;
+    drawKey(last);
+  });
   const news = el("div", { class: "board-news", hidden: true },
     el("span", { class: "board-news-star", "aria-hidden": "true", text: "★" }), newsText);
   const node = el("section", { class: "board", "aria-labelledby": "board-heading" },
@@ -95,6 +108,7 @@ export function boardView({ meId }) {
       progress,
       turn),
     path,
+    key,
     news);
   let metBefore = null; // ids of outcomes met in the last view of this table
   let newsRound = null; // the card count when the news was shown: it stays until the next card
@@ -121,6 +135,49 @@ export function boardView({ meId }) {
       news.classList.remove("board-news-big");
     }
     news.hidden = false;
+    bringIntoView();
+  }
+
+  // The moment is seen: once focus has settled (on the next card's heading, say), the lit-up
+  // path, or at least its news, is scrolled into view above it, if the focused element stays
+  // in view too; focus itself never moves.
+  function bringIntoView() {
+    setTimeout(() => {
+      if (news.hidden || !news.isConnected) return;
+      const bar = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+      const shown = (r) => r.top >= bar && r.bottom <= window.innerHeight;
+      const active = document.activeElement;
+      const focused = active && active !== document.body ? active.getBoundingClientRect() : null;
+      const along = path.getBoundingClientRect();
+      const said = news.getBoundingClientRect();
+      if (shown(along) && shown(said)) return;
+      for (const first of [along, said]) {
+        const shift = first.top - bar - 8;
+        const moved = (r) => ({ top: r.top - shift, bottom: r.bottom - shift });
+        if (shown(moved(said)) && (!focused || shown(moved(focused)))) {
+          window.scrollBy({ top: shift });
+          return;
+        }
+      }
+    }, 0);
+  }
+
+  function drawKey(view) {
+    const t = view.table;
+    if (picked && pickedAt !== t.cards_drawn) picked = null;
+    const id = picked || (t.card && t.card.outcome);
+    const o = id && t.board.outcomes.find((space) => space.id === id);
+    if (!o) {
+      key.replaceChildren(say("board.key_hint"));
+      return;
+    }
+    const easy = easyRead();
+    const have = colours(o.tiles).size;
+    const name = outcomeName(o, easy);
+    key.replaceChildren(
+      icon(o.icon || "star", "path-key-icon"),
+      el("strong", { text: picked ? name : say("board.key_current", { name }) }),
+      ` · ${o.met ? say("board.met") : say("board.colours", { have, needed: t.board.needed })}`);
   }
 
   // `fresh`: outcomes met by this very view; only they light up (once, not at every redraw)
@@ -132,6 +189,8 @@ export function boardView({ meId }) {
     path.replaceChildren(pathList(t.board, {
       easy, current: t.card && t.card.outcome, labels: perspectiveLabels(view.room.legend, easy), fresh,
     }));
+    last = view;
+    drawKey(view);
   }
 
   return {

@@ -305,6 +305,8 @@ export default /* words-json */ {
     "board.met_news": {"standard": "Outcome met: {name}.", "easy": "We reached a goal: {name}."},
     "board.done_news": {"standard": "The whole path is complete. Every outcome is met. Well done, everyone!", "easy": "We reached every goal. Well done, everyone!"},
     "board.done_text": {"standard": "We met every outcome on our path. The whole path is complete. Well done, everyone!", "easy": "We reached every goal on our path. Well done, everyone!"},
+    "board.key_hint": {"standard": "Tap a space to see its name.", "easy": "Tap a picture to see what it means."},
+    "board.key_current": {"standard": "This card: {name}", "easy": "This card is about: {name}"},
     "board.met_text": {"standard": "“{text}” — met!", "easy": "“{text}”: reached!"},
 
     "poem.heading": {"standard": "Poet’s Corner", "easy": "Our poem", "icon": "pen"},
