@@ -24,8 +24,10 @@ from ..game.board import board_view
 from ..game.perspectives import name_of
 from ..game.voice import voice
 from .plan import anonymous_owners
-from .summary import KEPT, private_ids
+from .summary import KEPT, left_out, private_ids, skipped_ids
 
+#: The words of an answer on a skipped card: the facilitator was told none is kept.
+SKIPPED = "(not kept: the card was skipped)"
 FORMAT = "inourshoes-events"
 VERSION = 1
 #: The events that introduce a text, and the field holding that item's id.
@@ -41,6 +43,7 @@ def scrub(rows: list[dict], anonymous: bool = False) -> list[dict]:
     rows = copy.deepcopy(rows)
     room = replay(events_of(copy.deepcopy(rows)))
     kept = private_ids(room) if room else set()
+    skipped = skipped_ids(room) if room else set()
     for row in rows:
         data, kind = row["data"], row["type"]
         if kind == "room_created":
@@ -55,12 +58,16 @@ def scrub(rows: list[dict], anonymous: bool = False) -> list[dict]:
         field = TEXT_ITEMS.get(kind)
         if field and data.get(field) in kept and "text" in data:
             data["text"] = KEPT
+        elif kind == "response_added" and data.get("response") in skipped:
+            data["text"] = SKIPPED
+            data.pop("audio", None)
     return rows
 
 
 def shared_recordings(room) -> set[str]:
-    """Ids of the recordings that are part of an answer, note or pledge not kept in the room."""
-    kept = private_ids(room)
+    """Ids of the recordings that are part of an answer, note or pledge not kept in the room
+    (nor on a skipped card)."""
+    kept = left_out(room)
     ids = set()
     for table in room.tables.values():
         items = [r for round_ in table.rounds for r in round_.responses] + table.notes + table.pledges
@@ -91,7 +98,7 @@ def document(rows: list[dict], anonymous: bool = False, recordings=None) -> dict
         "deck": deck,
         "events": rows,
         "boards": {t.id: board_view(room, t) for t in room.tables.values()} if room else {},
-        "voice": voice(room, leave_out=private_ids(room)) if room else None,
+        "voice": voice(room, leave_out=left_out(room)) if room else None,
         **({"recordings": _recordings(room, recordings)} if recordings is not None else {}),
     }
 

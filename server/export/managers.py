@@ -15,7 +15,7 @@ from ..game.voice import voice
 from ..rooms import shown_code
 from .markdown import md_text
 from .plan import STATUS_LABELS, action_line, word_action
-from .summary import private_ids, summarise
+from .summary import left_out, summarise
 from .templates import environment
 from .word import clean, document, saved
 
@@ -32,7 +32,7 @@ def _outcomes(room) -> list[dict]:
 
 
 def _voice(room) -> dict:
-    counts = voice(room, leave_out=private_ids(room))
+    counts = voice(room, leave_out=left_out(room))
     order = list(choices(room.deck))
     rows = [
         {"label": name_of(room.deck, side), **tally}

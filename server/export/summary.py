@@ -44,6 +44,24 @@ NOTE_SECTIONS = (
 )
 
 
+def skipped_ids(room: Room) -> set[str]:
+    """Ids of the answers on cards the facilitator skipped. Skipping "keeps none of them" (a
+    card may be skipped because it upset someone), so no report lists or counts them; the
+    event log export keeps the events with their words taken out (eventlog.SKIPPED)."""
+    return {
+        r.id
+        for table in room.tables.values()
+        for round_ in table.rounds
+        if round_.outcome == "skipped"
+        for r in round_.responses
+    }
+
+
+def left_out(room: Room) -> set[str]:
+    """Everything no report counts: words kept in the room and answers on skipped cards."""
+    return private_ids(room) | skipped_ids(room)
+
+
 def private_ids(room: Room) -> set[str]:
     """Ids of every response, note and pledge kept in the room.
 
@@ -85,10 +103,11 @@ def card_summary(room: Room, card_id: str) -> dict:
 def _table(room: Room, table, people: People, kept: set) -> dict:
     rounds = []
     for round_ in table.rounds:
+        skipped = round_.outcome == "skipped"
         responses = [
             people.said(r, votes=len(r.voters), agreed=r.id == round_.agreed)
             for r in round_.responses
-            if r.id not in kept
+            if r.id not in kept and not skipped
         ]
         agreed = next((r["text"] for r in responses if r["agreed"]), None)
         outcome = OUTCOMES.get(round_.outcome, round_.outcome) + HOW.get(round_.how, "")
@@ -104,7 +123,7 @@ def _table(room: Room, table, people: People, kept: set) -> dict:
                 "responses": responses,
                 "agreed": agreed,
                 # what a report says where there are no answers to list
-                "none_line": "Skipped before anyone answered." if round_.outcome == "skipped" else "No answers shared.",
+                "none_line": _none_line(round_),
             }
         )
     votes = {r.id: len(r.voters) for round_ in table.rounds for r in round_.responses}
@@ -122,6 +141,14 @@ def _table(room: Room, table, people: People, kept: set) -> dict:
     pledges = [people.said(p, table=table.name, who=p.who or "", by=date_label(p.by), due=p.by or "") for p in table.pledges if p.id not in kept]
     return {"id": table.id, "name": table.name, "rounds": rounds, "notes": notes, "pledges": pledges,
             **table_parts(room, table, people)}  # fmt: skip
+
+
+def _none_line(round_) -> str:
+    if round_.outcome != "skipped":
+        return "No answers shared."
+    if not round_.responses:
+        return "Skipped before anyone answered."
+    return "Skipped: its answers were not kept."
 
 
 def _how_agreed(how: str | None) -> str:
@@ -175,6 +202,6 @@ def summarise(room: Room, anonymous: bool = False) -> dict:
         "kept": len(kept),
         "kept_line": _kept_line(len(kept)),
         "note_sections": NOTE_SECTIONS,
-        **room_parts(room, tables, kept),  # the legend, whose voice was heard, the path
+        **room_parts(room, tables, kept | skipped_ids(room)),  # the legend, whose voice was heard, the path
         **plan_parts(room, people, kept),  # the action plan, and a follow-up's look back
     }

@@ -365,6 +365,33 @@ def test_a_card_skipped_before_anyone_answered_says_so_in_every_report():
         assert "Skipped before anyone answered." in text and "No answers shared." not in text
 
 
+@pytest.mark.parametrize("later", [False, True])
+def test_the_answers_on_a_skipped_card_are_in_no_report(later):
+    """The facilitator is told skipping "keeps none of them" (a card may upset someone): no
+    report lists or counts them; the event log keeps the events, its words taken out."""
+    s = Story()
+    ann = s.join("Ann", "person", "t1")
+    bo = s.join("Bo", "carer", "t1")
+    s.do("host", "start")
+    s.do(ann, "draw")
+    s.do(bo, "respond", text="This one is too close to home")
+    s.do(ann, "respond", symbol="not_good")
+    s.do("host", "skip", table="t1", later=later)
+    summary = summarise(s.room)
+    assert summary["tables"][0]["rounds"][0]["responses"] == []
+    assert summary["voice"]["rows"] == [] or all(row["responses"] == 0 for row in summary["voice"]["rows"])
+    texts = all_texts(s)
+    for fmt, text in texts.items():
+        assert "too close to home" not in text, fmt
+    paragraphs, _ = read_docx(word.render(summary))
+    for text in (markdown.render(summary), printable.render(summary), "\n".join(paragraphs)):
+        assert "Skipped: its answers were not kept." in text
+    events = json.loads(texts["json"])["events"]
+    added = [e["data"] for e in events if e["type"] == "response_added"]
+    assert [d["text"] for d in added] == [eventlog.SKIPPED] * 2
+    assert load(json.loads(texts["json"])).tables["t1"].rounds[0].outcome == "skipped"  # it still replays
+
+
 def test_words_a_tablemate_wrote_down_are_credited_to_them_everywhere():
     """A picture answer whose words a tablemate added: the answer, and the note agreed from
     it, say who wrote the words down, in the table view and in every report."""
