@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from . import board, plan
 from ..rooms import shown_code
@@ -27,6 +27,10 @@ def clean(text) -> str:
 def document(title: str, size: int = 11):
     """A new Word document by In Our Shoes, with `title` as its title and first heading."""
     doc = Document()
+    for section in doc.sections:  # A4, as printed in the UK (python-docx's template is US Letter)
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
+        section.top_margin = section.bottom_margin = Mm(20)
     doc.styles["Normal"].font.size = Pt(size)
     doc.core_properties.title = clean(title)
     doc.core_properties.author = "In Our Shoes"

@@ -85,11 +85,21 @@ def outcome_of(room: Room, table: Table, item) -> str | None:
     return room.cards.get(card, {}).get("outcome") if card else None
 
 
+def _kept_in_the_room(table: Table, item) -> bool:
+    """Marked "leave this out of the notes"; an agreed note goes with the answer it came from."""
+    if item.private:
+        return True
+    source = getattr(item, "source", None)
+    return any(r.id == source and r.private for round_ in table.rounds for r in round_.responses)
+
+
 def _source(room: Room, item_id) -> dict:
     table, item = room.find_item(item_id) if isinstance(item_id, str) else (None, None)
     kind = "pledge" if isinstance(item, Pledge) else getattr(item, "kind", None) if isinstance(item, Note) else None
     if kind not in SOURCE_KINDS:
         raise RuleError("not_found", "'from' is the id of a pledge, an agreed note or a \"not working\" item.")
+    if _kept_in_the_room(table, item):
+        raise RuleError("forbidden", "That was kept in the room (left out of the notes), so it cannot start an action.")
     return {"kind": kind, "item": item.id, "table": table.id, "card": getattr(item, "card", None),
             "outcome": outcome_of(room, table, item)}  # fmt: skip
 

@@ -287,6 +287,12 @@ def test_docx_has_real_headings_lists_and_plain_text():
     assert any(p.text.startswith(PLEDGES[0]) for p in bullets)
 
 
+def test_docx_pages_are_a4():
+    story, _ = workshop()
+    section = docx.Document(io.BytesIO(word.render(summarise(story.room)))).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
 def test_docx_drops_characters_xml_cannot_hold():
     story, _ = workshop()
     a = story.room.tables["t1"].rounds[0].responses[0]

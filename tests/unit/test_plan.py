@@ -82,6 +82,23 @@ def test_an_action_comes_only_from_a_pledge_an_agreed_note_or_a_not_working_item
         assert err.value.code == "not_found"
 
 
+def test_words_kept_in_the_room_cannot_start_an_action():
+    """A private "not working" item filled the action's words, which then went into exports."""
+    story, ann, *_ = pledged()
+    story.do("host", "stage", stage="reflect")
+    gap = story.do(ann, "note", kind="not_working", text="My manager never listens", private=True)[0].data["note"]
+    story.do("host", "stage", stage="play")
+    story.do(story.room.tables["t1"].turn, "draw")
+    answer = story.do(ann, "respond", text="Ask first", private=True)[0].data["response"]
+    story.do(ann, "vote", response=answer)
+    story.do(ann, "next")
+    agreed = next(n for n in story.room.tables["t1"].notes if n.kind == "agreed")
+    for source in (gap, agreed.id):
+        with pytest.raises(RuleError) as err:
+            story.do("host", "plan_add", text="Do it", owner="Ann", **{"from": source})
+        assert err.value.code == "forbidden"
+
+
 def test_only_the_host_or_the_organiser_changes_the_plan():
     story, ann, _, pledge = pledged()
     for move, fields in (("plan_add", {"text": "Mine", "owner": "Ann"}), ("plan_update", {"action": pledge, "status": "done"})):

@@ -88,6 +88,7 @@ function sourceOptions(view) {
   for (const table of view.tables) {
     for (const note of table.notes || []) {
       if (note.kind !== "agreed" && note.kind !== "not_working") continue;
+      if (note.private) continue; // kept in the room: the server refuses it as a source too
       const kind = note.kind === "agreed" ? "agreed" : "not working";
       const words = note.text.length > 70 ? `${note.text.slice(0, 70)}…` : note.text;
       if (words) options.push([note.id, `${table.name}, ${kind}: ${words}`, note.text]);

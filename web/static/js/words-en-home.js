@@ -30,7 +30,7 @@ export default /* words-json */ {
     "home.own.unreadable": {"standard": "We could not check that file. Is it a .toml text file?"},
     "home.play.legend": {"standard": "How will the tables play?", "easy": "How to play", "icon": "walk"},
     "home.play.path": {"standard": "On the path (the game board)", "easy": "With the board"},
-    "home.play.path_detail": {"standard": "Each table walks a path of good outcomes. An outcome is met when the table has agreed on cards told by four different people.", "easy": "The table fills a path. Four colours meet, a goal is met."},
+    "home.play.path_detail": {"standard": "Each table walks a path of good outcomes. An outcome is met when the table has agreed answers on cards told from four different sides (four colours meet).", "easy": "The table fills a path. Four colours meet, a goal is met."},
     "home.play.open": {"standard": "Open play: cards and votes only", "easy": "Without the board"},
     "home.play.open_detail": {"standard": "No board: draw cards, answer, vote and agree.", "easy": "Just cards and votes."},
     "home.hide.label": {"standard": "Hide answers until everyone has answered", "easy": "Hide the answers until everyone has answered"},
