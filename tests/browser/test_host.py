@@ -206,6 +206,7 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     expect(page.locator("#people-status")).to_have_text("5 new tables were added.")
     expect(page.get_by_label("Table for Chidi").locator("option")).to_have_count(9)
     page.get_by_role("button", name="Remove Ben").click()
+    expect(page.get_by_role("button", name="Keep Ben")).to_be_focused()  # Enter twice keeps him
     ben_table, ben_table_id = ben.view["table"]["name"], ben.view["table"]["id"]
     page.get_by_role("button", name="Yes, remove Ben").click()
     expect(page.locator("#people-rows")).not_to_contain_text("Ben")

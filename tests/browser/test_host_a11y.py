@@ -68,6 +68,8 @@ def test_the_host_page_in_every_stage(server, new_page, people, output_dir):  # 
 
         # play: a card, answers, a tie for the table to settle
         page.get_by_role("button", name="Start the workshop").click()
+        # the pressed button goes: focus goes to the next step, not to the page
+        expect(page.locator("#stage-next")).to_be_focused()
         drawer = next(p for p in (ana, ben) if p.wait_for(lambda v: v["table"]["turn"])["table"]["turn"] == p.player_id)
         assert drawer.act("draw")["ok"]
         assert ana.act("respond", text="Ask first.")["ok"]
@@ -95,8 +97,12 @@ def test_the_host_page_in_every_stage(server, new_page, people, output_dir):  # 
 
         page.get_by_role("button", name="Close the tables").click()
         expect(page.locator("#room-state")).to_contain_text("Stage: Closed")
+        # what is left is the end, at the foot of the page: the top says so and goes there
+        expect(page.get_by_role("button", name="Next: end the workshop")).to_be_focused()
         check(page, output_dir, "closed", reflow=False, phone_large_text=True)  # the plan's boxes
 
+        page.get_by_role("button", name="Next: end the workshop").click()
+        expect(page.get_by_role("button", name="End the workshop…")).to_be_focused()
         page.get_by_role("button", name="End the workshop…").click()
         page.get_by_role("button", name="Yes, end the workshop").click()
         expect(page.locator("#ended-note")).to_be_visible()

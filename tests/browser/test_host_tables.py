@@ -51,9 +51,16 @@ def test_the_host_sees_answers_votes_a_tie_and_the_agreement_live(server, new_pa
     expect(tie).to_be_visible()
     expect(table.get_by_role("button", name="Next card")).to_be_disabled()
     expect(table.locator(".status-error")).to_have_count(0)
+    # said at the top too (the table's card is screens below), with a way there
+    alert = page.locator("#tie-alert")
+    expect(alert).to_contain_text("Table 1 has answers with the same votes.")
     page.screenshot(path=str(output_dir / "host-tie-1280.png"), full_page=True)
     assert_accessible(page)
+    alert.get_by_role("button", name="Go to Table 1").click()
+    expect(table.get_by_role("heading", name="Table 1")).to_be_focused()
     tie.get_by_role("button", name="Agree: Keep the same carers where we can.").click()
+    expect(table.get_by_role("heading", name="Table 1")).to_be_focused()  # not lost with the tie's buttons
+    expect(alert).to_be_hidden()
 
     agreed = table.locator(".agreed-list")
     expect(agreed).to_contain_text("Keep the same carers where we can.")

@@ -4,6 +4,7 @@
 
 import { confirmStep, stagesFor, listWords, minutesText, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
 import { el } from "./live.js";
+import { reveal } from "./host-moments.js";
 
 const $ = (id) => document.getElementById(id);
 let current = null; // the newest host view
@@ -23,6 +24,8 @@ export function initControls(live, { onEnded }) {
     const [stage] = NEXT[current.room.stage];
     return run(live, say, "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
   });
+  // closed: what is left is the end, at the foot of "Closing"; this takes you there
+  $("end-next").addEventListener("click", () => goTo($("end-panel"), $("end")));
   $("pause").addEventListener("click", () => {
     const paused = current && current.room.paused;
     run(live, say, paused ? "resume" : "pause", {}, paused ? "Everyone can carry on." : "Everyone is paused.");
@@ -100,8 +103,17 @@ function initJoinDetails() {
   dialog.addEventListener("close", () => $("show-join").focus());
 }
 
+// Show a control in its moment (opened if folded) and put focus on it.
+function goTo(place, focus) {
+  reveal(place);
+  focus.focus();
+  place.scrollIntoView({ block: "nearest" });
+}
+
 function renderStages(room) {
   const at = room.ended ? "ended" : room.stage;
+  // the button pressed goes away (Start, or the last stage's): focus goes to the next step
+  const pressed = [$("start"), $("stage-next")].includes(document.activeElement) ? document.activeElement : null;
   $("stage-steps").replaceChildren(...stagesFor(room).map(([id, label]) => el("li", {
     class: id === room.stage ? "is-now" : null,
     "aria-current": id === room.stage ? "step" : null,
@@ -114,7 +126,9 @@ function renderStages(room) {
   if (next) button.textContent = next[1];
   off(start, waiting(start, current.n));
   off(button, waiting(button, current.n));
+  $("end-next").hidden = at !== "closed";
   $("pause").hidden = room.ended;
+  if (pressed && pressed.hidden) [button, $("end-next"), $("pause")].find((b) => !b.hidden)?.focus();
   $("pause").textContent = room.paused ? "Resume" : "Pause everyone";
 }
 
@@ -130,6 +144,7 @@ export function renderControls(view) {
   // in the lobby the seating panel is open anyway; later, newcomers need a table at once
   $("unseated-alert").hidden = room.ended || room.stage === "lobby" || waitingForTable.length === 0;
   $("unseated-alert-who").textContent = `${listWords(waitingForTable.map((p) => p.name))} ${waitingForTable.length === 1 ? "is" : "are"} not at a table yet.`;
+  renderTies(view);
   setOptions($("stage-all"), stagesFor(room), room.stage);
   $("end-panel").hidden = room.ended;
 
@@ -181,4 +196,26 @@ export function tickTimer(view, offset) {
     display.textContent = minutesText(left);
     display.className = "h-timer";
   }
+}
+
+// A table stuck on a tie: said at the top, with a way to its card (two screens down).
+let tiesShown = "";
+function renderTies(view) {
+  const tied = view.room.ended ? [] : view.tables.filter((t) => t.card && t.tie);
+  const signature = JSON.stringify(tied.map((t) => [t.id, t.name]));
+  $("tie-alert").hidden = tied.length === 0;
+  if (signature === tiesShown) return;
+  tiesShown = signature;
+  $("tie-alert-who").textContent = tied.length
+    ? `${listWords(tied.map((t) => t.name))} ${tied.length === 1 ? "has" : "have"} answers with the same votes. The table can choose one together, or you can choose for them.`
+    : "";
+  $("tie-alert-go").replaceChildren(...tied.map((t) => el("button", {
+    type: "button",
+    class: "h-btn",
+    text: `Go to ${t.name}`,
+    onclick: () => {
+      const heading = $(`table-${t.id}-heading`);
+      if (heading) goTo(heading, heading);
+    },
+  })));
 }

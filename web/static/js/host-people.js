@@ -57,10 +57,11 @@ function personRow(id, live) {
   const select = el("select", { id: `${p}-table`, "aria-label": "" });
   const move = el("button", { type: "button", class: "h-btn h-btn-quiet" });
   const remove = el("button", { type: "button", class: "h-btn h-btn-quiet" });
-  const question = el("p");
+  const question = el("p", { id: `${p}-remove-q` });
   const yes = el("button", { type: "button", class: "h-btn h-btn-danger" });
   const no = el("button", { type: "button", class: "h-btn h-btn-quiet" });
-  const confirm = el("div", { class: "confirm", hidden: true }, question, yes, no);
+  // focus goes to "Keep": two presses of Enter must not take someone out
+  const confirm = el("div", { class: "confirm", role: "group", "aria-labelledby": `${p}-remove-q`, hidden: true }, question, yes, no);
   let name = "";
 
   move.addEventListener("click", async () => {
@@ -75,7 +76,7 @@ function personRow(id, live) {
   });
   remove.addEventListener("click", () => {
     confirm.hidden = false;
-    yes.focus();
+    no.focus();
   });
   no.addEventListener("click", () => {
     confirm.hidden = true;

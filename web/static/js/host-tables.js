@@ -120,8 +120,12 @@ function tableCard(id, live) {
   }
   once(reveal, () => act("reveal", {}, `Answers shown at ${name}.`));
   once(next, () => act("next", {}, "")); // the card itself shows what happened: agreed, or a tie
-  const choose = (response) => act("agree", { response },
-    response ? `You chose an answer for ${name}; it is kept in what they agreed.` : `${name} agreed none of the tied answers.`);
+  const choose = async (response) => {
+    const ack = await act("agree", { response },
+      response ? `You chose an answer for ${name}; it is kept in what they agreed.` : `${name} agreed none of the tied answers.`);
+    if (ack.ok) heading.focus(); // the tie's buttons are gone
+    return ack;
+  };
 
   const helper = helpers(id, p, live);
   const root = el("article", { class: "table-card", "aria-labelledby": `${p}-heading` },
