@@ -69,6 +69,9 @@ def test_a_whole_round_in_easy_read_on_a_phone_answering_with_a_picture(server, 
     page.evaluate("document.documentElement.style.fontSize = ''")
 
     page.get_by_role("button", name="Next card").click()
+    # what the table just agreed shows the picture itself, not "A picture: Good" in quotes
+    expect(page.locator(".turn-agreed")).to_contain_text("We agreed:")
+    expect(page.locator(".turn-agreed .symbol-badge")).to_have_text("Picture: Good")
     page.locator("summary", has_text="What we agreed").click()  # folded away in Easy Read on a phone
     agreed = page.locator("section", has=page.get_by_role("heading", name="What we agreed")).locator(".said-item")
     expect(agreed).to_have_count(1)

@@ -103,7 +103,9 @@ SPLIT_WORDS = """(selector) => {
         const range = document.createRange();
         range.setStart(node, m.index);
         range.setEnd(node, m.index + m[0].length);
-        if (Array.from(range.getClientRects()).filter((r) => r.width > 0).length > 1) out.push(m[0]);
+        // on more than one line (a ::first-letter makes a second box on the same line)
+        const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+        if (lines.size > 1) out.push(m[0]);
       }
     }
   }

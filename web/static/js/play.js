@@ -16,6 +16,7 @@ import { sayExtras } from "./say-extras.js";
 import { readButton, stopReading } from "./speak.js";
 import { saidList, voiced } from "./voices.js";
 import { saidLabel } from "./said.js";
+import { symbolBadge } from "./symbols.js";
 import { put, say } from "./words.js";
 import { agreedFold } from "./agreed-fold.js";
 import { othersWriting, signalTyping } from "./writing.js";
@@ -30,6 +31,13 @@ const short = (text) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 // Once a card is drawn, the "Draw a card" button is gone: take the reader to the card.
 function focusCard() {
   refocus(document.getElementById("card-heading"));
+}
+
+// "We agreed: “...”"; a picture agreed without words shows the picture itself, not the
+// sentence "A picture: Not sure" in quotes.
+function agreedWords(note) {
+  if (note.text || !note.symbol) return el("span", { text: say("turn.agreed", { text: short(saidLabel(note)) }) });
+  return el("span", { class: "turn-agreed-picture" }, `${say("turn.agreed_lead")} `, symbolBadge(note.symbol));
 }
 
 function turnBox({ act, meId }) {
@@ -48,8 +56,7 @@ function turnBox({ act, meId }) {
     const notes = table.notes.filter((n) => n.kind === "agreed");
     const ended = !table.card && table.last_round ? table.last_round.outcome : null;
     const last = ended === "agreed" && notes[notes.length - 1];
-    swap(agreed, last ? voiced("p", last, { class: "turn-agreed" }, icon("check", "turn-agreed-icon"),
-      el("span", { text: say("turn.agreed", { text: short(saidLabel(last)) }) }))
+    swap(agreed, last ? voiced("p", last, { class: "turn-agreed" }, icon("check", "turn-agreed-icon"), agreedWords(last))
       : ended ? el("p", { class: "turn-agreed turn-ended", text: say(ended === "skipped" ? "turn.skipped" : "turn.none_agreed") })
       : null);
     const holder = table.players.find((p) => p.id === table.turn);

@@ -149,6 +149,7 @@ export default /* words-json */ {
     "turn.drew": {"standard": "{name} drew this card", "easy": "{name} took this card", "icon": "book"},
     "turn.everyone": {"standard": "Everyone can add an answer, then vote for the answers they like.", "easy": "Everyone can answer. Then vote for the answers you like."},
     "turn.agreed": {"standard": "We agreed: “{text}”"},
+    "turn.agreed_lead": {"standard": "We agreed:"},
     "turn.skipped": {"standard": "The facilitator skipped that card. Nothing was kept from it.", "easy": "The facilitator skipped that card. We kept nothing from it."},
     "turn.none_agreed": {"standard": "The table moved on from that card without agreeing an answer.", "easy": "We did not agree an answer on that card."},
     "turn.mine": {"standard": "It is your turn", "icon": "star"},
