@@ -43,6 +43,10 @@ def _voice(room) -> dict:
     return {"rows": rows, "sentences": counts["sentences"]["room"], "quiet": quiet}
 
 
+#: The reflect stage's three boxes, as the summary shows them.
+REFLECT = (("working", "What is working"), ("not_working", "What is not working"), ("matters", "What matters most"))
+
+
 def _notes(report: dict, kind: str) -> list[dict]:
     return [{"text": n["text"], "table": t["name"]} for t in report["tables"] for n in t["notes"].get(kind, ())]
 
@@ -53,8 +57,7 @@ def managers_summary(room, anonymous: bool = False) -> dict:
     return {
         **{key: report[key] for key in ("code", "title", "date_label", "deck", "people", "perspectives", "anonymous")},
         "outcomes": _outcomes(room),
-        "working": _notes(report, "working"),
-        "not_working": _notes(report, "not_working"),
+        **{kind: _notes(report, kind) for kind, _ in REFLECT},
         "voice": _voice(room),
         "actions": report["plan"],
         "action_counts": [{"label": STATUS_LABELS[s], "count": statuses[s]} for s in STATUS_LABELS],
@@ -73,7 +76,7 @@ _env = environment(action_line=action_line, met_line=met_line)
 
 
 def render_html(summary: dict) -> str:
-    return _env.get_template("managers.html").render(s=summary)
+    return _env.get_template("managers.html").render(s=summary, reflect=REFLECT)
 
 
 def _look_back_lines(summary: dict) -> list[str]:
@@ -99,7 +102,7 @@ def render_md(summary: dict) -> str:
     if summary["outcomes"]:
         out += ["", "## Outcomes met", ""]
         out += [f"- {md_text(o['name'])}: {met_line(o)}" for o in summary["outcomes"]]
-    for key, heading in (("working", "What is working"), ("not_working", "What is not working")):
+    for key, heading in REFLECT:
         out += ["", f"## {heading}", ""]
         out += [f"- {md_text(n['text'])} ({md_text(n['table'])})" for n in summary[key]] or ["- Nothing written."]
     out += ["", "## Whose voice was heard", ""]
@@ -122,7 +125,7 @@ def render_docx(summary: dict) -> bytes:
         doc.add_heading("Outcomes met", level=2)
         for o in summary["outcomes"]:
             doc.add_paragraph(clean(f"{o['name']}: {met_line(o)}"), style="List Bullet")
-    for key, heading in (("working", "What is working"), ("not_working", "What is not working")):
+    for key, heading in REFLECT:
         doc.add_heading(heading, level=2)
         for note in summary[key]:
             doc.add_paragraph(clean(f"{note['text']} ({note['table']})"), style="List Bullet")

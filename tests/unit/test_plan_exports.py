@@ -71,6 +71,21 @@ def test_the_summary_for_managers_counts_actions_and_voices():
     assert "default-src 'none'" in page and "<script" not in page
 
 
+def test_the_summary_for_managers_has_what_matters_most():
+    """What a commissioner most needs: it was in the full notes only."""
+    story, ann, _ = table_of_two()
+    story.do("host", "stage", stage="reflect")
+    story.do(ann, "note", kind="matters", text="Being asked before anything changes")
+    story.do(ann, "note", kind="matters", text="A quiet word only for the room", private=True)
+    summary = managers_summary(story.room)
+    assert [n["text"] for n in summary["matters"]] == ["Being asked before anything changes"]
+    for fmt, (render, _) in SUMMARY_FORMATS.items():
+        body = render(summary)
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(body)).paragraphs) if fmt == "docx" else body
+        assert "What matters most" in text and "Being asked before anything changes" in text, fmt
+        assert "A quiet word" not in text, fmt
+
+
 def test_outcomes_met_per_table_on_the_summary():
     story, ann, bo = table_of_two(deck=board_deck(needed=1))
     card, _ = play_round(story)  # one agreed card meets its outcome at once
