@@ -147,11 +147,15 @@ def test_table_screen_in_play(server, output_dir, new_page, room, bot):  # noqa:
     made["host"].act("broadcast", text="Halfway there.")
     expect(page.locator("#notice")).to_be_visible()
     expect(page.get_by_role("timer")).to_contain_text("Time left")
+    expect(page.locator("#announce")).to_contain_text("The facilitator started a timer: 10 minutes.")
     page.get_by_role("button", name="Easy Read: off").click()
     check(page, output_dir, "play")
     made["host"].act("pause")
     expect(page.get_by_role("heading", name="A short break")).to_be_visible()
     check(page, output_dir, "paused")
+    # the same timer going on after the break is not a new one "started"
+    made["host"].act("resume")
+    expect(page.locator("#announce")).to_contain_text("The timer has 10 minutes left.")  # in Easy Read
 
 
 def test_hidden_answers(server, output_dir, new_page, room, bot):  # noqa: F811

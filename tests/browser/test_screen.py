@@ -85,6 +85,11 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     expect(page.locator("#screen-agreed")).to_contain_text(SHARED)
     expect(page.locator("#screen-notice")).to_have_text("Tea at eleven. Please finish your card first.")
     expect(page.get_by_role("timer")).to_contain_text("Time left")
+    # paused: the timer keeps its time on the screen instead of going away
+    assert host.act("pause")["ok"]
+    expect(page.get_by_role("timer")).to_have_text(re.compile(r"^Timer paused: \d+:\d\d left$"))
+    assert host.act("resume")["ok"]
+    expect(page.get_by_role("timer")).to_contain_text("Time left")
     expect(page.locator("#screen-counts")).to_contain_text("4 cards played")
     expect(page.get_by_role("table")).to_contain_text("Table 1")
     no_private_text(page)

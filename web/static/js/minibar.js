@@ -54,7 +54,7 @@ export function miniBar() {
       const t = view.table;
       node.hidden = !t || view.room.ended;
       turn.textContent = turnText(t, meId);
-      timer.update(view.room.timer, view.now);
+      timer.update(t && t.stage === "closed" ? null : view.room.timer, view.now); // as the header's
       toCard.hidden = !(t && t.card);
     },
     offline(on) {

@@ -60,7 +60,8 @@ export function header({ code, act, meId, savedName, easySwitch }) {
     else if (t) line = sayNodes("who.at", { table: strong(t.name) });
     else if (name) line = sayNodes("who.name", { name: strong(name) });
     where.replaceChildren(...line);
-    timer.update(view.room.timer, view.now);
+    // the close and the end: no "Time is up" beside "Thank you"
+    timer.update(view.room.ended || (t && t.stage === "closed") ? null : view.room.timer, view.now);
     // "The facilitator knows" holds for this timer, card and stage only
     current = JSON.stringify([view.room.timer ? view.room.timer.ends_at : null, t && t.stage, t && t.round]);
     more.hidden = view.room.ended || !t || !["look_back", "play", "reflect", "pledge"].includes(t.stage);

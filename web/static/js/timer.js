@@ -26,6 +26,7 @@ export function createTimer({ quiet = false } = {}) {
   let offset = 0; // server time minus this device's time, in ms
   let ticking = null;
   let current = null;
+  let startedAt = null; // the timer last shown (a resume keeps it)
   let first = true; // the timer already running when the page opened is not news
 
   function left() {
@@ -51,26 +52,41 @@ export function createTimer({ quiet = false } = {}) {
     return false;
   }
 
+  // A paused room's timer shows the time it kept; a resumed or lengthened timer is "now has
+  // N minutes left", not a new one "started".
+  function showPaused(seconds) {
+    node.classList.remove("timer-up");
+    if (quiet) node.replaceChildren(icon("clock", "timer-icon"), el("span", { class: "sr-only", text: say("timer.paused_short") }), clock(seconds));
+    else node.textContent = say("timer.paused", { clock: clock(seconds) });
+  }
+
   function update(timer, now) {
     if (now) offset = Date.parse(now) - Date.now();
-    const key = (timer && timer.ends_at) || null;
+    const paused = Boolean(timer && !timer.ends_at && timer.paused_left != null);
+    const key = !timer ? null : paused ? `paused:${timer.paused_left}` : timer.ends_at || null;
     const news = !first;
     first = false;
     if (key === current) return;
+    const goesOn = current !== null || Boolean(timer && timer.started_at && timer.started_at === startedAt);
     current = key;
+    startedAt = timer ? timer.started_at : null;
     clearInterval(ticking);
     ticking = null;
     if (!key) {
       node.hidden = true;
       return;
     }
-    endsAt = Date.parse(key);
     node.hidden = false;
+    if (paused) {
+      showPaused(timer.paused_left);
+      return;
+    }
+    endsAt = Date.parse(key);
     if (!tick()) {
       ticking = setInterval(() => {
         if (tick() && !quiet) announce(say("timer.up_news"));
       }, 1000);
-      if (news && !quiet) announce(say("timer.started", { time: minutes(left()) }));
+      if (news && !quiet) announce(say(goesOn ? "timer.changed" : "timer.started", { time: minutes(left()) }));
     }
   }
   return { node, update };

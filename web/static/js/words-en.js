@@ -85,6 +85,9 @@ export default /* words-json */ {
     "timer.up": {"standard": "Time is up.", "icon": "clock"},
     "timer.up_news": {"standard": "Time is up. Take your time to finish what you are saying.", "easy": "Time is up. You can finish what you are saying."},
     "timer.started": {"standard": "The facilitator started a timer: {time}.", "easy": "A timer has started: {time}."},
+    "timer.changed": {"standard": "The timer now has {time} left.", "easy": "The timer has {time} left."},
+    "timer.paused": {"standard": "Timer paused: {clock} left", "icon": "clock"},
+    "timer.paused_short": {"standard": "Timer paused: "},
     "timer.seconds": {"standard": "{n} seconds", "standard_one": "1 second"},
     "timer.minutes": {"standard": "{n} minutes", "standard_one": "1 minute"},
 
