@@ -134,6 +134,13 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     assert_accessible(page)
     page.screenshot(path=str(output_dir / "screen-pledges-1920x1080.png"))
     small.screenshot(path=str(output_dir / "screen-pledges-1280x720.png"))
+    # more pledges than fit 1280 x 720: shown a screenful at a time, the rest in turn
+    for n in range(11):
+        assert people[n % 4].act("pledge", text=f"I will do thing number {n} before the spring, with my whole team.")["ok"]
+    expect(small.locator("#screen-pledges-page")).to_have_text(re.compile(r"^Pledges 1–\d+ of 12$"))
+    assert small.locator("#screen-pledges").evaluate("n => n.getBoundingClientRect().bottom") <= 720
+    expect(small.locator("#screen-pledges-page")).not_to_have_text(re.compile("^Pledges 1–"), timeout=12000)
+    small.screenshot(path=str(output_dir / "screen-pledges-1280x720-paged.png"))
 
 
 def test_an_unknown_code_says_so(server, new_page):

@@ -48,9 +48,10 @@ let metBefore = null; // "table/outcome" keys already met; null until the next v
 let moments = []; // [{ table, outcome, at }]
 let momentTimer = null;
 let shown = null; // the view last drawn, drawn again when the screen changes size
-let page = 0; // which tables' rows are shown when not all fit (pageRows)
-let pager = null;
-window.addEventListener("resize", () => shown && renderProgress(shown));
+window.addEventListener("resize", () => {
+  if (shown) renderProgress(shown);
+  pagePledges();
+});
 
 function newlyMet(view) {
   const met = new Set();
@@ -126,36 +127,44 @@ function pathTable(view) {
     el("thead", {}, head), el("tbody", {}, ...rows));
 }
 
-// A projector cannot scroll: when the tables' rows run off the bottom of the screen (four
-// tables and a message did not fit 1280 x 720), as many as fit are shown at a time, the next
-// ones every PAGE_SECONDS: "Tables 1-3 of 4".
-function pageRows() {
-  const rows = [...$("screen-paths").querySelectorAll("tbody tr")];
-  const panel = $("screen-paths-panel");
-  const note = $("screen-paths-page");
+// A projector cannot scroll: when a panel runs off the bottom of the screen (four tables and a
+// message did not fit 1280 x 720; nine pledges did not either), as many of its items as fit
+// are shown at a time, the next ones every PAGE_SECONDS: "Tables 1-3 of 4".
+const pagers = {}; // panel id -> { page, timer }
+
+function pageItems(panel, items, note, [one, many], again) {
+  const state = pagers[panel.id] || (pagers[panel.id] = { page: 0, timer: null });
   const overflows = () => panel.getBoundingClientRect().bottom > document.documentElement.clientHeight;
-  rows.forEach((row) => { row.hidden = false; });
+  items.forEach((item) => { item.hidden = false; });
   note.hidden = true;
-  if (!panel.offsetParent || rows.length < 2 || !overflows()) {
-    clearInterval(pager);
-    pager = null;
+  if (!panel.offsetParent || items.length < 2 || !overflows()) {
+    clearInterval(state.timer);
+    state.timer = null;
     return;
   }
-  note.textContent = `Tables 1–${rows.length} of ${rows.length}`; // its room, while measuring
+  note.textContent = `${many} 1–${items.length} of ${items.length}`; // its room, while measuring
   note.hidden = false;
-  let fit = rows.length;
+  let fit = items.length;
   while (fit > 1 && overflows()) {
     fit -= 1;
-    rows[fit].hidden = true;
+    items[fit].hidden = true;
   }
-  const pages = Math.ceil(rows.length / fit);
-  const each = Math.ceil(rows.length / pages); // even pages: 2 and 2, not 3 and 1
-  page %= pages;
-  rows.forEach((row, i) => { row.hidden = Math.floor(i / each) !== page; });
-  const first = page * each + 1;
-  const last = Math.min(rows.length, first + each - 1);
-  note.textContent = first === last ? `Table ${first} of ${rows.length}` : `Tables ${first}–${last} of ${rows.length}`;
-  if (!pager) pager = setInterval(() => { page += 1; pageRows(); }, PAGE_SECONDS * 1000);
+  const pages = Math.ceil(items.length / fit);
+  const each = Math.ceil(items.length / pages); // even pages: 2 and 2, not 3 and 1
+  state.page %= pages;
+  items.forEach((item, i) => { item.hidden = Math.floor(i / each) !== state.page; });
+  const first = state.page * each + 1;
+  const last = Math.min(items.length, first + each - 1);
+  note.textContent = first === last ? `${one} ${first} of ${items.length}` : `${many} ${first}–${last} of ${items.length}`;
+  if (!state.timer) state.timer = setInterval(() => { state.page += 1; again(); }, PAGE_SECONDS * 1000);
+}
+
+function pageRows() {
+  pageItems($("screen-paths-panel"), [...$("screen-paths").querySelectorAll("tbody tr")], $("screen-paths-page"), ["Table", "Tables"], pageRows);
+}
+
+function pagePledges() {
+  pageItems($("screen-pledges"), [...$("screen-pledge-wall").children], $("screen-pledges-page"), ["Pledge", "Pledges"], pagePledges);
 }
 
 // A big room: one line per outcome, with how many tables have met it.
@@ -254,6 +263,7 @@ function render(view) {
   renderJoined(view);
   renderProgress(view);
   renderPledges(view);
+  pagePledges(); // once the wall is in sight (or not)
   const fresh = newlyMet(view);
   if (closing || spot || room.stage !== "play" || room.paused) {
     hideMoments(); // no celebration runs on while the room is paused
