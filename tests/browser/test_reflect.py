@@ -84,3 +84,15 @@ def test_on_a_laptop_every_box_has_its_form_open(server, new_page, room):  # noq
         expect(box.locator("textarea")).to_be_visible()
         expect(box.get_by_role("button", name="Add an idea")).to_be_hidden()
         expect(box.get_by_role("button", name="Not now")).to_be_hidden()
+
+
+def test_in_easy_read_an_opened_box_starts_on_its_pictures(server, new_page, room):  # noqa: F811
+    """A phone's keyboard came up over the pictures and the record button, which is how most
+    people using Easy Read answer."""
+    made = room()
+    phone = join(new_page(width=390, height=844), server, made["code"], "Ana")
+    phone.get_by_role("button", name="Easy Read: off").click()
+    made["host"].act("stage", stage="reflect")
+    working = phone.locator(".reflect-working")
+    working.get_by_role("button", name="Add my idea").click()
+    expect(working.get_by_role("button", name="Good", exact=True)).to_be_focused()

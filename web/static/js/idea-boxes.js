@@ -10,7 +10,7 @@
 
 import { el } from "./live.js";
 import { WIDE as WIDE_QUERY, announce } from "./dom.js";
-import { put, say } from "./words.js";
+import { easyRead, put, say } from "./words.js";
 
 const WIDE = window.matchMedia(WIDE_QUERY);
 let openKind = null; // the box whose form is open on a narrow screen, kept while the page is open
@@ -39,7 +39,10 @@ export function ideaBoxes(parts) {
       // the box's question at the top of the screen (below the bar: scroll-padding), not
       // scrolled away by the box that just folded above it
       document.getElementById(part.headingId).scrollIntoView({ block: "start" });
-      part.form.node.querySelector("textarea").focus({ preventScroll: true });
+      // Easy Read: on the first picture, so a phone's keyboard does not come up over the
+      // pictures and the record button (how most people using Easy Read answer)
+      const first = (easyRead() && part.form.node.querySelector(".symbol-choice, .record-start")) || part.form.node.querySelector("textarea");
+      first.focus({ preventScroll: true });
     });
     closer.addEventListener("click", () => {
       openKind = null;
