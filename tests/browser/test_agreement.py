@@ -39,6 +39,10 @@ def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir): 
     expect(ana.get_by_role("button", name="Next card")).to_be_hidden()
     expect(ana.locator("#announce")).to_contain_text("Please choose one together.")
     assert len(bo.wait_for(lambda v: v["table"]["tie"])["table"]["tie"]) == 2
+    # each tied answer is its own card, in its writer's colours and with their name
+    option = tie.locator(".tie-option", has_text="Ask them what they want.")
+    expect(option.locator(".who")).to_contain_text("Bo, a family carer")
+    expect(option).to_have_attribute("data-perspective", "carer")
     ana.screenshot(path=output_dir / "tie-390.png", animations="disabled")
     calm(ana)
     assert_accessible(ana)

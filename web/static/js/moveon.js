@@ -6,6 +6,7 @@
 import { el } from "./live.js";
 import { QUIET_MS, actionButton, announce, refocus, statusLine, swap } from "./dom.js";
 import { saidBody, saidLabel } from "./said.js";
+import { voiced, who } from "./voices.js";
 import { put, say } from "./words.js";
 import { namesList, peopleCount } from "./writing.js";
 
@@ -64,8 +65,10 @@ function tieChooser(act, status, onDone) {
       const tied = (t.tie || []).map((id) => t.responses.find((r) => r.id === id)).filter(Boolean);
       node.hidden = tied.length === 0;
       swap(list,
-        ...tied.map((r) => el("li", {},
+        // each answer a card in its writer's colours, with who said it, its button inside
+        ...tied.map((r) => voiced("li", r, { class: "tie-option" },
           ...saidBody(r, { place: "tie", id: `tied-${r.id}` }),
+          who(r, t),
           r.text ? null : el("span", { class: "sr-only", id: `tied-${r.id}`, text: saidLabel(r) }),
           actionButton({
             key: `agree-${r.id}`, words: "next.keep", cls: "button button-strong", describedby: `tied-${r.id}`, status,
