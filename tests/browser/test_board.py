@@ -168,6 +168,7 @@ def test_poets_corner_and_the_pledge_wall_at_the_close(server, new_page, room, b
     assert bo.act("pledge", text="I will listen to my mum's choices.")["ok"]
     host.act("end")
     expect(ana.get_by_role("heading", name="Thank you for taking part")).to_be_visible()
+    expect(ana.locator("#announce")).to_contain_text("The workshop has ended.")  # said, not only shown
     expect(ana.locator(".close-poem .poem-line")).to_have_count(2)
     wall = ana.locator(".close-pledges")
     expect(wall.locator(".pledge-card")).to_have_count(2)

@@ -50,6 +50,7 @@ function news(prev, view, meId, moved) {
   if (prev && prev.room.paused !== view.room.paused) {
     said.push(say(view.room.paused ? "news.paused" : "news.resumed"));
   }
+  if (prev && !prev.room.ended && view.room.ended) return [...said, say("news.ended")]; // the same screen: nothing else says so
   if (!t) return moved ? [...said, moved] : said;
   if (!p) {
     said.push(say("news.at", { table: t.name }));

@@ -61,6 +61,7 @@ export default /* words-json */ {
     "ok": {"standard": "OK", "icon": "check"},
 
     "news.paused": {"standard": "The workshop is paused.", "easy": "We are having a short break."},
+    "news.ended": {"standard": "The workshop has ended. Thank you for taking part.", "easy": "The workshop has finished. Thank you for taking part."},
     "news.resumed": {"standard": "We are carrying on.", "easy": "We are starting again."},
     "news.at": {"standard": "You are at {table}.", "easy": "Your table is {table}."},
     "news.now_at": {"standard": "You are now at {table}.", "easy": "Your table is {table} now."},
