@@ -67,7 +67,9 @@ export function createTimer({ quiet = false } = {}) {
     const news = !first;
     first = false;
     if (key === current) return;
-    const goesOn = current !== null || Boolean(timer && timer.started_at && timer.started_at === startedAt);
+    // a timer still counting (or paused) when this one came: more time, or the same one resumed
+    const running = current !== null && (current.startsWith("paused:") || endsAt > Date.now() + offset);
+    const goesOn = running || Boolean(timer && timer.started_at && timer.started_at === startedAt);
     current = key;
     startedAt = timer ? timer.started_at : null;
     clearInterval(ticking);
