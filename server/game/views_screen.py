@@ -4,7 +4,8 @@
 it: no names, no answers in play, no votes, and nothing kept in the room (checked again at
 every projection, so something made private later disappears at once). It shows the stage,
 the timer, the facilitator's message, who has joined by perspective, each table's card and
-path, the agreed notes, the outcomes met, the pledge wall at the close, and the spotlight.
+path, the agreed notes, the outcomes met, reflect's newest ideas, the pledge wall at the
+close, and the spotlight.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from .perspectives import legend
 from .views import card_view
 
 AGREED_SHOWN = 8  # the newest agreed notes across the room
+IDEAS_SHOWN = 3  # the newest ideas in each of reflect's boxes, across the room
+REFLECT_KINDS = ("working", "not_working", "matters")
 PLEDGE_STAGES = ("pledge", "closed")
 SYMBOL_WORDS = dict(zip(SYMBOLS, ("Good", "Not sure", "Not good")))
 
@@ -53,6 +56,7 @@ def screen_view(room: Room, now: str) -> dict:
         "tables": tables,
         "agreed": agreed[-AGREED_SHOWN:],
         "outcomes": _outcomes(room),
+        "ideas": _ideas(room) if room.stage == "reflect" and not room.ended else None,
         "pledges": _pledges(room) if room.stage in PLEDGE_STAGES or room.ended else [],
         "spotlight": _spotlight(room),
     }
@@ -98,6 +102,19 @@ def _outcomes(room: Room) -> list[dict]:
          "tables": sum(1 for t in room.tables.values() if o["id"] in t.met)}
         for o in room.deck.get("outcomes", ())
     ]  # fmt: skip
+
+
+def _ideas(room: Room) -> dict:
+    """Reflect's three boxes for the whole room: the newest ideas in each (none kept in the
+    room), so the room sees what it is thinking about, not the play screen."""
+    notes = sorted(
+        ((table, note) for table in room.tables.values() for note in table.notes if note.kind in REFLECT_KINDS and not note.private),
+        key=lambda pair: pair[1].at,
+    )
+    return {
+        kind: [dict(_words(room, note), table=table.name) for table, note in notes if note.kind == kind][-IDEAS_SHOWN:]
+        for kind in REFLECT_KINDS
+    }
 
 
 def _pledges(room: Room) -> list[dict]:

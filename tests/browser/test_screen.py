@@ -123,8 +123,21 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     assert host.act("spotlight")["ok"]
     expect(spot).to_be_hidden()
 
+    # reflect: the room sees the three questions and the newest ideas, not the play screen
+    assert host.act("broadcast", text="")["ok"] and host.act("stage", stage="reflect")["ok"]
+    assert people[0].act("note", kind="working", text="The day centre knows my mum by name.")["ok"]
+    assert people[1].act("note", kind="not_working", text=SECRET, private=True)["ok"]
+    reflect = page.get_by_role("region", name="Thinking back together")
+    expect(reflect).to_contain_text("What is working?")
+    expect(reflect).to_contain_text("The day centre knows my mum by name.")
+    expect(page.locator("#screen-agreed-panel")).to_be_hidden()
+    no_private_text(page)
+    assert_accessible(page)
+    page.screenshot(path=str(output_dir / "screen-reflect-1920x1080.png"))
+    small.screenshot(path=str(output_dir / "screen-reflect-1280x720.png"))
+
     # the pledge wall at the close, without what was kept in the room
-    assert host.act("broadcast", text="")["ok"] and host.act("stage", stage="pledge")["ok"]
+    assert host.act("stage", stage="pledge")["ok"]
     assert people[0].act("pledge", text="I will ring back when I say I will")["ok"]
     assert people[1].act("pledge", text=KEPT_PLEDGE, private=True)["ok"]
     wall = page.get_by_role("region", name="Our pledges")

@@ -57,6 +57,23 @@ def test_the_pledge_wall_leaves_out_private_pledges():
     assert [p["text"] for p in view["pledges"]] == ["I will ring back"]
 
 
+def test_at_reflect_the_screen_shows_each_boxs_newest_ideas_without_private_ones():
+    story, ann, bo, cy = played()
+    assert screen_view(story.room, "now")["ideas"] is None  # only at reflect
+    story.do("host", "stage", stage="reflect")
+    for n in range(5):
+        story.do(ann if n % 2 else cy, "note", kind="working", text=f"Working {n}")
+    story.do(bo, "note", kind="not_working", text=SECRET, private=True)
+    story.do(bo, "note", kind="matters", text="Being asked first")
+    ideas = screen_view(story.room, "now")["ideas"]
+    assert [i["text"] for i in ideas["working"]] == ["Working 2", "Working 3", "Working 4"]  # the newest three
+    assert ideas["not_working"] == []
+    assert [(i["text"], i["perspective"], i["table"]) for i in ideas["matters"]] == [("Being asked first", "carer", "Table 1")]
+    assert SECRET not in json.dumps(ideas) and '"Bo"' not in json.dumps(ideas)
+    story.do("host", "stage", stage="pledge")
+    assert screen_view(story.room, "now")["ideas"] is None
+
+
 def test_spotlight_a_table_card_a_note_or_a_pledge_and_take_it_down():
     story, ann, bo, cy = played()
     shared = next(n for n in story.room.tables["t1"].notes if not n.private)

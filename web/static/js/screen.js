@@ -198,6 +198,17 @@ function renderProgress(view) {
   $("screen-agreed-none").hidden = newest.length > 0;
 }
 
+// Reflect: its three questions for the whole room, each with its newest ideas.
+function renderIdeas(ideas) {
+  for (const [kind, items] of Object.entries(ideas)) {
+    $(`screen-ideas-${kind}`).replaceChildren(...(items.length
+      ? items.map((idea) => el("li", {},
+        el("p", { class: "screen-agreed-text", text: idea.text }),
+        el("p", { class: "screen-agreed-from" }, who(idea.perspective, 28), el("span", { text: idea.table }))))
+      : [el("li", { class: "screen-quiet", text: "Ideas will appear here." })]));
+  }
+}
+
 function renderPledges(view) {
   const wall = $("screen-pledge-wall");
   wall.classList.toggle("is-many", view.pledges.length > 8);
@@ -257,7 +268,10 @@ function render(view) {
   $("screen-code-small").hidden = lobby || room.locked || room.ended || room.stage === "closed";
   $("screen-progress").hidden = closing || !!spot;
   $("screen-paths-panel").hidden = lobby;
-  $("screen-agreed-panel").hidden = lobby;
+  const reflecting = Boolean(view.ideas) && !spot;
+  $("screen-agreed-panel").hidden = lobby || reflecting;
+  $("screen-reflect-panel").hidden = !reflecting;
+  if (reflecting) renderIdeas(view.ideas);
   $("screen-pledges").hidden = !closing || !!spot;
   root.dataset.stage = lobby ? "lobby" : closing ? "closing" : "play";
   renderJoined(view);
