@@ -17,7 +17,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from .export.managers import SUMMARY_FORMATS, managers_summary
 from .export.routes import filename
 from .game import RuleError
-from .game.plan import action_view, kept_pledges, plan_view
+from .game.plan import action_view, kept_actions, plan_view
 from .headers import limiter
 from .http import Refused, asked, bearer, fail, room_for_key, services
 from .organise import signed_in
@@ -64,7 +64,7 @@ def _change(code: str, command: dict, created: bool = False):
     # the new action's id, from the event this command wrote (not "the newest action", which
     # another add landing at the same moment could change)
     action_id = command.get("action") or services().store.event_data(clean, n)["action"]
-    body = {"ok": True, "n": n, "action": action_view(room, room.plan[action_id], kept_pledges(room))}
+    body = {"ok": True, "n": n, "action": action_view(room, room.plan[action_id], kept_actions(room))}
     return jsonify(body), 201 if created else 200
 
 

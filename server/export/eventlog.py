@@ -23,6 +23,7 @@ from ..game import Event, replay
 from ..game.board import board_view
 from ..game.perspectives import name_of
 from ..game.voice import voice
+from ..game.plan import kept_actions
 from .plan import anonymous_owners
 from .summary import KEPT, left_out, private_ids, skipped_ids
 
@@ -31,7 +32,8 @@ SKIPPED = "(not kept: the card was skipped)"
 FORMAT = "inourshoes-events"
 VERSION = 1
 #: The events that introduce a text, and the field holding that item's id.
-TEXT_ITEMS = {"response_added": "response", "note_added": "note", "pledge_added": "pledge", "round_ended": "note"}
+TEXT_ITEMS = {"response_added": "response", "note_added": "note", "pledge_added": "pledge", "round_ended": "note",
+              "words_added": "response", "action_added": "action", "action_updated": "action"}  # fmt: skip
 
 
 def events_of(rows) -> list[Event]:
@@ -42,7 +44,7 @@ def scrub(rows: list[dict], anonymous: bool = False) -> list[dict]:
     """The rows as they may leave the server (a copy; `rows` is not changed)."""
     rows = copy.deepcopy(rows)
     room = replay(events_of(copy.deepcopy(rows)))
-    kept = private_ids(room) if room else set()
+    kept = (private_ids(room) | kept_actions(room)) if room else set()
     skipped = skipped_ids(room) if room else set()
     for row in rows:
         data, kind = row["data"], row["type"]
@@ -56,9 +58,11 @@ def scrub(rows: list[dict], anonymous: bool = False) -> list[dict]:
             if anonymous:
                 data["name"] = name_of(room.deck, data.get("perspective")) if room else "someone"
         field = TEXT_ITEMS.get(kind)
-        if field and data.get(field) in kept and "text" in data:
-            data["text"] = KEPT
-        elif kind == "response_added" and data.get("response") in skipped:
+        if field and data.get(field) in kept:
+            for words in ("text", "progress"):
+                if data.get(words):
+                    data[words] = KEPT
+        elif kind in ("response_added", "words_added") and data.get("response") in skipped:
             data["text"] = SKIPPED
             data.pop("audio", None)
     return rows

@@ -13,6 +13,7 @@ from ..game import Room
 from ..game.perspectives import NO_COLOUR, legend, name_of
 from .board import room_parts, table_parts
 from .people import People
+from ..game.plan import kept_actions
 from .plan import date_label, plan_parts
 
 KEPT = "(kept in the room)"
@@ -203,5 +204,5 @@ def summarise(room: Room, anonymous: bool = False) -> dict:
         "kept_line": _kept_line(len(kept)),
         "note_sections": NOTE_SECTIONS,
         **room_parts(room, tables, kept | skipped_ids(room)),  # the legend, whose voice was heard, the path
-        **plan_parts(room, people, kept),  # the action plan, and a follow-up's look back
+        **plan_parts(room, people, kept | kept_actions(room)),  # the action plan, and a follow-up's look back
     }

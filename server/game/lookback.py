@@ -15,14 +15,14 @@ from .checks import RuleError, require_system, speaker, text_field
 from .model import Event, Room, Table
 from .moves import event, new_id
 from .perspectives import name_of
-from .plan import STATUS_WORDS, kept_pledges, owner_name, status_field
+from .plan import STATUS_WORDS, kept_actions, owner_name, status_field
 
 MAX_REVIEWS = 20  # what one table may say of one action
 
 
 def snapshot(room: Room) -> dict:
     """The earlier workshop as a follow-up sees it (nothing kept in the room)."""
-    kept = kept_pledges(room)
+    kept = kept_actions(room)
     actions = []
     for action in room.plan.values():
         if action.id in kept:

@@ -155,9 +155,16 @@ def owner_name(room: Room, action: Action) -> str | None:
     return player.name if player else None
 
 
-def kept_pledges(room: Room) -> set[str]:
-    """Pledges kept in the room: their actions stay out of exports and follow-ups."""
-    return {p.id for t in room.tables.values() for p in t.pledges if p.private}
+def kept_actions(room: Room) -> set[str]:
+    """Actions kept in the room: a private pledge's (it has the pledge's id), and any made
+    from an item marked "leave this out of the notes" after the action was added (its words
+    were that item's). They stay out of exports and follow-ups."""
+    kept = {p.id for t in room.tables.values() for p in t.pledges if p.private}
+    for action in room.plan.values():
+        table, item = room.find_item((action.source or {}).get("item") or "")
+        if item is not None and _kept_in_the_room(table, item):
+            kept.add(action.id)
+    return kept
 
 
 def source_view(room: Room, source: dict | None) -> dict | None:
@@ -199,7 +206,7 @@ def action_view(room: Room, action: Action, kept: set[str]) -> dict:
 
 def plan_view(room: Room) -> dict:
     """`{"actions": [...]}`: the host view's `plan`, and `GET /api/rooms/<code>/plan`."""
-    kept = kept_pledges(room)
+    kept = kept_actions(room)
     return {"actions": [action_view(room, action, kept) for action in room.plan.values()]}
 
 

@@ -381,7 +381,8 @@ def test_the_answers_on_a_skipped_card_are_in_no_report(later):
     s.do("host", "start")
     s.do(ann, "draw")
     s.do(bo, "respond", text="This one is too close to home")
-    s.do(ann, "respond", symbol="not_good")
+    picture = s.do(ann, "respond", symbol="not_good")[0].data["response"]
+    s.do(ann, "add_words", response=picture, text="It brings back too close to home a day")  # words added afterwards
     s.do("host", "skip", table="t1", later=later)
     summary = summarise(s.room)
     assert summary["tables"][0]["rounds"][0]["responses"] == []
@@ -393,8 +394,8 @@ def test_the_answers_on_a_skipped_card_are_in_no_report(later):
     for text in (markdown.render(summary), printable.render(summary), "\n".join(paragraphs)):
         assert "Skipped: its answers were not kept." in text
     events = json.loads(texts["json"])["events"]
-    added = [e["data"] for e in events if e["type"] == "response_added"]
-    assert [d["text"] for d in added] == [eventlog.SKIPPED] * 2
+    added = [e["data"] for e in events if e["type"] in ("response_added", "words_added")]
+    assert [d["text"] for d in added] == [eventlog.SKIPPED] * 3
     assert load(json.loads(texts["json"])).tables["t1"].rounds[0].outcome == "skipped"  # it still replays
 
 

@@ -4,10 +4,13 @@ import dataclasses
 
 import pytest
 
+from server.export import eventlog, markdown
+from server.export.summary import summarise
 from server.game import Event, RuleError, apply, host_view
 from server.game.plan import plan_view
 
 from .story import Story
+from .test_export import rows_of
 from .test_board import board_deck
 
 
@@ -97,6 +100,21 @@ def test_words_kept_in_the_room_cannot_start_an_action():
         with pytest.raises(RuleError) as err:
             story.do("host", "plan_add", text="Do it", owner="Ann", **{"from": source})
         assert err.value.code == "forbidden"
+
+
+def test_an_action_from_an_item_kept_in_the_room_afterwards_leaves_the_exports_too():
+    """The host made an action from a "not working" item (its words filled the action); its
+    author then left the item out of the notes: the action's words must go with it."""
+    story, ann, *_ = pledged()
+    story.do("host", "stage", stage="reflect")
+    gap = story.do(ann, "note", kind="not_working", text="My manager never listens")[0].data["note"]
+    action = story.do("host", "plan_add", text="My manager never listens: talk to them", owner="Ann", **{"from": gap})[0].data["action"]
+    story.do("host", "plan_update", action=action, progress="Spoke to the manager")
+    story.do(ann, "keep", item=gap, private=True)
+    assert plan_view(story.room)["actions"][-1]["private"] is True
+    assert "never listens" not in markdown.render(summarise(story.room))
+    exported = eventlog.render(rows_of(story)).decode()
+    assert "never listens" not in exported and "Spoke to the manager" not in exported
 
 
 def test_only_the_host_or_the_organiser_changes_the_plan():
