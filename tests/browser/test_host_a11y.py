@@ -68,8 +68,9 @@ def test_the_host_page_in_every_stage(server, new_page, people, output_dir):  # 
 
         # play: a card, answers, a tie for the table to settle
         page.get_by_role("button", name="Start the workshop").click()
-        # the pressed button goes: focus goes to the next step, not to the page
-        expect(page.locator("#stage-next")).to_be_focused()
+        # the pressed button goes: focus goes to where the workshop is now, not to the page
+        # (nor to "Move everyone to Reflect", which a second Enter would press)
+        expect(page.get_by_role("list", name="Stages")).to_be_focused()
         drawer = next(p for p in (ana, ben) if p.wait_for(lambda v: v["table"]["turn"])["table"]["turn"] == p.player_id)
         assert drawer.act("draw")["ok"]
         assert ana.act("respond", text="Ask first.")["ok"]

@@ -128,7 +128,8 @@ function renderStages(room) {
   off(button, waiting(button, current.n));
   $("end-next").hidden = at !== "closed";
   $("pause").hidden = room.ended;
-  if (pressed && pressed.hidden) [button, $("end-next"), $("pause")].find((b) => !b.hidden)?.focus();
+  // (never onto a button that moves every table on: a second Enter would press it)
+  if (pressed && pressed.hidden) ($("end-next").hidden ? $("stage-steps") : $("end-next")).focus();
   $("pause").textContent = room.paused ? "Resume" : "Pause everyone";
 }
 

@@ -123,7 +123,9 @@ function tableCard(id, live) {
   const choose = async (response) => {
     const ack = await act("agree", { response },
       response ? `You chose an answer for ${name}; it is kept in what they agreed.` : `${name} agreed none of the tied answers.`);
-    if (ack.ok) heading.focus(); // the tie's buttons are gone
+    // the tie's buttons are gone: focus to the table, unless the facilitator is elsewhere now
+    const active = document.activeElement;
+    if (ack.ok && (!active || active === document.body || root.contains(active))) heading.focus();
     return ack;
   };
 

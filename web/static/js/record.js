@@ -128,11 +128,11 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
   // "Send" pressed while still recording: stop, and send what was said (a person who speaks
   // and then presses Send should not be told they gave no answer).
   function finish() {
-    if (!media || media.state === "inactive") return Promise.resolve();
+    if (!media) return Promise.resolve(); // nothing recording, or its clip is made already
     finishing = true;
     return new Promise((resolve) => {
       media.addEventListener("stop", () => { finishing = false; resolve(); }, { once: true });
-      media.stop();
+      if (media.state !== "inactive") media.stop(); // Stop pressed just before: wait for the clip
     });
   }
 

@@ -55,6 +55,11 @@ export function createTimer({ quiet = false } = {}) {
   // A paused room's timer shows the time it kept; a resumed or lengthened timer is "now has
   // N minutes left", not a new one "started".
   function showPaused(seconds) {
+    if (seconds <= 0) { // paused after the time ran out
+      node.textContent = say("timer.up");
+      node.classList.add("timer-up");
+      return;
+    }
     node.classList.remove("timer-up");
     if (quiet) node.replaceChildren(icon("clock", "timer-icon"), el("span", { class: "sr-only", text: say("timer.paused_short") }), clock(seconds));
     else node.textContent = say("timer.paused", { clock: clock(seconds) });
