@@ -132,7 +132,8 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
     expect(page.locator("#room-state")).not_to_contain_text("Room open to join")
     expect(page.locator("#room-state")).to_contain_text("Ended")
     expect(page.get_by_role("button", name=re.compile("^End the workshop"))).to_be_hidden()
-    expect(ana.get_by_text("The workshop has ended")).to_be_visible()
+    expect(ana.locator(".lead", has_text="The workshop has ended")).to_be_visible()
+    expect(ana.locator("#announce")).to_contain_text("The workshop has ended.")  # heard too
     for person in (ben, chidi, dee):
         person.wait_for(lambda v: v["room"]["ended"])
     expect(page.get_by_role("button", name="Pause everyone")).to_be_hidden()

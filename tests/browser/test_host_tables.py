@@ -78,6 +78,12 @@ def test_the_host_sees_answers_votes_a_tie_and_the_agreement_live(server, new_pa
         # Table 2 has nobody and no cards: the progress counts the table that is playing
         expect(page.locator("#room-progress")).to_contain_text("of 6 outcomes met across 1 table.")
     page.screenshot(path=str(output_dir / "host-tables-1280.png"), full_page=True)
+    # the tie's news stays until the next card, not for the rest of the workshop
+    status = table.locator("p.status").first
+    expect(status).to_contain_text("You chose an answer for Table 1")
+    turn = ana.wait_for(lambda v: v["table"]["card"] is None and v["table"]["turn"])["table"]["turn"]
+    assert next(p for p in (ana, ben, chidi) if p.player_id == turn).act("draw")["ok"]
+    expect(status).to_have_text("")
 
 
 def test_the_tables_wall_shows_each_card_and_agreement_without_private_text(server, new_page, people, output_dir):  # noqa: F811

@@ -35,10 +35,15 @@ function afterwards(heading) {
   if (!active || active === document.body || !document.contains(active)) $(heading).focus();
 }
 
+let seenWaiting = new Set(); // who was waiting at the last view
+
 export function renderAdmission(view, live) {
   const tables = Object.fromEntries(view.tables.map((t) => [t.id, t.name]));
   const say = $("admit-status");
   const waiting = view.waiting || [];
+  // "Sam is in." is old news once someone new is waiting (it stayed all session)
+  if (waiting.some((person) => !seenWaiting.has(person.id))) say.textContent = "";
+  seenWaiting = new Set(waiting.map((person) => person.id));
   $("admit-list").hidden = view.room.ended || (waiting.length === 0 && !say.textContent);
   $("admit-heading").textContent = waiting.length ? `Waiting to be let in (${waiting.length})` : "Waiting to be let in";
   const act = async (type, person, done) => {

@@ -139,7 +139,11 @@ function tableCard(id, live) {
     setOptions(stageSelect, stagesFor(view.room), table.stage);
     off(skip, !table.card || waiting(skipYes, view.n) || waiting(skipLater, view.n));
     answered = table.card ? table.responses.length : 0;
-    if (table.round !== round) closeAsk(); // the question was about a card that has gone
+    if (table.round !== round) {
+      closeAsk(); // the question was about a card that has gone
+      // a new card: the last one's news goes ("You chose an answer ..." stayed cards later)
+      if (table.round !== null && !say.classList.contains("status-error")) say.textContent = "";
+    }
     else if (!skipAsk.hidden && skipQuestion.textContent !== askWords()) skipQuestion.textContent = askWords();
     round = table.round;
     off(next, !table.card || Boolean(table.tie) || waiting(next, view.n));
