@@ -150,7 +150,8 @@ export function createRoom(root, given) {
     else if (paused.hidden && rebuilt && lost) screen.heading.focus();
     if (!quiet) {
       news(prev, view, ctx.meId(), movedBy).forEach(announce);
-      if (!prev || !prev.table || !view.table || prev.table.round !== view.table.round) answers.clear();
+      // the end: nothing more to hear of answers (hidden ones shown at the end said "1 new answer")
+      if (view.room.ended || !prev || !prev.table || !view.table || prev.table.round !== view.table.round) answers.clear();
       else answers.add(newAnswers(prev.table, view.table, ctx.meId()));
     }
     prev = view;
