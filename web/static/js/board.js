@@ -23,13 +23,17 @@ function tileWords(outcome, labels) {
   return say("board.prints", { list: outcome.tiles.map((t) => labels(t.perspective)).join(", ") });
 }
 
+// "Met", or "2 of 4 colours": how far a space is.
+function countWords(outcome, needed) {
+  return outcome.met ? say("board.met") : say("board.colours", { have: colours(outcome.tiles).size, needed });
+}
+
 // One space on the path: its icon and name, a footprint per tile, empty prints for the
 // colours still needed, and "Met" with its statement once met.
 function space(outcome, { needed, easy, current, labels, fresh }) {
-  const have = colours(outcome.tiles).size;
-  const missing = Math.max(0, needed - have);
+  const missing = Math.max(0, needed - colours(outcome.tiles).size);
   const cls = ["space", outcome.met ? "is-met" : "", current ? "is-current" : "", fresh ? "just-met" : ""];
-  const count = outcome.met ? say("board.met") : say("board.colours", { have, needed });
+  const count = countWords(outcome, needed);
   return el("li", { class: cls.filter(Boolean).join(" "), "data-outcome": outcome.id },
     outcome.met ? el("span", { class: "space-badge", "aria-hidden": "true", text: "★" }) : null,
     el("div", { class: "space-head" },
@@ -171,13 +175,11 @@ export function boardView({ meId }) {
       key.replaceChildren(say("board.key_hint"));
       return;
     }
-    const easy = easyRead();
-    const have = colours(o.tiles).size;
-    const name = outcomeName(o, easy);
+    const name = outcomeName(o, easyRead());
     key.replaceChildren(
       icon(o.icon || "star", "path-key-icon"),
       el("strong", { text: picked ? name : say("board.key_current", { name }) }),
-      ` · ${o.met ? say("board.met") : say("board.colours", { have, needed: t.board.needed })}`);
+      ` · ${countWords(o, t.board.needed)}`);
   }
 
   // `fresh`: outcomes met by this very view; only they light up (once, not at every redraw)

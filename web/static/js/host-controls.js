@@ -112,7 +112,7 @@ function goTo(place, focus) {
 
 function renderStages(room) {
   const at = room.ended ? "ended" : room.stage;
-  // the button pressed goes away (Start, or the last stage's): focus goes to the next step
+  // the button pressed goes away (Start, or the last stage's): focus must not fall to the page
   const pressed = [$("start"), $("stage-next")].includes(document.activeElement) ? document.activeElement : null;
   $("stage-steps").replaceChildren(...stagesFor(room).map(([id, label]) => el("li", {
     class: id === room.stage ? "is-now" : null,
