@@ -40,6 +40,8 @@ ACT_PER_CLIENT = parse("40/10seconds")
 TYPING_PER_CLIENT = parse("30/10seconds")
 HOST_VIEW_DELAY = 0.15  # seconds: the host view (every table) is sent at most this often
 HOST_VIEW_SHARE = 10  # ... and, in a big room, not sooner than this many times its building took
+HOST_VIEW_CALM = 1.0  # ... and in a room of more than BIG_ROOM tables, others' changes once a second
+BIG_ROOM = 40  # tables
 TABLE_LIST_DELAY = 1.0  # seconds: the other tables see a changed list of tables at most this often
 TYPING_LASTS = 8.0  # seconds a "still writing" signal lasts unless renewed
 TICK_EVERY = 2.0  # seconds between checks of who is away and who stopped writing
@@ -71,6 +73,7 @@ class Transport:
         self.hosts: dict[str, set] = {}  # code -> open host sids
         self.host_view_due: set[str] = set()  # rooms whose host view will be sent shortly
         self.host_view_sending: set[str] = set()  # rooms whose host-view task is running (one each)
+        self.host_view_prompt: set[str] = set()  # rooms where a facilitator acted since the last host view
         self.host_views = threading.Lock()  # guards the two sets, and `lists_due` (threading mode)
         self.lists_due: set[str] = set()  # rooms whose tables will be sent the new list of tables shortly
         self.lists_sent: dict[str, list] = {}  # code -> the list of tables last sent to every table
@@ -204,7 +207,7 @@ class Transport:
                 command["key_hash"] = digest(answer["host_key"])
         code = client["code"]
         _, n, news = self.rooms.execute(code, command)
-        self.send(code, news)
+        self.send(code, news, prompt=bool(client.get("host")))
         return {"ok": True, "n": n, **answer}
 
     def typing(self, sid: str, payload: dict) -> dict:
@@ -257,9 +260,10 @@ class Transport:
             self.send(client["code"], self.rooms.disconnected(client["code"], client["player"], sid))
 
     # --- server -> client -------------------------------------------------------------
-    def send(self, code: str, news: Audiences | None) -> None:
+    def send(self, code: str, news: Audiences | None, prompt: bool = False) -> None:
         """Tell the people the rules named: move sockets between Socket.IO rooms as people
-        change table or leave, show notices, then send each changed view once."""
+        change table or leave, show notices, then send each changed view once. `prompt`: a
+        facilitator did it, so their host view shows it without a big room's calm wait."""
         if news is None:
             return
         moved = []  # (sid, audience): patching sockets placed once the tables' views are out
@@ -289,18 +293,23 @@ class Transport:
         for sid, audience in moved:
             self._place(sid, code, audience)
         if news.hosts:
-            self._host_view_soon(code)
+            self._host_view_soon(code, prompt)
         if news.screens:
             self.screens.soon(code)
 
-    def _host_view_soon(self, code: str) -> None:
+    def _host_view_soon(self, code: str, prompt: bool = False) -> None:
         """The host view covers every table, so it is the costly one to build and send:
         changes within HOST_VIEW_DELAY are gathered into one view. A big room's host view
-        waits longer (HOST_VIEW_SHARE), so it never takes more than a tenth of the server's time.
+        waits longer (HOST_VIEW_SHARE), so it never takes more than a tenth of the server's time,
+        and in a conference (over BIG_ROOM tables) others' changes come once a second: a
+        facilitator cannot read 100 tables faster, and the server serves everyone else
+        meanwhile. What a facilitator does comes at once (`prompt`).
         One task per room sends them, one after another, so a slow one is never overtaken."""
         if not self.hosts.get(code):
             return
         with self.host_views:
+            if prompt:
+                self.host_view_prompt.add(code)
             if code in self.host_view_due:
                 return
             self.host_view_due.add(code)
@@ -314,16 +323,18 @@ class Transport:
         the tables' parts brought up to date and the comparison with the last one made a little
         at a time, others served between."""
         while True:
-            self.io.sleep(self.host_delay.get(code, HOST_VIEW_DELAY))
+            self._wait_for_host_view(code)
             with self.host_views:
                 self.host_view_due.discard(code)
+                self.host_view_prompt.discard(code)
             room = self.rooms.get(code)
             try:
                 if room is not None:
                     slices, online = Slices(self.io.sleep), self.rooms.online_in(code)
                     self.views.warm(room, online, slices.pause)
                     self._publish(room, ("h",), online, self.rooms.clock(), slices.pause)
-                    self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * slices.worked())
+                    calm = HOST_VIEW_CALM if len(room.tables) > BIG_ROOM else 0.0
+                    self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * slices.worked(), calm)
             except Exception:  # the next change tries again
                 log.exception("host view for %s failed", code)
             with self.host_views:
@@ -331,6 +342,14 @@ class Transport:
                     self.host_view_due.discard(code)
                     self.host_view_sending.discard(code)
                     return
+
+    def _wait_for_host_view(self, code: str) -> None:
+        """Sleep out the room's wait, cut short when a facilitator acts."""
+        waited, delay = 0.0, self.host_delay.get(code, HOST_VIEW_DELAY)
+        while waited < delay and not (waited and code in self.host_view_prompt):
+            step = min(HOST_VIEW_DELAY, delay - waited)
+            self.io.sleep(step)
+            waited += step
 
     def _table_list_soon(self, code: str) -> None:
         """Every table's view carries the list of tables ("Change table": who sits where),

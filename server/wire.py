@@ -50,9 +50,19 @@ def _dumps(data, **kwargs) -> str:
     return encode(data)
 
 
+def _loads(text):
+    """What a client sent, read by orjson (several times faster); what it refuses and the
+    standard library takes (NaN, lone surrogates), read as before. (Whole numbers past 64
+    bits come as floats: no field takes one either way.)"""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 class _Json:
     dumps = staticmethod(_dumps)
-    loads = staticmethod(json.loads)
+    loads = staticmethod(_loads)
 
 
 class JsonPacket(Packet):

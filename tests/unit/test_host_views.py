@@ -1,37 +1,49 @@
 """The host view is sent by one task per room at a time (server/sockets.py): changes while it
 waits are gathered into one view, a change while it is being built brings one more view, and
-a slow view is never overtaken by a newer one (which would leave the hosts a step behind)."""
+a slow view is never overtaken by a newer one (which would leave the hosts a step behind).
+In a conference others' changes come once a second, a facilitator's own at once."""
 import threading
 from types import SimpleNamespace
 
-from server.sockets import Transport
+import pytest
+
+from server.sockets import BIG_ROOM, HOST_VIEW_CALM, HOST_VIEW_DELAY, Transport
 
 
 class FakeIO:
     def __init__(self):
         self.tasks, self.sleeps = [], []
+        self.while_asleep = None  # called at each sleep: something happening meanwhile
 
     def start_background_task(self, target, *args):
         self.tasks.append((target, args))
 
     def sleep(self, seconds):
         self.sleeps.append(seconds)
+        if self.while_asleep:
+            self.while_asleep()
 
 
-def transport_with(published):
+def transport_with(published, tables: int = 3):
     fake = SimpleNamespace(
         hosts={"ROOM01": {"host-sid"}},
         host_view_due=set(),
         host_view_sending=set(),
+        host_view_prompt=set(),
         host_views=threading.Lock(),
         host_delay={},
         io=FakeIO(),
-        rooms=SimpleNamespace(get=lambda code: "the room", online_in=lambda code: set(), clock=lambda: "now"),
+        rooms=SimpleNamespace(
+            get=lambda code: SimpleNamespace(tables=dict.fromkeys(range(tables))),
+            online_in=lambda code: set(),
+            clock=lambda: "now",
+        ),
         views=SimpleNamespace(warm=lambda room, online, pause: None),
     )
     fake._publish = lambda room, audience, online, now, pause: published(fake)
-    fake._host_view_soon = lambda code: Transport._host_view_soon(fake, code)
+    fake._host_view_soon = lambda code, prompt=False: Transport._host_view_soon(fake, code, prompt)
     fake._send_host_views = lambda code: Transport._send_host_views(fake, code)
+    fake._wait_for_host_view = lambda code: Transport._wait_for_host_view(fake, code)
     return fake
 
 
@@ -69,3 +81,44 @@ def test_a_failed_host_view_does_not_stop_the_next_ones():
     assert not fake.host_view_sending
     fake._host_view_soon("ROOM01")
     assert len(fake.io.tasks) == 1
+
+
+def test_a_conference_hears_others_once_a_second_and_a_facilitator_at_once():
+    views = []
+
+    def published(fake):
+        views.append(sum(fake.io.sleeps))
+        fake.io.sleeps.clear()
+        if len(views) < 3:
+            fake._host_view_soon("ROOM01")  # someone at a table acts meanwhile
+
+    fake = transport_with(published, tables=BIG_ROOM + 1)
+    fake._host_view_soon("ROOM01")
+    send, args = fake.io.tasks.pop(0)
+    send(*args)
+    assert views[0] == pytest.approx(HOST_VIEW_DELAY)  # the first view of a room: soon
+    assert views[1] == pytest.approx(HOST_VIEW_CALM)  # then others' changes once a second
+    assert len(views) == 3
+
+    views.clear()
+    fake.io.while_asleep = lambda: fake._host_view_soon("ROOM01", prompt=True)  # the facilitator acts
+    fake._host_view_soon("ROOM01")
+    send, args = fake.io.tasks.pop(0)
+    send(*args)
+    assert views[0] == pytest.approx(HOST_VIEW_DELAY)  # the wait is cut short
+
+
+def test_a_small_room_hears_everything_soon():
+    views = []
+
+    def published(fake):
+        views.append(sum(fake.io.sleeps))
+        fake.io.sleeps.clear()
+        if len(views) < 3:
+            fake._host_view_soon("ROOM01")
+
+    fake = transport_with(published, tables=BIG_ROOM)
+    fake._host_view_soon("ROOM01")
+    send, args = fake.io.tasks.pop(0)
+    send(*args)
+    assert views == pytest.approx([HOST_VIEW_DELAY] * 3)

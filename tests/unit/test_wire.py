@@ -91,3 +91,10 @@ def test_an_encoded_view_goes_out_as_the_same_packet_as_the_object():
     assert plain == '2["view",{"n":3,"table":{"text":"Tea ☕","list":[1,null,true]}}]'
     assert Packet(encoded_packet=plain).data == ["view", view]
     assert JsonPacket(data=[{"big": 2**70}]).encode() == '2[{"big":%d}]' % 2**70
+
+
+def test_what_clients_send_is_read_as_the_standard_library_reads_it():
+    from server.wire import JsonPacket
+
+    for text in ('42["act",{"type":"vote","n":1,"words":"Café ☕"}]', "42[\"act\",{\"text\":\"\\ud800\"}]", '42["act",{"n":NaN}]'):
+        assert JsonPacket(encoded_packet=text).data == json.loads(text[2:])
