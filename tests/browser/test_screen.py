@@ -142,7 +142,12 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     assert people[1].act("pledge", text=KEPT_PLEDGE, private=True)["ok"]
     wall = page.get_by_role("region", name="Our pledges")
     expect(wall).to_contain_text("I will ring back when I say I will")
-    expect(page.locator("#screen-pledge-counts")).to_contain_text("4 cards played")
+    # beside the paths the tables walked: what the room did together
+    expect(page.locator("#screen-counts")).to_contain_text("4 cards played")
+    expect(page.locator("#screen-paths-panel")).to_be_visible()
+    expect(page.locator("#screen-agreed-panel")).to_be_hidden()
+    paths, pledges = (page.locator(f"#screen-{part}").bounding_box() for part in ("paths-panel", "pledges"))
+    assert paths["x"] + paths["width"] <= pledges["x"]  # side by side
     no_private_text(page)
     assert_accessible(page)
     page.screenshot(path=str(output_dir / "screen-pledges-1920x1080.png"))

@@ -216,7 +216,6 @@ function renderPledges(view) {
     el("p", { class: "screen-pledge-text", text: p.text }),
     el("p", { class: "screen-pledge-from" }, who(p.perspective, 28), el("span", { text: p.table })))));
   $("screen-pledges-none").hidden = view.pledges.length > 0;
-  $("screen-pledge-counts").textContent = `Together: ${countsText(view)}`;
 }
 
 function cardBlock(card) {
@@ -266,10 +265,10 @@ function render(view) {
   const qr = $("screen-join").querySelector("img");
   if (lobby && !qr.src) qr.src = qr.dataset.src; // only once the room is known to exist
   $("screen-code-small").hidden = lobby || room.locked || room.ended || room.stage === "closed";
-  $("screen-progress").hidden = closing || !!spot;
+  $("screen-progress").hidden = !!spot;
   $("screen-paths-panel").hidden = lobby;
   const reflecting = Boolean(view.ideas) && !spot;
-  $("screen-agreed-panel").hidden = lobby || reflecting;
+  $("screen-agreed-panel").hidden = lobby || reflecting || closing;
   $("screen-reflect-panel").hidden = !reflecting;
   if (reflecting) renderIdeas(view.ideas);
   $("screen-pledges").hidden = !closing || !!spot;
