@@ -144,3 +144,17 @@ def test_a_picture_agreed_shows_on_the_wall_and_cards_have_the_tables_words(serv
     page.get_by_role("button", name="Tables wall").click()
     tile = page.get_by_role("dialog", name="Tables").get_by_role("listitem").filter(has=page.get_by_role("heading", name="Table 1"))
     expect(tile.locator(".wall-agreed-text")).to_have_text("A picture: Not sure")
+
+
+def test_one_press_takes_the_facilitator_to_the_tables_and_whose_voice_comes_after_them(server, new_page, people):  # noqa: F811
+    room, _ = seated(server, people)
+    page = new_page(room["host_url"], width=1280, height=800)
+    page.get_by_role("button", name="Start the workshop").click()
+    expect(page.get_by_role("article", name="Table 1")).to_be_attached()
+    page.get_by_role("button", name="Go to the tables").click()
+    heading = page.get_by_role("heading", name="Tables", exact=True)
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
+    expect(page.get_by_role("article", name="Table 1")).to_be_in_viewport()
+    tables, voice = (page.locator(f"#{part}").bounding_box() for part in ("tables", "voice-room"))
+    assert tables["y"] + tables["height"] <= voice["y"]  # the tables first, then the chart

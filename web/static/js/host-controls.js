@@ -97,6 +97,13 @@ function initBroadcast(live) {
 }
 
 function initJoinDetails() {
+  // the tables are below the timer and the message: one press takes the facilitator there
+  $("go-tables").addEventListener("click", () => {
+    const heading = $("tables-heading");
+    reveal(heading);
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
+  });
   const dialog = $("join-large");
   $("show-join").addEventListener("click", () => dialog.showModal());
   $("join-large-close").addEventListener("click", () => dialog.close());
