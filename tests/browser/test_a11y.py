@@ -156,6 +156,13 @@ def test_table_screen_in_play(server, output_dir, new_page, room, bot):  # noqa:
     # the same timer going on after the break is not a new one "started"
     made["host"].act("resume")
     expect(page.locator("#announce")).to_contain_text("The timer has 10 minutes left.")  # in Easy Read
+    # a timer set during a break is heard of when it is set, not first as "now has ... left"
+    made["host"].act("timer", seconds=None)
+    made["host"].act("pause")
+    made["host"].act("timer", seconds=300)
+    expect(page.locator("#announce")).to_contain_text("A timer is ready: 5 minutes. It starts after the break.")
+    made["host"].act("resume")
+    expect(page.locator("#announce")).to_contain_text("The timer has 5 minutes left.")
 
 
 def test_hidden_answers(server, output_dir, new_page, room, bot):  # noqa: F811

@@ -86,6 +86,8 @@ export function createTimer({ quiet = false } = {}) {
     node.hidden = false;
     if (paused) {
       showPaused(timer.paused_left);
+      // a timer set during a break: said now, so "now has ... left" after the break is not the first word of it
+      if (news && !quiet && !goesOn) announce(say("timer.set_paused", { time: minutes(timer.paused_left) }));
       return;
     }
     endsAt = Date.parse(key);

@@ -87,6 +87,7 @@ export default /* words-json */ {
     "timer.up_news": {"standard": "Time is up. Take your time to finish what you are saying.", "easy": "Time is up. You can finish what you are saying."},
     "timer.started": {"standard": "The facilitator started a timer: {time}.", "easy": "A timer has started: {time}."},
     "timer.changed": {"standard": "The timer now has {time} left.", "easy": "The timer has {time} left."},
+    "timer.set_paused": {"standard": "The facilitator set a timer: {time}. It starts when the break ends.", "easy": "A timer is ready: {time}. It starts after the break."},
     "timer.paused": {"standard": "Timer paused: {clock} left", "icon": "clock"},
     "timer.paused_short": {"standard": "Timer paused: "},
     "timer.seconds": {"standard": "{n} seconds", "standard_one": "1 second"},
