@@ -393,3 +393,13 @@ def test_after_joining_the_page_is_sent_only_what_changes(server, new_page, room
     assert not [f for f in frames if f.startswith('42["view"')]
     whole = [f for f in frames if f.startswith('42["patch"') and '"view":{' in f][-1]  # on sitting down
     assert max(len(f) for f in changes) * 5 < len(whole)
+
+
+def test_two_people_with_one_name_are_told_apart_by_their_side(server, new_page, room, bot):
+    made = room()
+    bot(made, "Jo", "support_worker")  # the first to sit holds the first turn
+    bot(made, "jo ", "manager")
+    ana = join(new_page(width=390, height=844), server, made["code"], "Ana", "carer", table="Table 1")
+    assert made["host"].act("start")["ok"]
+    expect(ana.get_by_role("heading", name="It is Jo the support worker's turn")).to_be_visible()
+    expect(ana.locator(".turn-token")).to_have_text("Jo the support worker’s turn")

@@ -4,6 +4,7 @@
 import { el } from "./live.js";
 import { actionButton, easyFold, refocus, statusLine, swap } from "./dom.js";
 import { forChooser } from "./forms.js";
+import { nameOf } from "./names.js";
 import { saidBody, saidLabel } from "./said.js";
 import { readButton } from "./speak.js";
 import { spreadView } from "./symbols.js";
@@ -11,11 +12,6 @@ import { perspectiveWords, readWords, voiced, who } from "./voices.js";
 import { easyRead, put, say } from "./words.js";
 import { writingLine } from "./writing.js";
 import { addWordsForm } from "./add-words.js";
-
-function nameOf(table, playerId) {
-  const player = table.players.find((p) => p.id === playerId);
-  return player ? player.name : "someone";
-}
 
 export function answersSection({ act, meId }) {
   const heading = el("h2", { id: "answers-heading", tabindex: "-1" });

@@ -9,6 +9,7 @@ import { announce, icon } from "./dom.js";
 import { footprint } from "./legend.js";
 import { paint } from "./voices.js";
 import { easyRead, put, say } from "./words.js";
+import { nameOf } from "./names.js";
 
 function colours(tiles) {
   return new Set(tiles.map((t) => t.perspective).filter((p) => p !== "anyone"));
@@ -80,7 +81,7 @@ export function perspectiveLabels(legend, easy = false) {
 function turnToken(table, meId) {
   const holder = table.players.find((p) => p.id === table.turn);
   if (!holder) return el("p", { class: "turn-token", text: say("turn.anyone_first") });
-  const words = holder.id === meId ? say("turn.yours") : say("turn.theirs_short", { name: holder.name });
+  const words = holder.id === meId ? say("turn.yours") : say("turn.theirs_short", { name: nameOf(table, holder.id) });
   return paint(el("p", { class: "turn-token" },
     el("span", { class: "pawn", "aria-hidden": "true" }, footprint(holder.perspective, { size: 28 })),
     el("strong", { text: words })), holder.perspective);

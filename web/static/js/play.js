@@ -18,13 +18,9 @@ import { saidList, voiced } from "./voices.js";
 import { saidLabel } from "./said.js";
 import { symbolBadge } from "./symbols.js";
 import { put, say } from "./words.js";
+import { nameOf } from "./names.js";
 import { agreedFold } from "./agreed-fold.js";
 import { othersWriting, signalTyping } from "./writing.js";
-
-export function nameOf(table, playerId) {
-  const player = table.players.find((p) => p.id === playerId);
-  return player ? player.name : "someone";
-}
 
 const short = (text) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
