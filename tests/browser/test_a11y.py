@@ -152,6 +152,7 @@ def test_table_screen_in_play(server, output_dir, new_page, room, bot):  # noqa:
     check(page, output_dir, "play")
     made["host"].act("pause")
     expect(page.get_by_role("heading", name="A short break")).to_be_visible()
+    expect(page.locator(".paused-notice")).to_have_text("Message: Halfway there.")  # the message stays readable
     check(page, output_dir, "paused")
     # the same timer going on after the break is not a new one "started"
     made["host"].act("resume")

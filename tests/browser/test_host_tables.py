@@ -158,3 +158,23 @@ def test_one_press_takes_the_facilitator_to_the_tables_and_whose_voice_comes_aft
     expect(page.get_by_role("article", name="Table 1")).to_be_in_viewport()
     tables, voice = (page.locator(f"#{part}").bounding_box() for part in ("tables", "voice-room"))
     assert tables["y"] + tables["height"] <= voice["y"]  # the tables first, then the chart
+
+
+def test_moving_every_table_on_offers_to_clear_the_last_stages_message_and_timer(server, new_page, people):  # noqa: F811
+    room, (ana, _, _) = seated(server, people)
+    page = new_page(room["host_url"])
+    page.get_by_role("button", name="Start the workshop").click()
+    expect(page.get_by_role("button", name="Move everyone to Reflect")).to_be_visible()
+    page.get_by_label("Message", exact=True).fill("Ten minutes left for cards.")
+    page.get_by_role("button", name="Send to everyone").click()
+    page.get_by_role("button", name="Start timer").click()
+    ana.wait_for(lambda v: v["room"]["notice"] and v["room"]["timer"])
+    page.get_by_role("button", name="Move everyone to Reflect").click()
+    offer = page.locator("#stage-leftovers")
+    expect(offer).to_contain_text("Your message and the timer are still showing to everyone.")
+    offer.get_by_role("button", name="Clear the message").click()
+    assert ana.wait_for(lambda v: not v["room"]["notice"])["room"]["timer"]  # the timer is kept
+    expect(offer).to_contain_text("The timer is still running for everyone.")
+    expect(offer.get_by_role("button", name="Clear the message")).to_have_count(0)
+    page.get_by_role("button", name="Clear timer").click()  # cleared elsewhere: the offer goes
+    expect(offer).to_be_hidden()

@@ -18,11 +18,14 @@ const NEXT = {
 };
 
 export function initControls(live, { onEnded }) {
+  acting = live;
   const say = $("now-status");
   once($("start"), () => run(live, say, "start", {}, "The workshop has started."));
-  once($("stage-next"), () => {
+  once($("stage-next"), async () => {
     const [stage] = NEXT[current.room.stage];
-    return run(live, say, "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
+    const ack = await run(live, say, "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
+    if (ack.ok) afterMove(stage);
+    return ack;
   });
   // closed: what is left is the end, at the foot of "Closing"; this takes you there
   $("end-next").addEventListener("click", () => goTo($("end-panel"), $("end")));
@@ -47,7 +50,10 @@ export function initControls(live, { onEnded }) {
   $("stage-all-go").addEventListener("click", async () => {
     const stage = $("stage-all").value;
     const ack = await run(live, $("stages-status"), "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
-    if (ack.ok) settle($("stage-all"));
+    if (ack.ok) {
+      settle($("stage-all"));
+      afterMove(stage);
+    }
   });
   confirmStep($("end"), $("end-confirm"), $("end-yes"), $("end-no"), async () => {
     const ack = await run(live, $("end-status"), "end", {}, "The workshop has ended.");
@@ -110,6 +116,57 @@ function initJoinDetails() {
   dialog.addEventListener("close", () => $("show-join").focus());
 }
 
+// Every table moved on: a message or a timer set for the stage before ("Ten minutes left for
+// cards") would stay on every screen and the big screen, so the facilitator is offered to
+// clear each, one press, beside the stages. Either may of course be kept.
+const LEFTOVERS = [
+  ["notice", (room) => Boolean(room.notice && room.notice.text), "broadcast", { text: "" }, "Clear the message", "Message cleared."],
+  ["timer", (room) => Boolean(room.timer), "timer", { seconds: null }, "Clear the timer", "Timer cleared."],
+];
+
+function leftoverWords(kinds) {
+  if (kinds.length === 2) return "Your message and the timer are still showing to everyone.";
+  return kinds[0] === "notice" ? "Your message is still showing to everyone." : "The timer is still running for everyone.";
+}
+
+let offerFor = null; // the stage every table was just moved to: offer once its view is here
+let acting = null; // the connection, for the offer's buttons
+
+// The view with the move may come before its acknowledgement, or after it.
+function afterMove(stage) {
+  if (current.room.stage === stage) offerToClear();
+  else offerFor = stage;
+}
+
+function offerToClear() {
+  const live = acting;
+  const box = $("stage-leftovers");
+  const left = LEFTOVERS.filter(([, showing]) => showing(current.room));
+  box.hidden = !left.length;
+  if (!left.length) return;
+  box.replaceChildren(el("p", { class: "leftovers-words", text: leftoverWords(left.map(([kind]) => kind)) }), ...left.map(([kind, , type, fields, label, done]) => {
+    const button = el("button", { type: "button", class: "h-btn h-btn-quiet", "data-kind": kind, text: label });
+    button.addEventListener("click", () => run(live, $("now-status"), type, fields, done));
+    return button;
+  }));
+}
+
+// What was cleared (here or elsewhere) leaves the offer.
+function renderLeftovers(room) {
+  const box = $("stage-leftovers");
+  if (box.hidden) return;
+  for (const [kind, showing] of LEFTOVERS) {
+    const button = box.querySelector(`[data-kind="${kind}"]`);
+    if (button && !showing(room)) {
+      if (button === document.activeElement) $("stage-steps").focus();
+      button.remove();
+    }
+  }
+  const kinds = [...box.querySelectorAll("button")].map((button) => button.dataset.kind);
+  if (kinds.length) box.querySelector(".leftovers-words").textContent = leftoverWords(kinds);
+  else box.hidden = true;
+}
+
 // Show a control in its moment (opened if folded) and put focus on it.
 function goTo(place, focus) {
   reveal(place);
@@ -143,6 +200,12 @@ function renderStages(room) {
 export function renderControls(view) {
   current = view;
   const { room } = view;
+  if (offerFor && room.stage === offerFor) {
+    offerFor = null;
+    offerToClear(); // from the view that has the move, so it has everything sent before it too
+  } else {
+    renderLeftovers(room);
+  }
   renderStages(room);
   const waitingForTable = view.players.filter((p) => p.table === null);
   for (const id of ["seat-all", "seat-all-now"]) {

@@ -85,7 +85,16 @@ export function pausedPanel() {
       easyRead() ? picture("cup", "paused-picture") : null,
       el("h2", { id: "paused-heading", tabindex: "-1", text: say("paused.heading") }),
       el("p", { text: say("paused.why") }),
-      el("p", { text: say("paused.calm") })));
+      el("p", { text: say("paused.calm") }),
+      el("p", { class: "paused-notice", hidden: true })));
+}
+
+// The facilitator's message stays readable during the break (it is often about the break).
+export function pausedNotice(panel, notice) {
+  const line = panel.querySelector(".paused-notice");
+  const text = notice && notice.text;
+  line.hidden = !text;
+  line.replaceChildren(...(text ? [el("strong", { text: say("notice.from") }), text] : []));
 }
 
 // Said in words when the facilitator seats or moves you (not when you chose a table yourself).

@@ -251,7 +251,7 @@ function render(view) {
   $("screen-practice").hidden = !room.practice;
   $("screen-stage").textContent = room.ended ? "The workshop has ended. Thank you!"
     : room.paused ? "Paused for a moment" : STAGES[room.stage] || room.stage;
-  timer.update(room.ended ? null : room.timer, view.now);
+  timer.update(room.ended || room.stage === "closed" ? null : room.timer, view.now); // no time to keep at the close
   const notice = room.notice && room.notice.text;
   $("screen-notice").hidden = !notice;
   $("screen-notice").textContent = notice || "";

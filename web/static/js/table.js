@@ -9,7 +9,7 @@ import { useLegend } from "./legend.js";
 import { announce } from "./dom.js";
 import { answerNews } from "./answer-news.js";
 import { cardKind } from "./card.js";
-import { header, movedNote, movedWords, pausedPanel } from "./room-header.js";
+import { header, movedNote, movedWords, pausedNotice, pausedPanel } from "./room-header.js";
 import { saidLabel } from "./said.js";
 import { stopReading } from "./speak.js";
 import { EASY_EVENT, say } from "./words.js";
@@ -138,6 +138,7 @@ export function createRoom(root, given) {
     screen.update(view);
     const wasPaused = !paused.hidden;
     paused.hidden = !view.room.paused || view.room.ended;
+    pausedNotice(paused, view.room.notice);
     top.node.inert = !paused.hidden;
     body.inert = !paused.hidden;
     document.body.classList.toggle("is-paused", !paused.hidden);
