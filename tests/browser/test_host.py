@@ -223,6 +223,9 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     expect(page.locator("#people-rows")).to_contain_text("Ben (1)")
     expect(page.locator("#people-rows")).to_contain_text("Ben (2)")
     expect(page.get_by_label("Table for Ben (1)")).to_have_value(ben_table_id)
+    # ... everywhere the host page names them: the waiting list and the tables too
+    expect(page.locator("#unseated-list")).to_contain_text("Ben (2)")
+    expect(page.locator(".table-card .table-people", has_text="Ben (1)")).to_have_count(1)
     again = Participant(server.url)
     try:
         assert again.join(room["code"], "", token=ben.token)["ok"]

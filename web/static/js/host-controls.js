@@ -2,7 +2,7 @@
 // seating, moving every table, the end; the timer; the message to everyone; "I need more
 // time"; the join details shown large.
 
-import { confirmStep, stagesFor, listWords, minutesText, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
+import { confirmStep, stagesFor, listWords, minutesText, namesApart, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
 import { el } from "./live.js";
 import { reveal } from "./host-moments.js";
 
@@ -214,7 +214,8 @@ export function renderControls(view) {
   }
   // in the lobby the seating panel is open anyway; later, newcomers need a table at once
   $("unseated-alert").hidden = room.ended || room.stage === "lobby" || waitingForTable.length === 0;
-  $("unseated-alert-who").textContent = `${listWords(waitingForTable.map((p) => p.name))} ${waitingForTable.length === 1 ? "is" : "are"} not at a table yet.`;
+  const labels = namesApart(view.players);
+  $("unseated-alert-who").textContent = `${listWords(waitingForTable.map((p) => labels.get(p.id)))} ${waitingForTable.length === 1 ? "is" : "are"} not at a table yet.`;
   renderTies(view);
   setOptions($("stage-all"), stagesFor(room), room.stage);
   $("end-panel").hidden = room.ended;

@@ -3,20 +3,20 @@
 // chosen by hand is kept while views arrive, until "Move" has been pressed.
 
 import { el } from "./live.js";
-import { run, setOptions, settle } from "./host-util.js";
+import { namesApart, run, setOptions, settle } from "./host-util.js";
 
 const rows = new Map(); // player id -> {row, update}
 
 export function renderPeople(view, live) {
+  const labels = namesApart(view.players);
   const waiting = view.players.filter((p) => p.table === null);
   document.getElementById("unseated-heading").textContent = `Waiting for a table (${waiting.length})`;
   document.getElementById("unseated-list").replaceChildren(...(waiting.length
-    ? waiting.map((p) => el("li", {}, el("strong", { text: p.name }), ` · ${p.perspective_label}`))
+    ? waiting.map((p) => el("li", {}, el("strong", { text: labels.get(p.id) }), ` · ${p.perspective_label}`))
     : [el("li", { class: "quiet", text: "Nobody is waiting." })]));
 
   const tables = [["", "Not at a table"], ...view.tables.map((t) => [t.id, t.name])];
   const body = document.getElementById("people-rows");
-  const labels = namesApart(view.players);
   for (const person of view.players) {
     if (!rows.has(person.id)) rows.set(person.id, personRow(person.id, live));
     rows.get(person.id).update({ ...person, name: labels.get(person.id) }, tables);
@@ -33,19 +33,6 @@ export function renderPeople(view, live) {
   document.getElementById("people-wrap").hidden = view.players.length === 0;
   document.getElementById("people-empty").hidden = view.players.length > 0;
   document.getElementById("unseated").hidden = view.players.length === 0;
-}
-
-// Two people with one name ("Jo" taken out, and a new "Jo" joining) are told apart by the
-// order they came in: "Jo (1)", "Jo (2)"; everyone else keeps their own name.
-function namesApart(players) {
-  const count = new Map();
-  for (const p of players) count.set(p.name, (count.get(p.name) || 0) + 1);
-  const seen = new Map();
-  return new Map(players.map((p) => {
-    if (count.get(p.name) < 2) return [p.id, p.name];
-    seen.set(p.name, (seen.get(p.name) || 0) + 1);
-    return [p.id, `${p.name} (${seen.get(p.name)})`];
-  }));
 }
 
 function personRow(id, live) {

@@ -5,7 +5,7 @@
 
 import { el } from "./live.js";
 import { swap } from "./dom.js";
-import { stagesFor, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
+import { namesApart, stagesFor, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
 import { helpers } from "./host-helpers.js";
 import { miniBoard } from "./host-board.js";
 import { saidList, talk } from "./host-talk.js";
@@ -15,9 +15,10 @@ const cards = new Map(); // table id -> {root, update}
 
 export function renderTables(view, live) {
   const box = document.getElementById("tables");
+  const labels = namesApart(view.players);
   for (const table of view.tables) {
     if (!cards.has(table.id)) cards.set(table.id, tableCard(table.id, live));
-    cards.get(table.id).update(table, view);
+    cards.get(table.id).update(table, view, labels);
   }
   const wanted = view.tables.map((t) => cards.get(t.id).root);
   if (wanted.some((node, i) => box.children[i] !== node) || box.children.length !== wanted.length) {
@@ -135,7 +136,7 @@ function tableCard(id, live) {
     board, turn, actions, skipAsk, say, said, notes.root, pledges.root, voiceLines, voice.root,
     peopleHeading, people, stageRow, helper.root);
 
-  function update(table, view) {
+  function update(table, view, labels) {
     setOptions(stageSelect, stagesFor(view.room), table.stage);
     off(skip, !table.card || waiting(skipYes, view.n) || waiting(skipLater, view.n));
     answered = table.card ? table.responses.length : 0;
@@ -150,7 +151,8 @@ function tableCard(id, live) {
     off(reveal, !table.hidden || waiting(reveal, view.n));
     const tally = (view.voice && view.voice.tables && view.voice.tables[table.id]) || {};
     const lines = (voiceSentences(view).tables || {})[table.id] || [];
-    const signature = JSON.stringify([table, tally, lines]);
+    const named = (person) => ({ ...person, name: labels.get(person.id) || person.name }); // "Jo (2)"
+    const signature = JSON.stringify([table, tally, lines, table.players.map((person) => labels.get(person.id))]);
     if (signature === seen) return;
     seen = signature;
     name = table.name;
@@ -159,7 +161,7 @@ function tableCard(id, live) {
     stageChip.className = `chip table-stage chip-${table.stage}`;
     board.replaceChildren(...[miniBoard(table.board, table.name)].filter(Boolean));
     const holder = table.players.find((person) => person.id === table.turn);
-    turn.replaceChildren("Turn: ", el("strong", { text: holder ? holder.name : "nobody yet" }));
+    turn.replaceChildren("Turn: ", el("strong", { text: holder ? named(holder).name : "nobody yet" }));
     swap(said, talk(table, view.perspectives, choose));
     const reflectNotes = table.notes.filter((n) => n.kind !== "agreed");
     notes.show(`Notes (${reflectNotes.length})`, reflectNotes.length && saidList(reflectNotes, view.perspectives));
@@ -168,7 +170,7 @@ function tableCard(id, live) {
     voice.show(null, voiceChart(view, tally, `Whose voice is heard at ${table.name}`));
     peopleHeading.textContent = `People at this table (${table.players.length})`;
     people.replaceChildren(...(table.players.length
-      ? table.players.map((person) => personItem(person, person.id === table.turn))
+      ? table.players.map((person) => personItem(named(person), person.id === table.turn))
       : [el("li", { class: "quiet", text: "Nobody yet." })]));
     helper.update(table, view);
   }

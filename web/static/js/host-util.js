@@ -156,3 +156,17 @@ export function setReadOnly(root, ended) {
     }
   }
 }
+
+// Two people with one name ("Jo" taken out, and a new "Jo" joining) are told apart by the
+// order they came in: "Jo (1)", "Jo (2)"; everyone else keeps their own name. Used wherever
+// the host page names people: the people list, the tables, the alerts.
+export function namesApart(players) {
+  const count = new Map();
+  for (const p of players) count.set(p.name, (count.get(p.name) || 0) + 1);
+  const seen = new Map();
+  return new Map(players.map((p) => {
+    if (count.get(p.name) < 2) return [p.id, p.name];
+    seen.set(p.name, (seen.get(p.name) || 0) + 1);
+    return [p.id, `${p.name} (${seen.get(p.name)})`];
+  }));
+}
