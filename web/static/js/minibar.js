@@ -6,6 +6,7 @@
 import { el } from "./live.js";
 import { createTimer } from "./timer.js";
 import { say } from "./words.js";
+import { nameOf } from "./names.js";
 
 function turnText(table, meId) {
   if (!table) return "";
@@ -13,7 +14,7 @@ function turnText(table, meId) {
   if (!table.turn) return say("mini.anyone", { table: table.name });
   if (table.turn === meId) return say("turn.yours");
   const holder = table.players.find((p) => p.id === table.turn);
-  return holder ? say("turn.theirs_short", { name: holder.name }) : table.name;
+  return holder ? say("turn.theirs_short", { name: nameOf(table, holder.id) }) : table.name;
 }
 
 export function miniBar() {
