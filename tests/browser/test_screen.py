@@ -160,6 +160,16 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     expect(small.locator("#screen-pledges-page")).not_to_have_text(re.compile("^Pledges 1–"), timeout=12000)
     small.screenshot(path=str(output_dir / "screen-pledges-1280x720-paged.png"))
 
+    # the tables close: the room's moment of what it did together, then the wall again
+    assert host.act("stage", stage="closed")["ok"]
+    cheer = page.get_by_role("region", name="Together, we did this!")
+    expect(cheer).to_contain_text("4 cards played")
+    expect(cheer).to_contain_text("12 pledges to take away and do.")  # not the one kept in the room
+    assert_accessible(page)
+    page.screenshot(path=str(output_dir / "screen-together-1920x1080.png"))
+    expect(cheer).to_be_hidden(timeout=20000)
+    expect(wall).to_be_visible()
+
 
 def test_an_unknown_code_says_so(server, new_page):
     page = new_page(f"{server.url}/screen/BCDFGH")

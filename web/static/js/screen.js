@@ -72,7 +72,30 @@ function hideMoments() {
   moments = [];
   clearTimeout(momentTimer);
   momentTimer = null;
+  together = false;
   $("screen-moment").hidden = true;
+}
+
+// The tables closed: the room's moment of what it did together, for TOGETHER_SECONDS, then
+// the paths and the pledges. Only seen live (a screen opened at the close starts at the wall).
+const TOGETHER_SECONDS = 15;
+let together = false; // that moment is showing
+let stageBefore = null; // the stage of the view before, null until the first
+
+function togetherMoment(view) {
+  hideMoments();
+  const sides = view.joined.map((entry) => entry.perspective);
+  $("moment-heading").textContent = "Together, we did this!";
+  $("screen-moment-body").replaceChildren(...[
+    el("p", { class: "screen-moment-outcome", text: countsText(view) }),
+    view.pledges.length ? el("p", { class: "screen-moment-statement", text: `${plural(view.pledges.length, "pledge", "pledges")} to take away and do.` }) : null,
+    el("p", { class: "screen-moment-why", text: `${plural(sides.length, "side", "sides")} around the tables:` }),
+    el("p", { class: "screen-moment-colours" }, ...sides.map((perspective) => who(perspective, 48))),
+  ].filter(Boolean));
+  $("screen-moment").hidden = false;
+  $("screen-moment-say").textContent = `Together, we did this! ${countsText(view)}.`;
+  together = true;
+  momentTimer = setTimeout(hideMoments, TOGETHER_SECONDS * 1000);
 }
 
 function showMoment() {
@@ -278,7 +301,13 @@ function render(view) {
   renderPledges(view);
   pagePledges(); // once the wall is in sight (or not)
   const fresh = newlyMet(view);
-  if (closing || spot || room.stage !== "play" || room.paused) {
+  const cheer = stageBefore !== null && stageBefore !== room.stage && room.stage === "closed" && !room.ended && !spot;
+  stageBefore = room.stage;
+  if (cheer) {
+    togetherMoment(view);
+  } else if (together && room.stage === "closed" && !room.ended && !spot) {
+    // it runs its time
+  } else if (closing || spot || room.stage !== "play" || room.paused) {
     hideMoments(); // no celebration runs on while the room is paused
   } else {
     moments.push(...fresh);
@@ -297,6 +326,7 @@ const live = connect({
   onView: render,
   onConnect: async () => {
     metBefore = null; // back after a lost connection: what was met meanwhile is not news
+    stageBefore = null; // ... nor a close
     const ack = await live.call("screen", { code });
     if (ack && ack.ok) render(ack.view);
     else showProblem(ack && ack.error ? ack.error.message : "We could not open this workshop. Please try again.");
