@@ -17,8 +17,9 @@ import { readButton, stopReading } from "./speak.js";
 import { saidList, voiced } from "./voices.js";
 import { saidLabel } from "./said.js";
 import { symbolBadge } from "./symbols.js";
-import { put, say } from "./words.js";
+import { easyRead, put, say } from "./words.js";
 import { nameOf } from "./names.js";
+import { footprint, legendOf } from "./legend.js";
 import { agreedFold } from "./agreed-fold.js";
 import { othersWriting, signalTyping } from "./writing.js";
 
@@ -34,6 +35,18 @@ function focusCard() {
 function agreedWords(note) {
   if (note.text || !note.symbol) return el("span", { text: say("turn.agreed", { text: short(saidLabel(note)) }) });
   return el("span", { class: "turn-agreed-picture" }, `${say("turn.agreed_lead")} `, symbolBadge(note.symbol));
+}
+
+// The footprint an agreed card left on the path is in the colours of whoever the card was
+// told by, not of whoever wrote the answer: said in words, so the board does not look wrong.
+function footprintLine(table, note) {
+  const outcome = table.board && note.card && table.board.outcomes.find((o) => o.tiles.some((t) => t.card === note.card));
+  if (!outcome) return null;
+  const side = note.card_perspective || "anyone";
+  const name = (easyRead() && outcome.easy) || outcome.name;
+  const words = side === "anyone" ? say("turn.footprint_plain", { outcome: name })
+    : say("turn.footprint", { side: legendOf(side).name, outcome: name });
+  return el("p", { class: "turn-footprint" }, footprint(side, { size: 28 }), el("span", { text: words }));
 }
 
 function turnBox({ act, meId }) {
@@ -52,7 +65,8 @@ function turnBox({ act, meId }) {
     const notes = table.notes.filter((n) => n.kind === "agreed");
     const ended = !table.card && table.last_round ? table.last_round.outcome : null;
     const last = ended === "agreed" && notes[notes.length - 1];
-    swap(agreed, last ? voiced("p", last, { class: "turn-agreed" }, icon("check", "turn-agreed-icon"), agreedWords(last))
+    const placed = last ? footprintLine(table, last) : null;
+    swap(agreed, last ? el("div", {}, voiced("p", last, { class: "turn-agreed" }, icon("check", "turn-agreed-icon"), agreedWords(last)), placed)
       : ended ? el("p", { class: "turn-agreed turn-ended", text: say(ended === "skipped" ? "turn.skipped" : "turn.none_agreed") })
       : null);
     const holder = table.players.find((p) => p.id === table.turn);
