@@ -80,7 +80,7 @@ class Transport:
         self.writing: dict[tuple[str, str], dict[str, float]] = {}  # (code, table) -> player -> until
         self.limiter = strategies.FixedWindowRateLimiter(LazyMemoryStorage())
         self.views = Views(rooms)  # encoded views, reused while unchanged (server/wire.py)
-        self.host_delay: dict[str, float] = {}  # code -> seconds until its next host view
+        self.host_delay: dict[str, tuple] = {}  # code -> (least, most) seconds until its next host view
         socketio.server.packet_class = JsonPacket  # JSON only, encoded views sent as they are
         # per address: limits' own storage, which forgets old windows, so addresses leave nothing behind
         self.per_address = strategies.FixedWindowRateLimiter(storage.MemoryStorage())
@@ -333,8 +333,9 @@ class Transport:
                     slices, online = Slices(self.io.sleep), self.rooms.online_in(code)
                     self.views.warm(room, online, slices.pause)
                     self._publish(room, ("h",), online, self.rooms.clock(), slices.pause)
+                    least = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * slices.worked())
                     calm = HOST_VIEW_CALM if len(room.tables) > BIG_ROOM else 0.0
-                    self.host_delay[code] = max(HOST_VIEW_DELAY, HOST_VIEW_SHARE * slices.worked(), calm)
+                    self.host_delay[code] = (least, max(least, calm))
             except Exception:  # the next change tries again
                 log.exception("host view for %s failed", code)
             with self.host_views:
@@ -344,10 +345,12 @@ class Transport:
                     return
 
     def _wait_for_host_view(self, code: str) -> None:
-        """Sleep out the room's wait, cut short when a facilitator acts."""
-        waited, delay = 0.0, self.host_delay.get(code, HOST_VIEW_DELAY)
-        while waited < delay and not (waited and code in self.host_view_prompt):
-            step = min(HOST_VIEW_DELAY, delay - waited)
+        """Sleep out the room's wait: at least its share of the server's time, then the rest of
+        a conference's calm second, which a facilitator's action cuts short."""
+        least, delay = self.host_delay.get(code, (HOST_VIEW_DELAY, HOST_VIEW_DELAY))
+        waited = 0.0
+        while waited < delay and not (waited >= least and code in self.host_view_prompt):
+            step = min(HOST_VIEW_DELAY, delay - waited) if waited >= least else least - waited
             self.io.sleep(step)
             waited += step
 

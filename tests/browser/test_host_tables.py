@@ -178,3 +178,12 @@ def test_moving_every_table_on_offers_to_clear_the_last_stages_message_and_timer
     expect(offer.get_by_role("button", name="Clear the message")).to_have_count(0)
     page.get_by_role("button", name="Clear timer").click()  # cleared elsewhere: the offer goes
     expect(offer).to_be_hidden()
+    # heard with the move; "Keep it" puts the offer away and keeps the message
+    page.get_by_label("Message", exact=True).fill("Write your pledge on your phone.")
+    page.get_by_role("button", name="Send to everyone").click()
+    ana.wait_for(lambda v: v["room"]["notice"])
+    page.get_by_role("button", name="Move everyone to Pledge").click()
+    expect(page.locator("#now-status")).to_have_text("All tables are now at: Pledge. Your message is still showing to everyone.")
+    offer.get_by_role("button", name="Keep it").click()
+    expect(offer).to_be_hidden()
+    assert ana.view["room"]["notice"]["text"] == "Write your pledge on your phone."

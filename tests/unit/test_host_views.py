@@ -122,3 +122,18 @@ def test_a_small_room_hears_everything_soon():
     send, args = fake.io.tasks.pop(0)
     send(*args)
     assert views == pytest.approx([HOST_VIEW_DELAY] * 3)
+
+
+def test_a_facilitators_action_cuts_the_calm_second_but_not_the_share_of_a_slow_build():
+    views = []
+
+    def published(fake):
+        views.append(sum(fake.io.sleeps))
+
+    fake = transport_with(published, tables=BIG_ROOM + 1)
+    fake.host_delay["ROOM01"] = (0.6, 1.0)  # the last view took long to build: 0.6 s at least
+    fake.io.while_asleep = lambda: fake._host_view_soon("ROOM01", prompt=True)
+    fake._host_view_soon("ROOM01")
+    send, args = fake.io.tasks.pop(0)
+    send(*args)
+    assert views == [pytest.approx(0.6)]

@@ -46,7 +46,7 @@ export function answersSection({ act, meId }) {
           key: "reveal", words: "answers.show", cls: "button", status, run: () => act("reveal"),
           after: () => refocus(heading),
         })
-        : el("p", { class: "hint", text: say("answers.who_shows", { name: holder.name }) }),
+        : el("p", { class: "hint", text: say("answers.who_shows", { name: nameOf(t, holder.id) }) }),
     ];
   }
 

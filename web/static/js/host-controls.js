@@ -18,13 +18,12 @@ const NEXT = {
 };
 
 export function initControls(live, { onEnded }) {
-  acting = live;
   const say = $("now-status");
   once($("start"), () => run(live, say, "start", {}, "The workshop has started."));
   once($("stage-next"), async () => {
     const [stage] = NEXT[current.room.stage];
     const ack = await run(live, say, "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
-    if (ack.ok) afterMove(stage);
+    if (ack.ok) afterMove(live, say, stage, ack.n);
     return ack;
   });
   // closed: what is left is the end, at the foot of "Closing"; this takes you there
@@ -52,7 +51,7 @@ export function initControls(live, { onEnded }) {
     const ack = await run(live, $("stages-status"), "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
     if (ack.ok) {
       settle($("stage-all"));
-      afterMove(stage);
+      afterMove(live, $("stages-status"), stage, ack.n);
     }
   });
   confirmStep($("end"), $("end-confirm"), $("end-yes"), $("end-no"), async () => {
@@ -63,6 +62,7 @@ export function initControls(live, { onEnded }) {
   initTimer(live);
   initBroadcast(live);
   initJoinDetails();
+  initGoTables();
 }
 
 function initTimer(live) {
@@ -102,14 +102,17 @@ function initBroadcast(live) {
   $("broadcast-clear").addEventListener("click", () => run(live, say, "broadcast", { text: "" }, "Message cleared."));
 }
 
-function initJoinDetails() {
-  // the tables are below the timer and the message: one press takes the facilitator there
+// The tables are below the timer and the message: one press takes the facilitator there.
+function initGoTables() {
   $("go-tables").addEventListener("click", () => {
     const heading = $("tables-heading");
     reveal(heading);
     heading.scrollIntoView({ block: "start" });
     heading.focus({ preventScroll: true });
   });
+}
+
+function initJoinDetails() {
   const dialog = $("join-large");
   $("show-join").addEventListener("click", () => dialog.showModal());
   $("join-large-close").addEventListener("click", () => dialog.close());
@@ -118,10 +121,12 @@ function initJoinDetails() {
 
 // Every table moved on: a message or a timer set for the stage before ("Ten minutes left for
 // cards") would stay on every screen and the big screen, so the facilitator is offered to
-// clear each, one press, beside the stages. Either may of course be kept.
+// clear each, one press, beside the stages, or to keep them. Each offer is for the very
+// message or timer that was showing (`mark`): a new one made later is not cleared by it.
 const LEFTOVERS = [
-  ["notice", (room) => Boolean(room.notice && room.notice.text), "broadcast", { text: "" }, "Clear the message", "Message cleared."],
-  ["timer", (room) => Boolean(room.timer), "timer", { seconds: null }, "Clear the timer", "Timer cleared."],
+  ["notice", (room) => (room.notice && room.notice.text ? room.notice.at || room.notice.text : null), "broadcast", { text: "" }, "Clear the message", "Message cleared."],
+  // at the close no screen shows the timer any more
+  ["timer", (room) => (room.timer && room.stage !== "closed" ? room.timer.started_at || "on" : null), "timer", { seconds: null }, "Clear the timer", "Timer cleared."],
 ];
 
 function leftoverWords(kinds) {
@@ -129,42 +134,55 @@ function leftoverWords(kinds) {
   return kinds[0] === "notice" ? "Your message is still showing to everyone." : "The timer is still running for everyone.";
 }
 
-let offerFor = null; // the stage every table was just moved to: offer once its view is here
-let acting = null; // the connection, for the offer's buttons
+let offerFor = null; // {stage, n}: every table was just moved to `stage`; offer once the view numbered n is here
+let acting = null; // the connection and the status line of the move, for the offer
 
 // The view with the move may come before its acknowledgement, or after it.
-function afterMove(stage) {
-  if (current.room.stage === stage) offerToClear();
-  else offerFor = stage;
+function afterMove(live, status, stage, n) {
+  acting = { live, status };
+  if (current.n >= n) offerToClear(current.room);
+  else offerFor = { stage, n };
 }
 
-function offerToClear() {
-  const live = acting;
+function offerToClear(room) {
   const box = $("stage-leftovers");
-  const left = LEFTOVERS.filter(([, showing]) => showing(current.room));
+  const left = room.ended ? [] : LEFTOVERS.filter(([, mark]) => mark(room));
   box.hidden = !left.length;
   if (!left.length) return;
-  box.replaceChildren(el("p", { class: "leftovers-words", text: leftoverWords(left.map(([kind]) => kind)) }), ...left.map(([kind, , type, fields, label, done]) => {
-    const button = el("button", { type: "button", class: "h-btn h-btn-quiet", "data-kind": kind, text: label });
-    button.addEventListener("click", () => run(live, $("now-status"), type, fields, done));
+  const words = leftoverWords(left.map(([kind]) => kind));
+  const keep = el("button", { type: "button", class: "h-btn h-btn-quiet leftovers-keep", text: left.length === 2 ? "Keep them" : "Keep it" });
+  keep.addEventListener("click", () => {
+    box.hidden = true;
+    $("stage-steps").focus();
+  });
+  box.replaceChildren(el("p", { class: "leftovers-words", text: words }), ...left.map(([kind, mark, type, fields, label, done]) => {
+    const button = el("button", { type: "button", class: "h-btn h-btn-quiet", "data-kind": kind, "data-mark": mark(room), text: label });
+    button.addEventListener("click", () => run(acting.live, $("now-status"), type, fields, done));
     return button;
-  }));
+  }), keep);
+  acting.status.textContent += ` ${words}`; // heard with the move, wherever it was pressed
 }
 
-// What was cleared (here or elsewhere) leaves the offer.
+// What was cleared, or replaced by a new one (here or elsewhere), leaves the offer.
 function renderLeftovers(room) {
   const box = $("stage-leftovers");
   if (box.hidden) return;
-  for (const [kind, showing] of LEFTOVERS) {
+  for (const [kind, mark] of LEFTOVERS) {
     const button = box.querySelector(`[data-kind="${kind}"]`);
-    if (button && !showing(room)) {
-      if (button === document.activeElement) $("stage-steps").focus();
+    if (button && (room.ended || String(mark(room)) !== button.dataset.mark)) {
+      const had = button === document.activeElement;
       button.remove();
+      const next = box.querySelector("[data-kind]");
+      if (had) (next || $("stage-steps")).focus();
     }
   }
-  const kinds = [...box.querySelectorAll("button")].map((button) => button.dataset.kind);
-  if (kinds.length) box.querySelector(".leftovers-words").textContent = leftoverWords(kinds);
-  else box.hidden = true;
+  const kinds = [...box.querySelectorAll("[data-kind]")].map((button) => button.dataset.kind);
+  if (kinds.length) {
+    box.querySelector(".leftovers-words").textContent = leftoverWords(kinds);
+    box.querySelector(".leftovers-keep").textContent = kinds.length === 2 ? "Keep them" : "Keep it";
+  } else {
+    box.hidden = true;
+  }
 }
 
 // Show a control in its moment (opened if folded) and put focus on it.
@@ -200,9 +218,10 @@ function renderStages(room) {
 export function renderControls(view) {
   current = view;
   const { room } = view;
-  if (offerFor && room.stage === offerFor) {
+  if (offerFor && view.n >= offerFor.n) {
+    const { stage } = offerFor;
     offerFor = null;
-    offerToClear(); // from the view that has the move, so it has everything sent before it too
+    if (room.stage === stage) offerToClear(room); // the view with the move has everything sent before it
   } else {
     renderLeftovers(room);
   }
@@ -229,7 +248,7 @@ export function renderControls(view) {
   off($("more-time-add"), waiting($("more-time-add"), view.n));
   if (asking.length) {
     const where = Object.fromEntries(view.tables.map((t) => [t.id, t.name]));
-    const names = asking.map((p) => (where[p.table] ? `${p.name} (${where[p.table]})` : p.name));
+    const names = asking.map((p) => (where[p.table] ? `${labels.get(p.id) || p.name} (${where[p.table]})` : labels.get(p.id) || p.name));
     $("more-time-who").textContent = `${listWords(names)} ${asking.length === 1 ? "has" : "have"} asked for more time.`;
   }
   off($("timer-clear"), !room.timer);
@@ -243,7 +262,8 @@ function hearAsking(asking, view) {
   heard = now;
   if (!fresh.length || view.room.ended) return;
   const where = Object.fromEntries(view.tables.map((t) => [t.id, t.name]));
-  const names = fresh.map((p) => (where[p.table] ? `${p.name} (${where[p.table]})` : p.name));
+  const labels = namesApart(view.players);
+  const names = fresh.map((p) => (where[p.table] ? `${labels.get(p.id) || p.name} (${where[p.table]})` : labels.get(p.id) || p.name));
   $("host-news").textContent = `${listWords(names)} asked for more time.`;
 }
 

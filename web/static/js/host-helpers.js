@@ -63,12 +63,13 @@ export function helpers(id, p, live) {
     el("div", { class: "h-field" }, el("label", { for: `${p}-answer`, text: "Their vote goes to" }), answer),
     voteButton);
 
-  function update(table, view) {
+  function update(table, view, labels) {
     const choices = Object.entries(view.perspectives || {});
     setOptions(addAs, choices, undefined, "No choices");
     const people = [...table.players].sort((a, b) => Number(a.device) - Number(b.device));
     const first = people.length ? people[0].id : undefined;
-    setOptions(who, people.map((person) => [person.id, person.device ? person.name : `${person.name} (no phone or computer)`]), first, "Nobody at this table");
+    const named = (person) => labels.get(person.id) || person.name; // "Jo (2)"
+    setOptions(who, people.map((person) => [person.id, person.device ? named(person) : `${named(person)} (no phone or computer)`]), first, "Nobody at this table");
     off(who, people.length === 0);
     off(wordsButton, people.length === 0);
     setOptions(kind, KINDS, KIND_FOR_STAGE[table.stage] || "note");

@@ -172,7 +172,7 @@ function tableCard(id, live) {
     people.replaceChildren(...(table.players.length
       ? table.players.map((person) => personItem(named(person), person.id === table.turn))
       : [el("li", { class: "quiet", text: "Nobody yet." })]));
-    helper.update(table, view);
+    helper.update(table, view, labels);
   }
   return { root, update };
 }

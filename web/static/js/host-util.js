@@ -161,12 +161,13 @@ export function setReadOnly(root, ended) {
 // order they came in: "Jo (1)", "Jo (2)"; everyone else keeps their own name. Used wherever
 // the host page names people: the people list, the tables, the alerts.
 export function namesApart(players) {
+  const same = (p) => p.name.trim().toLowerCase(); // "Jo" and "jo " are one name, as at the tables
   const count = new Map();
-  for (const p of players) count.set(p.name, (count.get(p.name) || 0) + 1);
+  for (const p of players) count.set(same(p), (count.get(same(p)) || 0) + 1);
   const seen = new Map();
   return new Map(players.map((p) => {
-    if (count.get(p.name) < 2) return [p.id, p.name];
-    seen.set(p.name, (seen.get(p.name) || 0) + 1);
-    return [p.id, `${p.name} (${seen.get(p.name)})`];
+    if (count.get(same(p)) < 2) return [p.id, p.name];
+    seen.set(same(p), (seen.get(same(p)) || 0) + 1);
+    return [p.id, `${p.name} (${seen.get(same(p))})`];
   }));
 }

@@ -45,7 +45,7 @@ function footprintLine(table, note) {
   const side = note.card_perspective || "anyone";
   const name = (easyRead() && outcome.easy) || outcome.name;
   const words = side === "anyone" ? say("turn.footprint_plain", { outcome: name })
-    : say("turn.footprint", { side: legendOf(side).name, outcome: name });
+    : say("turn.footprint", { side: (easyRead() && legendOf(side).easy) || legendOf(side).name, outcome: name });
   return el("p", { class: "turn-footprint" }, footprint(side, { size: 28 }), el("span", { text: words }));
 }
 
@@ -85,10 +85,10 @@ function turnBox({ act, meId }) {
         run: () => act("draw"),
       }));
     } else if (holder && !holder.device) {
-      put(heading, "turn.theirs", { name: holder.name });
-      detail.textContent = say("turn.helped", { name: holder.name });
+      put(heading, "turn.theirs", { name: nameOf(table, holder.id) });
+      detail.textContent = say("turn.helped", { name: nameOf(table, holder.id) });
       swap(action, actionButton({
-        key: "draw", words: "turn.draw_for", vars: { name: holder.name }, cls: "button button-strong button-big", status, after: focusCard,
+        key: "draw", words: "turn.draw_for", vars: { name: nameOf(table, holder.id) }, cls: "button button-strong button-big", status, after: focusCard,
         run: () => act("draw", { for: holder.id }),
       }));
     } else {

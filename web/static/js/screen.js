@@ -80,6 +80,7 @@ function hideMoments() {
 // the paths and the pledges. Only seen live (a screen opened at the close starts at the wall).
 const TOGETHER_SECONDS = 15;
 let together = false; // that moment is showing
+let togetherDue = false; // the tables closed during a pause or the spotlight: the moment waits for them
 let stageBefore = null; // the stage of the view before, null until the first
 
 function togetherMoment(view) {
@@ -89,7 +90,7 @@ function togetherMoment(view) {
   $("screen-moment-body").replaceChildren(...[
     el("p", { class: "screen-moment-outcome", text: countsText(view) }),
     view.pledges.length ? el("p", { class: "screen-moment-statement", text: `${plural(view.pledges.length, "pledge", "pledges")} to take away and do.` }) : null,
-    el("p", { class: "screen-moment-why", text: `${plural(sides.length, "side", "sides")} around the tables:` }),
+    el("p", { class: "screen-moment-why", text: `${plural(sides.length, "side", "sides")} in the room:` }),
     el("p", { class: "screen-moment-colours" }, ...sides.map((perspective) => who(perspective, 48))),
   ].filter(Boolean));
   $("screen-moment").hidden = false;
@@ -234,7 +235,6 @@ function renderIdeas(ideas) {
 
 function renderPledges(view) {
   const wall = $("screen-pledge-wall");
-  wall.classList.toggle("is-many", view.pledges.length > 8);
   wall.replaceChildren(...view.pledges.map((p) => el("li", {},
     el("p", { class: "screen-pledge-text", text: p.text }),
     el("p", { class: "screen-pledge-from" }, who(p.perspective, 28), el("span", { text: p.table })))));
@@ -301,11 +301,13 @@ function render(view) {
   renderPledges(view);
   pagePledges(); // once the wall is in sight (or not)
   const fresh = newlyMet(view);
-  const cheer = stageBefore !== null && stageBefore !== room.stage && room.stage === "closed" && !room.ended && !spot;
+  const atClose = room.stage === "closed" && !room.ended;
+  togetherDue = atClose && (togetherDue || (stageBefore !== null && stageBefore !== room.stage));
   stageBefore = room.stage;
-  if (cheer) {
+  if (togetherDue && !spot && !room.paused) {
+    togetherDue = false;
     togetherMoment(view);
-  } else if (together && room.stage === "closed" && !room.ended && !spot) {
+  } else if (together && atClose && !spot && !room.paused) {
     // it runs its time
   } else if (closing || spot || room.stage !== "play" || room.paused) {
     hideMoments(); // no celebration runs on while the room is paused

@@ -73,8 +73,10 @@ export function createTimer({ quiet = false } = {}) {
     first = false;
     if (key === current) return;
     // a timer still counting (or paused) when this one came: more time, or the same one resumed
-    const running = current !== null && (current.startsWith("paused:") || endsAt > Date.now() + offset);
-    const goesOn = running || Boolean(timer && timer.started_at && timer.started_at === startedAt);
+    const wasPaused = current !== null && current.startsWith("paused:");
+    const running = wasPaused || (current !== null && endsAt > Date.now() + offset);
+    const sameTimer = Boolean(timer && timer.started_at && timer.started_at === startedAt);
+    const goesOn = running || sameTimer;
     current = key;
     startedAt = timer ? timer.started_at : null;
     clearInterval(ticking);
@@ -86,8 +88,11 @@ export function createTimer({ quiet = false } = {}) {
     node.hidden = false;
     if (paused) {
       showPaused(timer.paused_left);
-      // a timer set during a break: said now, so "now has ... left" after the break is not the first word of it
-      if (news && !quiet && !goesOn) announce(say("timer.set_paused", { time: minutes(timer.paused_left) }));
+      // a timer set (or changed) during a break: said now, so "now has ... left" after the break
+      // is not the first word of it; a running timer paused with the room is not news
+      if (news && !quiet && (!sameTimer || wasPaused)) {
+        announce(say(sameTimer ? "timer.changed" : "timer.set_paused", { time: minutes(timer.paused_left) }));
+      }
       return;
     }
     endsAt = Date.parse(key);
