@@ -160,7 +160,9 @@ function offerToClear(room) {
     button.addEventListener("click", () => run(acting.live, $("now-status"), type, fields, done));
     return button;
   }), keep);
-  acting.status.textContent += ` ${words}`; // heard with the move, wherever it was pressed
+  // heard with the move, wherever it was pressed (beside the offer itself, only heard)
+  const beside = acting.status === $("now-status");
+  acting.status.append(el("span", { class: beside ? "visually-hidden" : null, text: ` ${words}` }));
 }
 
 // What was cleared, or replaced by a new one (here or elsewhere), leaves the offer.
