@@ -83,57 +83,41 @@ def test_a_failed_host_view_does_not_stop_the_next_ones():
     assert len(fake.io.tasks) == 1
 
 
-def test_a_conference_hears_others_once_a_second_and_a_facilitator_at_once():
-    views = []
+def waits_before_views(fake, changes: int = 2) -> list[float]:
+    """The seconds the room's task slept before each host view it sent, while `changes` more
+    changes arrive from the tables as views go out."""
+    waits = []
 
-    def published(fake):
-        views.append(sum(fake.io.sleeps))
+    def published(_):
+        waits.append(sum(fake.io.sleeps))
         fake.io.sleeps.clear()
-        if len(views) < 3:
+        if len(waits) <= changes:
             fake._host_view_soon("ROOM01")  # someone at a table acts meanwhile
 
-    fake = transport_with(published, tables=BIG_ROOM + 1)
+    fake._publish = lambda room, audience, online, now, pause: published(fake)
     fake._host_view_soon("ROOM01")
     send, args = fake.io.tasks.pop(0)
     send(*args)
-    assert views[0] == pytest.approx(HOST_VIEW_DELAY)  # the first view of a room: soon
-    assert views[1] == pytest.approx(HOST_VIEW_CALM)  # then others' changes once a second
-    assert len(views) == 3
+    return waits
 
-    views.clear()
+
+def test_a_conference_hears_others_once_a_second_and_a_facilitator_at_once():
+    fake = transport_with(None, tables=BIG_ROOM + 1)
+    waits = waits_before_views(fake)
+    assert waits[0] == pytest.approx(HOST_VIEW_DELAY)  # the first view of a room: soon
+    assert waits[1] == pytest.approx(HOST_VIEW_CALM)  # then others' changes once a second
+    assert len(waits) == 3
+
     fake.io.while_asleep = lambda: fake._host_view_soon("ROOM01", prompt=True)  # the facilitator acts
-    fake._host_view_soon("ROOM01")
-    send, args = fake.io.tasks.pop(0)
-    send(*args)
-    assert views[0] == pytest.approx(HOST_VIEW_DELAY)  # the wait is cut short
+    assert waits_before_views(fake, changes=0) == [pytest.approx(HOST_VIEW_DELAY)]  # the wait is cut short
 
 
 def test_a_small_room_hears_everything_soon():
-    views = []
-
-    def published(fake):
-        views.append(sum(fake.io.sleeps))
-        fake.io.sleeps.clear()
-        if len(views) < 3:
-            fake._host_view_soon("ROOM01")
-
-    fake = transport_with(published, tables=BIG_ROOM)
-    fake._host_view_soon("ROOM01")
-    send, args = fake.io.tasks.pop(0)
-    send(*args)
-    assert views == pytest.approx([HOST_VIEW_DELAY] * 3)
+    assert waits_before_views(transport_with(None, tables=BIG_ROOM)) == pytest.approx([HOST_VIEW_DELAY] * 3)
 
 
 def test_a_facilitators_action_cuts_the_calm_second_but_not_the_share_of_a_slow_build():
-    views = []
-
-    def published(fake):
-        views.append(sum(fake.io.sleeps))
-
-    fake = transport_with(published, tables=BIG_ROOM + 1)
+    fake = transport_with(None, tables=BIG_ROOM + 1)
     fake.host_delay["ROOM01"] = (0.6, 1.0)  # the last view took long to build: 0.6 s at least
     fake.io.while_asleep = lambda: fake._host_view_soon("ROOM01", prompt=True)
-    fake._host_view_soon("ROOM01")
-    send, args = fake.io.tasks.pop(0)
-    send(*args)
-    assert views == [pytest.approx(0.6)]
+    assert waits_before_views(fake, changes=0) == [pytest.approx(0.6)]

@@ -245,28 +245,32 @@ export function renderControls(view) {
   off($("broadcast-clear"), !room.notice);
 
   const asking = view.more_time || [];
-  hearAsking(asking, view);
+  hearAsking(asking, view, labels);
   $("more-time").hidden = asking.length === 0 || room.ended;
   off($("more-time-add"), waiting($("more-time-add"), view.n));
   if (asking.length) {
-    const where = Object.fromEntries(view.tables.map((t) => [t.id, t.name]));
-    const names = asking.map((p) => (where[p.table] ? `${labels.get(p.id) || p.name} (${where[p.table]})` : labels.get(p.id) || p.name));
-    $("more-time-who").textContent = `${listWords(names)} ${asking.length === 1 ? "has" : "have"} asked for more time.`;
+    $("more-time-who").textContent = `${listWords(askingNames(asking, view, labels))} ${asking.length === 1 ? "has" : "have"} asked for more time.`;
   }
   off($("timer-clear"), !room.timer);
 }
 
 // Say who has just asked for more time ("Ana (Table 1) asked for more time."), once each.
 let heard = null; // ids already asking at the last view (null before the first view)
-function hearAsking(asking, view) {
+function hearAsking(asking, view, labels) {
   const now = new Set(asking.map((p) => p.id));
   const fresh = heard ? asking.filter((p) => !heard.has(p.id)) : [];
   heard = now;
   if (!fresh.length || view.room.ended) return;
+  $("host-news").textContent = `${listWords(askingNames(fresh, view, labels))} asked for more time.`;
+}
+
+// "Jo (2) (Table 1)": who asks, told apart from a namesake, and where they sit.
+function askingNames(asking, view, labels) {
   const where = Object.fromEntries(view.tables.map((t) => [t.id, t.name]));
-  const labels = namesApart(view.players);
-  const names = fresh.map((p) => (where[p.table] ? `${labels.get(p.id) || p.name} (${where[p.table]})` : labels.get(p.id) || p.name));
-  $("host-news").textContent = `${listWords(names)} asked for more time.`;
+  return asking.map((p) => {
+    const name = labels.get(p.id) || p.name;
+    return where[p.table] ? `${name} (${where[p.table]})` : name;
+  });
 }
 
 export function tickTimer(view, offset) {
