@@ -158,7 +158,8 @@ def table_detail(room: Room, table: Table, online: set) -> dict:
         "more_time": [p for p in room.more_time if p in table.seats],
         "pledges": [dict(_said(room, pledge), by=pledge.by, who=pledge.who) for pledge in table.pledges],
         "poem": [dict(_said(room, line), card=line.card) for line in table.poem],
-        "poem_card": poem_card(room, table),
+        "poem_card": (poem := poem_card(room, table)),
+        "poem_for": card_view(room, poem) if poem else None,
         "board": board_view(room, table),
         "look_back": look_back_view(room, table),
     }

@@ -12,13 +12,15 @@ from tests.browser.decks import OUTCOMES, _toml, board_deck, poem_deck
 from tests.browser.test_play import bot, join, room  # noqa: F401  (fixtures and a helper)
 
 SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+WIDEST = """() => [...document.querySelectorAll('body *')].filter((n) => n.getBoundingClientRect().right > innerWidth + 1)
+  .slice(-3).map((n) => `${n.tagName}.${n.className} ${Math.round(n.getBoundingClientRect().right)}`)"""
 
 
 def no_sideways_scroll(page, widths=(390, 320)):
     size = page.viewport_size
     for width in widths:
         page.set_viewport_size({"width": width, "height": 800})
-        assert page.evaluate(SIDEWAYS) <= 0, f"sideways scrolling at {width}px"
+        assert page.evaluate(SIDEWAYS) <= 0, (f"sideways scrolling at {width}px", page.evaluate(WIDEST))
     page.set_viewport_size(size)
 
 
@@ -89,8 +91,10 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     expect(key).to_contain_text(f"This card: {current}")
     expect(laptop.locator(".path-key")).to_be_hidden()  # a laptop shows the names on the spaces
     phone.locator(".space").nth(4).click()
-    expect(key).to_contain_text("Staying well · 0 of 2 colours")
+    expect(key.locator(".path-key-text > *")).to_have_text(["Staying well", "0 of 2 colours"])
     expect(key).not_to_contain_text("This card")
+    expect(phone.locator(".space.is-picked")).to_have_count(1)  # the space tapped is marked
+    expect(phone.locator(".space").nth(4)).to_have_class(re.compile("is-picked"))
     laptop.screenshot(path=output_dir / "board-1280.png", animations="disabled")
     phone.screenshot(path=output_dir / "board-390.png", animations="disabled")
     for page in (laptop, phone):
@@ -126,7 +130,11 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     assert_accessible(screen)
     for page in (laptop, phone):
         expect(page.locator(".space.is-met")).to_have_count(1)
-        expect(page.locator(".board-news")).to_have_text(re.compile(f"“{spot['statement']}” — met!"))
+        news = page.locator(".board-news")
+        expect(news.locator(".news-title")).to_have_text(f"Well done! Outcome met: {spot['name']}")
+        expect(news.locator(".news-statement")).to_have_text(f"“{spot['statement']}”")
+        # the colours that met there, as on the big screen
+        expect(news.locator(".footprint")).to_have_count(len({tile["perspective"] for tile in spot["tiles"]}))
         expect(page.locator(".board-progress")).to_have_text("1 of 5 outcomes met")
         expect(page.locator("#announce")).to_contain_text(f"Outcome met: {spot['name']}")
         expect(page.locator(".board-news")).to_be_in_viewport()  # the moment is seen where it happens
@@ -162,6 +170,11 @@ def test_poets_corner_and_the_pledge_wall_at_the_close(server, new_page, room, b
     assert bo.act("poem", text="A door opens when someone asks.")["ok"]
     expect(corner.locator(".poem-line")).to_have_count(2)
     expect(corner.locator(".poem-line").nth(1)).to_contain_text("Bo, a family carer")
+    expect(corner.locator(".poem-about")).to_be_hidden()  # the card is on the table, above
+    card_text = bo.wait_for(lambda v: v["table"]["card"])["table"]["card"]["text"]
+    assert bo.act("next")["ok"]  # moved on: the corner stays until the next card, and says which card
+    expect(ana.locator("#card-text")).to_have_count(0)
+    expect(corner.locator(".poem-about")).to_have_text(f"The card was: “{card_text}”")
     corner.scroll_into_view_if_needed()
     ana.screenshot(path=output_dir / "poets-corner.png", animations="disabled")
 

@@ -143,12 +143,16 @@ def test_a_pledge_says_who_and_by_when(organised, new_page, output_dir):
         page = join(new_page(width=390, height=844), organised, made["code"], "Sam", "support_worker")
         assert host.act("start")["ok"] and host.act("stage", stage="pledge", table=None)["ok"]
         page.get_by_label("I will ...").fill("I will ask Dad what he wants first")
+        expect(page.get_by_label("Who will do it?")).to_be_hidden()  # a pledge is one sentence unless you want more
+        page.get_by_text("Who and when (you can leave these empty)").click()
         page.get_by_label("Who will do it?").fill("Sam and Priya")
         page.get_by_label("By when?").fill("2026-06-30")
         page.screenshot(path=output_dir / "pledge-who-when-390.png", full_page=True)
         page.get_by_role("button", name="Make my pledge").click()
         expect(page.locator("#say-pledge-status")).to_have_text("Thank you. It is added.")
         expect(page.get_by_label("Who will do it?")).to_have_value("")
+        expect(page.get_by_label("Who will do it?")).to_be_hidden()  # folded again for the next one
+        expect(page.locator(".pledge-when")).to_have_text("Who: Sam and Priya · By: 30 June 2026")  # as people in the UK write it
         action = host.wait_for(lambda v: v["plan"]["actions"])["plan"]["actions"][0]
         assert (action["text"], action["owner"], action["due"]) == ("I will ask Dad what he wants first", "Sam and Priya", "2026-06-30")
         assert_accessible(page)

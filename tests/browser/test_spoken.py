@@ -141,6 +141,12 @@ def test_a_browser_without_a_microphone_says_so(server, new_page, room):  # noqa
     form.get_by_role("button", name="Record my answer").click()
     expect(form.get_by_role("status").filter(has_text="could not use a microphone")).to_be_visible()
     expect(form.get_by_role("button", name="Record my answer")).to_be_hidden()
+    # the form after an answer is sent, and the next card's, do not offer it again
+    form.get_by_label("Your answer").fill("Ask me first.")
+    form.get_by_role("button", name="Add my answer").click()
+    expect(page.locator(".answer")).to_have_count(1)
+    expect(page.get_by_role("button", name="Record my answer")).to_have_count(0)
+    expect(page.get_by_text("could not use a microphone").first).to_be_visible()
 
 
 def test_send_while_still_recording_sends_it_and_a_spoken_pledge_prints_with_lines(server, media_page, room, bot, output_dir):  # noqa: F811

@@ -265,12 +265,13 @@ def test_poets_corner_takes_one_line_per_person_after_a_reflection_card(server, 
     room = create(server, deck_toml=deck_toml("reflection", "acceptance-poem"))
     host = hosting(connect, room)
     ann, bo = seated(connect, room["code"], "Ann", "person"), seated(connect, room["code"], "Bo", "carer")
-    assert ann.view["table"]["poem_card"] is None
+    assert ann.view["table"]["poem_card"] is None and ann.view["table"]["poem_for"] is None
     ok(host.act("start"))
     turn = ann.wait_for(lambda v: v["table"]["turn"])["table"]["turn"]
     ok((ann if turn == ann.player_id else bo).act("draw"))
     table = bo.wait_for(lambda v: v["table"]["card"] and v["table"]["poem_card"])["table"]
     assert table["card"]["type"] == "reflection" and table["poem_card"] == table["card"]["id"]
+    assert table["poem_for"] == table["card"]  # the card's words, for Poet's Corner
     ok(ann.act("poem", text="A kind word opens a door."))
     refused(ann.act("poem", text="And another."), "bad_request")  # one line per person per card
     refused(bo.act("poem", text="x" * 121), "too_long")

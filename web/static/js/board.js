@@ -136,7 +136,12 @@ export function boardView({ meId }) {
       news.classList.add("board-news-big");
       announce(say("board.done_news"));
     } else {
-      newsText.textContent = say("board.met_text", { text: o.statement || outcomeName(o, easyRead()) });
+      // the outcome by name, what it means, and the colours that met there
+      const sides = [...new Set(o.tiles.map((t) => t.perspective))];
+      newsText.replaceChildren(
+        el("strong", { class: "news-title", text: say("board.met_title", { name }) }),
+        o.statement ? el("span", { class: "news-statement", text: `“${o.statement}”` }) : "",
+        el("span", { class: "news-trail", "aria-hidden": "true" }, ...sides.map((p) => footprint(p, { size: 32 }))));
       news.classList.remove("board-news-big");
     }
     news.hidden = false;
@@ -172,6 +177,7 @@ export function boardView({ meId }) {
     if (picked && pickedAt !== t.cards_drawn) picked = null;
     const id = picked || (t.card && t.card.outcome);
     const o = id && t.board.outcomes.find((space) => space.id === id);
+    path.querySelectorAll("[data-outcome]").forEach((space) => space.classList.toggle("is-picked", space.dataset.outcome === picked));
     if (!o) {
       key.replaceChildren(say("board.key_hint"));
       return;
@@ -179,8 +185,9 @@ export function boardView({ meId }) {
     const name = outcomeName(o, easyRead());
     key.replaceChildren(
       icon(o.icon || "star", "path-key-icon"),
-      el("strong", { text: picked ? name : say("board.key_current", { name }) }),
-      ` · ${countWords(o, t.board.needed)}`);
+      el("span", { class: "path-key-text" },
+        el("strong", { text: picked ? name : say("board.key_current", { name }) }),
+        el("span", { text: countWords(o, t.board.needed) })));
   }
 
   // `fresh`: outcomes met by this very view; only they light up (once, not at every redraw)

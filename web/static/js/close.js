@@ -7,6 +7,7 @@ import { el } from "./live.js";
 import { swap } from "./dom.js";
 import { pathList, perspectiveLabels, progressWords } from "./board.js";
 import { footprint } from "./legend.js";
+import { dayLabel } from "./plan-words.js";
 import { poemLines } from "./poem.js";
 import { saidBody, saidLabel } from "./said.js";
 import { perspectiveWords, saidList, voiced } from "./voices.js";
@@ -28,12 +29,6 @@ function printCards(cards) {
   document.head.append(sheet);
 }
 
-// "2027-03-01" as the reader's own way of writing a date.
-function localDate(day) {
-  const date = new Date(`${day}T12:00:00`);
-  return Number.isNaN(date.getTime()) ? day : date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
-}
-
 function pledgeCard(pledge, table, view) {
   const textId = `pledge-${pledge.id}`;
   const name = pledge.author_name; // a card to keep: no "(you)"
@@ -48,7 +43,7 @@ function pledgeCard(pledge, table, view) {
     el("p", { class: "pledge-who" }, el("strong", { text: name || "" }), as ? `, ${as}` : "",
       pledge.private ? el("span", { class: "tag pledge-private", text: say("say.private_tag") }) : null), // as on answers and notes
     pledge.who || pledge.by
-      ? el("p", { class: "pledge-when", text: [pledge.who ? say("look.who", { name: pledge.who }) : "", pledge.by ? say("look.by", { date: localDate(pledge.by) }) : ""].filter(Boolean).join(" · ") })
+      ? el("p", { class: "pledge-when", text: [pledge.who ? say("look.who", { name: pledge.who }) : "", pledge.by ? say("look.by", { date: dayLabel(pledge.by) }) : ""].filter(Boolean).join(" · ") })
       : null,
     el("p", { class: "pledge-where", text: `${view.room.title} · In Our Shoes` }));
   card.append(put(el("button", {

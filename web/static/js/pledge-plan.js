@@ -1,5 +1,6 @@
 // The pledge form's two optional fields, for the action plan: who will do it (when it is not
-// the person pledging) and by when. Given to `sayForm` as its `extra`.
+// the person pledging) and by when. Folded away under one line, so a pledge is one sentence
+// unless someone wants more. Given to `sayForm` as its `extra`.
 
 import { el } from "./live.js";
 import { put, say } from "./words.js";
@@ -7,8 +8,7 @@ import { put, say } from "./words.js";
 export function pledgeExtras(id = "say-pledge") {
   const who = el("input", { id: `${id}-who`, type: "text", maxlength: 80, autocomplete: "off", "aria-describedby": `${id}-who-hint` });
   const by = el("input", { id: `${id}-by`, type: "date" });
-  const node = el("fieldset", { class: "pledge-plan" },
-    el("legend", { text: say("pledge.who_when") }),
+  const fields = el("div", { class: "pledge-plan" },
     el("div", {},
       put(el("label", { for: who.id }), "pledge.who"),
       el("p", { class: "hint", id: `${id}-who-hint`, text: say("pledge.who_hint") }),
@@ -16,6 +16,7 @@ export function pledgeExtras(id = "say-pledge") {
     el("div", {},
       put(el("label", { for: by.id }), "pledge.by"),
       by));
+  const node = el("details", { class: "pledge-more" }, put(el("summary"), "pledge.who_when"), fields);
   return {
     node,
     values() {
@@ -27,6 +28,7 @@ export function pledgeExtras(id = "say-pledge") {
     reset() {
       who.value = "";
       by.value = "";
+      node.open = false;
     },
   };
 }

@@ -5,7 +5,7 @@ import { el } from "./live.js";
 import { icon, refocus } from "./dom.js";
 import { forChooser } from "./forms.js";
 import { voiced, who } from "./voices.js";
-import { put, say } from "./words.js";
+import { easyRead, put, say } from "./words.js";
 
 const MAX_LINE = 120;
 
@@ -33,10 +33,11 @@ export function poetsCorner({ act, meId }) {
     el("p", { class: "hint", id: "poem-line-hint", text: say("poem.hint", { max: MAX_LINE }) }),
     input, status, submit);
   const lines = el("div", { class: "poem-so-far" });
+  const about = el("p", { class: "poem-about", hidden: true }); // the card, once the table has moved on from it
   const node = el("section", { class: "panel poets-corner", "aria-labelledby": "poem-heading", hidden: true },
     el("div", { class: "poem-top" }, icon("pen", "poem-icon"), heading),
     el("p", { text: say("poem.intro") }),
-    form, thanks, lines);
+    about, form, thanks, lines);
   let table = null;
   let busy = false;
 
@@ -72,6 +73,9 @@ export function poetsCorner({ act, meId }) {
       table = t;
       node.hidden = !t.poem_card;
       if (!t.poem_card) return;
+      const card = t.poem_for;
+      about.hidden = !card || Boolean(t.card && t.card.id === t.poem_card);
+      if (card) about.textContent = say("poem.about", { text: (easyRead() && card.easy) || card.text });
       chooser.update(t, meId());
       // the form stays while someone this device writes for has no line yet
       const writers = [meId(), ...t.players.filter((p) => !p.device).map((p) => p.id)];

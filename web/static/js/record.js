@@ -1,6 +1,7 @@
 // Answering by speaking: up to a minute (MediaRecorder, WebM/Opus), the time left, stop,
 // listen back; the form's button uploads it (POST .../audio, the person's token) and sends
-// `{audio: id}`. No recorder or microphone: said plainly, with no button.
+// `{audio: id}`. No recorder or microphone: said plainly, with no button (on this form and
+// every later one, until the page is loaded again).
 
 import { el } from "./live.js";
 import { savedToken } from "./store.js";
@@ -12,8 +13,10 @@ import { put, say } from "./words.js";
 const TYPE = "audio/webm;codecs=opus";
 const MOST_MS = 59500; // the server takes up to 60 seconds
 
+let micRefused = false; // once the microphone could not be used, later forms offer no record button
+
 export function canRecord() {
-  return Boolean(window.MediaRecorder && navigator.mediaDevices && navigator.mediaDevices.getUserMedia
+  return !micRefused && Boolean(window.MediaRecorder && navigator.mediaDevices && navigator.mediaDevices.getUserMedia
     && window.MediaRecorder.isTypeSupported && window.MediaRecorder.isTypeSupported(TYPE));
 }
 
@@ -33,7 +36,7 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
   const status = el("p", { class: "record-status", id: `${id}-rec-status`, role: "status" });
   const node = el("div", { class: "recorder" });
   if (!canRecord()) {
-    node.append(el("p", { class: "hint record-none", text: say("record.unsupported") }));
+    node.append(el("p", { class: "hint record-none", text: say(micRefused ? "record.no_mic" : "record.unsupported") }));
     return { node, filled: () => false, finish: async () => {}, values: async () => ({}), reset() {} };
   }
   const start = put(el("button", { type: "button", class: "button record-start", "data-key": `${id}-rec` }), startKey);
@@ -49,7 +52,7 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
   let finishing = false; // stopped by the form's send: focus stays with the send
 
   function show(state) {
-    start.hidden = state !== "idle";
+    start.hidden = state !== "idle" || micRefused;
     stop.hidden = state !== "recording";
     left.hidden = state !== "recording";
     review.hidden = state !== "recorded";
@@ -74,6 +77,7 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch {
+      micRefused = true;
       start.hidden = true;
       status.textContent = say("record.no_mic");
       return;

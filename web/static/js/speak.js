@@ -39,7 +39,7 @@ export function stopReading() {
 function problem(button) {
   const next = button.nextElementSibling;
   if (next && next.classList.contains("read-problem")) return;
-  button.after(el("p", { class: "read-problem error", role: "status", text: say("read.failed") }));
+  button.after(el("p", { class: "read-problem hint", role: "status", text: say("read.failed") }));
 }
 
 export function readAloud(text, button = null, key = null) {

@@ -315,9 +315,10 @@ export default /* words-json */ {
     "board.done_text": {"standard": "We met every outcome on our path. The whole path is complete. Well done, everyone!", "easy": "We reached every goal on our path. Well done, everyone!"},
     "board.key_hint": {"standard": "Tap a space to see its name.", "easy": "Tap a picture to see what it means."},
     "board.key_current": {"standard": "This card: {name}", "easy": "This card is about: {name}"},
-    "board.met_text": {"standard": "“{text}” — met!", "easy": "“{text}”: reached!"},
+    "board.met_title": {"standard": "Well done! Outcome met: {name}", "easy": "Well done! We reached a goal: {name}"},
 
     "poem.heading": {"standard": "Poet’s Corner", "easy": "Our poem", "icon": "pen"},
+    "poem.about": {"standard": "The card was: “{text}”", "easy": "The card said: “{text}”"},
     "poem.intro": {"standard": "After a card to think about, everyone can add one line of their own to our table's poem.", "easy": "Add 1 line to our poem. Say how this card makes you feel."},
     "poem.label": {"standard": "Your line", "icon": "pen"},
     "poem.hint": {"standard": "One line of your own, up to {max} letters. It can rhyme, or not.", "easy": "Write 1 short line."},
