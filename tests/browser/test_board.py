@@ -368,3 +368,30 @@ def test_footprints_are_said_in_the_decks_words_for_every_side(server, new_page,
     expect(closing).to_contain_text("a support worker")
     expect(closing).to_contain_text("for everyone at the table")
     expect(closing).not_to_contain_text("anyone")
+
+
+def test_the_big_screen_shows_every_table_again_as_soon_as_a_moment_ends(server, new_page, room, bot):  # noqa: F811
+    """Found running a workshop: an outcome met pushed the paths down, so the projector paged
+    them one table at a time, and it went on paging after the moment had gone."""
+    made = room(deck_toml=board_deck())
+    host = made["host"]
+    assert host.act("add_table", count=1)["ok"]
+    made["tables"] = [t["id"] for t in host.wait_for(lambda v: len(v["tables"]) == 3)["tables"]]
+    people = [bot(made, name, side, table=n) for n, (name, side) in enumerate([("Bo", "carer"), ("Cy", "person"), ("Di", "carer")])]
+    assert host.act("start")["ok"]
+    screen = new_page(width=1280, height=600)
+    screen.goto(f"{server.url}/screen/{made['code']}")
+    rows, note = screen.locator("#screen-paths tbody tr"), screen.locator("#screen-paths-page")
+    expect(rows).to_have_count(3)
+    expect(note).to_be_hidden()  # three tables fit, with nothing above them
+    bo = people[0]
+    for n in range(30):
+        if play_round({}, bo, f"Answer {n}: ask first.")["met"]:
+            break
+    moment = screen.locator("#screen-moment")
+    expect(moment).to_be_visible()
+    expect(note).to_be_visible()  # the moment pushes them down: a table at a time meanwhile
+    expect(moment).to_be_hidden(timeout=15_000)
+    expect(note).to_be_hidden(timeout=1_500)  # at once, not at the next page turn (8 s)
+    for n in range(3):
+        expect(rows.nth(n)).to_be_visible()

@@ -120,6 +120,12 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     expect(spot).to_contain_text(table["name"])
     assert_accessible(page)
     page.screenshot(path=str(output_dir / "screen-spotlight-1920x1080.png"))
+    # under the message, on a small projector: its type shrinks until the answer fits
+    expect(small.locator("#screen-notice")).to_be_visible()
+    small_spot = small.get_by_role("region", name="In the spotlight")
+    expect(small_spot).to_contain_text(SHARED)
+    small.wait_for_function("() => document.getElementById('screen-spotlight').getBoundingClientRect().bottom <= 720")
+    small.screenshot(path=str(output_dir / "screen-spotlight-1280x720.png"))
     assert host.act("spotlight")["ok"]
     expect(spot).to_be_hidden()
 
@@ -131,6 +137,10 @@ def test_the_big_screen_from_joining_to_the_pledge_wall(server, room_with_people
     expect(reflect).to_contain_text("What is working?")
     expect(reflect).to_contain_text("The day centre knows my mum by name.")
     expect(page.locator("#screen-agreed-panel")).to_be_hidden()
+    expect(page.locator("#screen-paths-panel")).to_be_hidden()  # the three questions take the screen
+    boxes = [box.bounding_box() for box in small.locator(".screen-reflect-box").all()]
+    assert len(boxes) == 3 and boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"], boxes  # side by side
+    assert small.locator("#screen-reflect-panel").evaluate("n => n.getBoundingClientRect().bottom") <= 720
     no_private_text(page)
     assert_accessible(page)
     page.screenshot(path=str(output_dir / "screen-reflect-1920x1080.png"))

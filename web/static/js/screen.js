@@ -51,7 +51,17 @@ let shown = null; // the view last drawn, drawn again when the screen changes si
 window.addEventListener("resize", () => {
   if (shown) renderProgress(shown);
   pagePledges();
+  fitSpotlight();
 });
+// What sits above the panels (a moment, the message, the header) comes and goes between views
+// (a moment ends on a timer): the panels are measured again at once, so a screen that paged
+// "Table 1 of 3" under a moment shows every table again as soon as the moment is gone.
+const above = new ResizeObserver(() => {
+  pageRows();
+  pagePledges();
+  fitSpotlight();
+});
+for (const id of ["screen-moment", "screen-notice", "screen-top"]) above.observe($(id));
 
 function newlyMet(view) {
   const met = new Set();
@@ -263,6 +273,18 @@ function renderSpotlight(spot) {
     }
   }
   $("spotlight-body").replaceChildren(...body);
+  fitSpotlight();
+}
+
+// A projector cannot scroll: a long card and a long answer under the facilitator's message
+// ran off the bottom. The spotlight's type shrinks, a step at a time, until it fits (or
+// reaches three fifths of its size).
+function fitSpotlight() {
+  const spot = $("screen-spotlight");
+  spot.style.fontSize = "";
+  if (spot.hidden) return;
+  const fits = () => spot.getBoundingClientRect().bottom <= document.documentElement.clientHeight;
+  for (let size = 0.95; size >= 0.6 && !fits(); size -= 0.05) spot.style.fontSize = `${size.toFixed(2)}rem`;
 }
 
 function render(view) {
@@ -270,6 +292,7 @@ function render(view) {
   const { room } = view;
   $("screen-problem").hidden = true;
   $("screen-title").textContent = room.title;
+  $("screen-title").classList.toggle("is-long", room.title.length > 28);
   document.title = `Big screen · ${room.title} · In Our Shoes`;
   $("screen-practice").hidden = !room.practice;
   $("screen-stage").textContent = room.ended ? "The workshop has ended. Thank you!"
@@ -289,13 +312,13 @@ function render(view) {
   if (lobby && !qr.src) qr.src = qr.dataset.src; // only once the room is known to exist
   $("screen-code-small").hidden = lobby || room.locked || room.ended || room.stage === "closed";
   $("screen-progress").hidden = !!spot;
-  $("screen-paths-panel").hidden = lobby;
   const reflecting = Boolean(view.ideas) && !spot;
+  $("screen-paths-panel").hidden = lobby || reflecting; // thinking back: the three questions take the screen
   $("screen-agreed-panel").hidden = lobby || reflecting || closing;
   $("screen-reflect-panel").hidden = !reflecting;
   if (reflecting) renderIdeas(view.ideas);
   $("screen-pledges").hidden = !closing || !!spot;
-  root.dataset.stage = lobby ? "lobby" : closing ? "closing" : "play";
+  root.dataset.stage = lobby ? "lobby" : closing ? "closing" : reflecting ? "reflect" : "play";
   renderJoined(view);
   renderProgress(view);
   renderPledges(view);
