@@ -154,7 +154,7 @@ def seat_all(room: Room, command: dict):
     tables = [(t.id, [room.players[p].perspective for p in t.seats]) for t in room.tables.values()]
     waiting = [(p.id, p.perspective) for p in room.players.values() if not (p.removed or p.waiting) and p.table is None]
     events, first_newcomer = [], {}
-    for player_id, table_id in seat_everyone(tables, waiting).items():
+    for player_id, table_id in seat_everyone(tables, waiting, spread=room.stage == "lobby").items():
         events.append(event(command, "player_seated", player=player_id, table=table_id, **{"from": None}))
         first_newcomer.setdefault(table_id, player_id)
     for table_id, player_id in first_newcomer.items():
