@@ -70,7 +70,8 @@ def sentences(room: Room, counts: dict) -> dict:
     - the room: "Nobody here is taking part as a commissioner." (a side the deck offers);
     - each table, once it has finished a card: "Table 2 has not yet heard from a person who
       gets care or support." (someone sitting there who has written nothing), and, once it has
-      agreed two answers, "Table 2 has not yet agreed an answer from a family carer."."""
+      agreed two answers, "Table 2 has not yet agreed an answer from a family carer." (a side
+      still sitting there: not one whose only person moved to another table)."""
     order = list(choices(room.deck))
 
     def ranked(sides):  # in the deck's order of perspectives
@@ -96,7 +97,7 @@ def sentences(room: Room, counts: dict) -> dict:
             lines += [
                 f"{table.name} has not yet agreed an answer from {name_of(room.deck, side)}."
                 for side in ranked(tally)
-                if tally[side]["responses"] and not tally[side]["agreed"]
+                if tally[side]["people"] and tally[side]["responses"] and not tally[side]["agreed"]
             ]
         tables[table.id] = lines
     return {"room": room_lines, "tables": tables}

@@ -121,6 +121,14 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
         assert person.notices and person.notices[-1]["text"] == "Five minutes to the break"
 
     page.get_by_role("button", name="Move everyone to Reflect").click()
+    # a table is in the middle of a card: asked first, and "Not yet" changes nothing
+    ask = page.get_by_role("group", name=re.compile("in the middle of a card"))
+    expect(ask).to_contain_text("Table 1 is in the middle of a card. Move everyone to Reflect now?")
+    ask.get_by_role("button", name="Not yet").click()
+    expect(ask).to_be_hidden()
+    expect(page.get_by_role("button", name="Move everyone to Reflect")).to_be_focused()
+    page.get_by_role("button", name="Move everyone to Reflect").click()
+    ask.get_by_role("button", name="Yes, move everyone to Reflect").click()
     expect(page.locator("#now-status")).to_have_text("All tables are now at: Reflect.")
     expect(page.get_by_role("button", name="End the workshop…")).to_be_visible()  # Closing opens itself
     page.get_by_role("button", name="End the workshop…").click()

@@ -86,7 +86,8 @@ def test_the_host_page_in_every_stage(server, new_page, people, output_dir):  # 
         check(page, output_dir, "play")
 
         host.act("agree", table="t1", response=answers[0]["id"])
-        page.get_by_role("button", name="Move everyone to Reflect").click()
+        expect(page.get_by_role("group", name="Table 1: answers with the same votes")).to_be_hidden()
+        page.get_by_role("button", name="Move everyone to Reflect").click()  # between cards: not asked
         assert ana.act("note", kind="working", text="People listen to each other here.")["ok"]
         expect(page.get_by_role("article", name="Table 1")).to_contain_text("Notes (1)")
         check(page, output_dir, "reflect", reflow=False)

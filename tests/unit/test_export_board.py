@@ -117,6 +117,8 @@ def test_voice_sentences_are_plain_and_come_from_the_counts():
     said = sentences(story.room, counts)
     assert said == counts["sentences"]
     assert "Table 1 has not yet agreed an answer from someone else who cares about this." in said["tables"]["t1"]
+    story.do("host", "move", player=ids["Cy"], table="t2")  # that side now sits at another table
+    assert not any("someone else who cares" in line for line in voice(story.room)["sentences"]["tables"]["t1"])
     story.do("host", "remove", player=ids["Bo"])  # the only family carer leaves
     assert voice(story.room)["sentences"]["room"] == ["Nobody here is taking part as a family carer."]
 

@@ -2,7 +2,7 @@
 // seating, moving every table, the end; the timer; the message to everyone; "I need more
 // time"; the join details shown large.
 
-import { confirmStep, stagesFor, listWords, minutesText, namesApart, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
+import { confirmStep, guard, stagesFor, listWords, minutesText, namesApart, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
 import { el } from "./live.js";
 import { reveal } from "./host-moments.js";
 
@@ -20,11 +20,34 @@ const NEXT = {
 export function initControls(live, { onEnded }) {
   const say = $("now-status");
   once($("start"), () => run(live, say, "start", {}, "The workshop has started."));
-  once($("stage-next"), async () => {
+  const moveOn = async () => {
     const [stage] = NEXT[current.room.stage];
     const ack = await run(live, say, "stage", { stage, table: null }, `All tables are now at: ${stageLabel(stage)}.`);
     if (ack.ok) afterMove(live, say, stage, ack.n);
     return ack;
+  };
+  // a room-wide move in the middle of cards is asked first (one press by mistake stops every
+  // table mid-card); between cards, or at other stages, it goes at once
+  $("stage-next").addEventListener("click", () => {
+    const busy = current.room.stage === "play" ? namesOnACard(current) : [];
+    if (!busy.length) {
+      guard($("stage-next"), moveOn);
+      return;
+    }
+    const [, label] = NEXT[current.room.stage];
+    $("stage-question").textContent = `${listWords(busy)} ${busy.length === 1 ? "is" : "are"} in the middle of a card. ${label} now? The cards wait for them if you go back to Play.`;
+    $("stage-yes").textContent = `Yes, ${label[0].toLowerCase()}${label.slice(1)}`;
+    $("stage-confirm").hidden = false;
+    $("stage-yes").focus();
+  });
+  $("stage-yes").addEventListener("click", async () => {
+    $("stage-confirm").hidden = true;
+    await guard($("stage-next"), moveOn);
+    $("stage-steps").focus(); // not back onto the next stage's button: a second Enter would press it
+  });
+  $("stage-no").addEventListener("click", () => {
+    $("stage-confirm").hidden = true;
+    $("stage-next").focus();
   });
   // closed: what is left is the end, at the foot of "Closing"; this takes you there
   $("end-next").addEventListener("click", () => goTo($("end-panel"), $("end")));
@@ -194,6 +217,11 @@ function goTo(place, focus) {
   place.scrollIntoView({ block: "nearest" });
 }
 
+// The tables with a card in play, by name.
+function namesOnACard(view) {
+  return view.tables.filter((t) => t.card).map((t) => t.name);
+}
+
 function renderStages(room) {
   const at = room.ended ? "ended" : room.stage;
   // the button pressed goes away (Start, or the last stage's): focus must not fall to the page
@@ -211,6 +239,7 @@ function renderStages(room) {
   off(start, waiting(start, current.n));
   off(button, waiting(button, current.n));
   $("end-next").hidden = at !== "closed";
+  if (at !== "play") $("stage-confirm").hidden = true; // moved on meanwhile (another host, one table at a time)
   $("pause").hidden = room.ended;
   // (never onto a button that moves every table on: a second Enter would press it)
   if (pressed && pressed.hidden) ($("end-next").hidden ? $("stage-steps") : $("end-next")).focus();

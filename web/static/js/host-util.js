@@ -92,20 +92,23 @@ export function settle(select) {
 // (a double-click) does nothing. After it worked, `waiting(button, n)` stays true until a
 // view numbered with the action's `n` arrives, so a second press never meets a stale screen.
 export function once(button, action) {
-  button.addEventListener("click", async () => {
-    if (button.dataset.busy || button.dataset.waitN) return;
-    button.dataset.busy = "yes";
-    let ack = null;
-    try {
-      ack = await action();
-    } finally {
-      if (ack && ack.ok && ack.n) {
-        button.dataset.waitN = String(ack.n);
-        setTimeout(() => delete button.dataset.waitN, 3000); // in case that view never comes
-      }
-      delete button.dataset.busy;
+  button.addEventListener("click", () => guard(button, action));
+}
+
+// `action` for `button`, unless the button's last action is still on its way (see `once`).
+export async function guard(button, action) {
+  if (button.dataset.busy || button.dataset.waitN) return;
+  button.dataset.busy = "yes";
+  let ack = null;
+  try {
+    ack = await action();
+  } finally {
+    if (ack && ack.ok && ack.n) {
+      button.dataset.waitN = String(ack.n);
+      setTimeout(() => delete button.dataset.waitN, 3000); // in case that view never comes
     }
-  });
+    delete button.dataset.busy;
+  }
 }
 
 // Whether a button sent with `once` is still waiting for the view numbered `n` or later.
