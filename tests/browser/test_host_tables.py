@@ -3,6 +3,8 @@ stay hidden), votes, a tie the host can settle, what was agreed, whose voice is 
 board in miniature; and the "Tables" wall for a shared screen."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
@@ -169,6 +171,7 @@ def test_moving_every_table_on_offers_to_clear_the_last_stages_message_and_timer
     page.get_by_role("button", name="Send to everyone").click()
     page.get_by_role("button", name="Start timer").click()
     ana.wait_for(lambda v: v["room"]["notice"] and v["room"]["timer"])
+    expect(page.locator("#timer-chip")).to_have_text(re.compile(r"^Time left: \d+:\d\d$"))  # at the top of the page too
     page.get_by_role("button", name="Move everyone to Reflect").click()
     offer = page.locator("#stage-leftovers")
     expect(offer).to_contain_text("Your message and the timer are still showing to everyone.")
@@ -178,6 +181,7 @@ def test_moving_every_table_on_offers_to_clear_the_last_stages_message_and_timer
     expect(offer.get_by_role("button", name="Clear the message")).to_have_count(0)
     page.get_by_role("button", name="Clear timer").click()  # cleared elsewhere: the offer goes
     expect(offer).to_be_hidden()
+    expect(page.locator("#timer-chip")).to_be_hidden()
     # heard with the move; "Keep it" puts the offer away and keeps the message
     page.get_by_label("Message", exact=True).fill("Write your pledge on your phone.")
     page.get_by_role("button", name="Send to everyone").click()

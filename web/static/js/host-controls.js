@@ -304,7 +304,9 @@ function askingNames(asking, view, labels) {
 
 export function tickTimer(view, offset) {
   const display = $("timer-display");
+  const chip = $("timer-chip"); // the same time at the top of the page
   const { timer } = view.room;
+  chip.hidden = !timer || view.room.ended || view.room.stage === "closed";
   if (!timer) {
     display.textContent = "No timer running";
     display.className = "h-timer h-timer-none";
@@ -313,15 +315,21 @@ export function tickTimer(view, offset) {
   if (!timer.ends_at) {
     display.textContent = `Paused at ${minutesText((timer.paused_left || 0) * 1000)}`;
     display.className = "h-timer h-timer-none";
+    chip.textContent = `Timer paused: ${minutesText((timer.paused_left || 0) * 1000)} left`;
+    chip.className = "chip chip-timer";
     return;
   }
   const left = Date.parse(timer.ends_at) - (Date.now() + offset);
   if (left <= 0) {
     display.textContent = "Time is up";
     display.className = "h-timer h-timer-up";
+    chip.textContent = "Time is up";
+    chip.className = "chip chip-timer chip-warn";
   } else {
     display.textContent = minutesText(left);
     display.className = "h-timer";
+    chip.textContent = `Time left: ${minutesText(left)}`;
+    chip.className = "chip chip-timer";
   }
 }
 
