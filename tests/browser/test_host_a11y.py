@@ -5,6 +5,8 @@ on a 320px phone, or on a 390px phone with its text at 200%. Screenshots land in
 test-output/host-*.png."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
@@ -89,7 +91,13 @@ def test_the_host_page_in_every_stage(server, new_page, people, output_dir):  # 
         expect(page.get_by_role("group", name="Table 1: answers with the same votes")).to_be_hidden()
         page.get_by_role("button", name="Move everyone to Reflect").click()  # between cards: not asked
         assert ana.act("note", kind="working", text="People listen to each other here.")["ok"]
-        expect(page.get_by_role("article", name="Table 1")).to_contain_text("Notes (1)")
+        card = page.get_by_role("article", name="Table 1")
+        expect(card).to_contain_text("Notes (1)")
+        # reflect: the table's notes first and open, no card buttons while it is not playing
+        notes = card.locator("details", has_text="Notes (1)")
+        expect(notes).to_have_attribute("open", "")
+        assert notes.bounding_box()["y"] < card.get_by_role("heading", name=re.compile("What this table agreed")).bounding_box()["y"]
+        expect(card.get_by_role("button", name="Next card")).to_be_hidden()
         check(page, output_dir, "reflect", reflow=False)
 
         page.get_by_role("button", name="Move everyone to Pledge").click()

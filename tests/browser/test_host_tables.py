@@ -191,3 +191,29 @@ def test_moving_every_table_on_offers_to_clear_the_last_stages_message_and_timer
     offer.get_by_role("button", name="Keep it").click()
     expect(offer).to_be_hidden()
     assert ana.view["room"]["notice"]["text"] == "Write your pledge on your phone."
+
+
+def test_a_long_workshop_folds_each_tables_earlier_agreements(server, new_page, people):  # noqa: F811
+    """Found running a workshop: every agreement stayed open on every table's card, and the
+    third table started thousands of pixels down."""
+    room, group = seated(server, people, names=NAMES[:2])
+    page = new_page(room["host_url"])
+    page.get_by_role("button", name="Start the workshop").click()
+    for n in range(5):
+        turn = group[0].wait_for(lambda v: v["table"]["card"] is None and v["table"]["turn"])["table"]["turn"]
+        holder = next(p for p in group if p.player_id == turn)
+        assert holder.act("draw")["ok"]
+        holder.wait_for(lambda v: v["table"]["card"] is not None)
+        assert holder.act("respond", text=f"Agreement {n}")["ok"]
+        answer = holder.wait_for(lambda v: v["table"]["responses"])["table"]["responses"][0]
+        assert holder.act("vote", response=answer["id"])["ok"] and holder.act("next")["ok"]
+    card = page.get_by_role("article", name="Table 1")
+    expect(card.get_by_role("heading", name="What this table agreed (5)")).to_be_visible()
+    recent = card.locator("ol.agreed-list").first
+    expect(recent.locator("> li")).to_have_count(3)
+    expect(recent.locator("> li").first).to_contain_text("Agreement 4")  # the newest first
+    earlier = card.locator("details", has_text="Earlier agreements (2)")
+    expect(earlier.get_by_text("Agreement 1")).to_be_hidden()
+    earlier.locator("summary").click()
+    expect(earlier.get_by_text("Agreement 1")).to_be_visible()
+    assert_accessible(page)

@@ -8,7 +8,7 @@ import { swap } from "./dom.js";
 import { namesApart, stagesFor, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
 import { helpers } from "./host-helpers.js";
 import { miniBoard } from "./host-board.js";
-import { saidList, talk } from "./host-talk.js";
+import { olderAgreed, saidList, talk } from "./host-talk.js";
 import { voiceChart, voiceSentences } from "./host-voice.js";
 
 const cards = new Map(); // table id -> {root, update}
@@ -58,6 +58,7 @@ function tableCard(id, live) {
   const board = el("div", { class: "table-board" });
   const turn = el("p", { class: "turn" });
   const said = el("div", { class: "table-talk", "aria-live": "off" });
+  const older = folded("said-box");
   const notes = folded("said-box");
   const pledges = folded("said-box");
   const voiceLines = el("ul", { class: "voice-sentences" });
@@ -133,8 +134,24 @@ function tableCard(id, live) {
   const helper = helpers(id, p, live);
   const root = el("article", { class: "table-card", "aria-labelledby": `${p}-heading` },
     el("div", { class: "table-top" }, heading, stageChip),
-    board, turn, actions, skipAsk, say, said, notes.root, pledges.root, voiceLines, voice.root,
+    board, turn, actions, skipAsk, say, said, older.root, notes.root, pledges.root, voiceLines, voice.root,
     peopleHeading, people, stageRow, helper.root);
+  let shownStage = null;
+
+  // Away from play, what the table is writing now comes first, open (reflect's notes, the
+  // pledges), and the card's buttons go: nothing to press there until the table plays again.
+  function arrange(stage) {
+    if (stage === shownStage) return; // moved only when the stage changes: focus inside stays put
+    const playing = stage === "play";
+    turn.hidden = !playing;
+    actions.hidden = !playing;
+    const first = stage === "reflect" ? notes : ["pledge", "closed"].includes(stage) ? pledges : null;
+    const order = first ? [first.root, said, older.root, ...[notes, pledges].filter((f) => f !== first).map((f) => f.root)]
+      : [said, older.root, notes.root, pledges.root];
+    say.after(...order);
+    if (first) first.root.open = true;
+    shownStage = stage;
+  }
 
   function update(table, view, labels) {
     setOptions(stageSelect, stagesFor(view.room), table.stage);
@@ -163,6 +180,8 @@ function tableCard(id, live) {
     const holder = table.players.find((person) => person.id === table.turn);
     turn.replaceChildren("Turn: ", el("strong", { text: holder ? named(holder).name : "nobody yet" }));
     swap(said, talk(table, view.perspectives, choose));
+    const earlier = olderAgreed(table, view.perspectives);
+    older.show(earlier && `Earlier agreements (${earlier.children.length})`, earlier);
     const reflectNotes = table.notes.filter((n) => n.kind !== "agreed");
     notes.show(`Notes (${reflectNotes.length})`, reflectNotes.length && saidList(reflectNotes, view.perspectives));
     pledges.show(`Pledges (${table.pledges.length})`, table.pledges.length && saidList(table.pledges, view.perspectives));
@@ -173,6 +192,7 @@ function tableCard(id, live) {
       ? table.players.map((person) => personItem(named(person), person.id === table.turn))
       : [el("li", { class: "quiet", text: "Nobody yet." })]));
     helper.update(table, view, labels);
+    arrange(table.stage);
   }
   return { root, update };
 }

@@ -127,9 +127,24 @@ export function talk(table, perspectives, choose) {
   const agreed = table.notes.filter((n) => n.kind === "agreed");
   parts.push(el("h5", { class: "agreed-heading", text: `What this table agreed (${agreed.length})` }));
   parts.push(agreed.length
-    ? el("ol", { class: "agreed-list", reversed: true }, ...agreed.slice().reverse().map((n) => agreedItem(n, perspectives)))
+    ? agreedList(agreed.slice(-RECENT), agreed.length, perspectives)
     : el("p", { class: "quiet", text: "Nothing agreed yet." }));
   return parts;
+}
+
+// A table's newest agreements are in sight; the ones before fold away (`olderAgreed`), so a
+// long workshop does not make every table's card screens long.
+export const RECENT = 3;
+
+function agreedList(notes, last, perspectives) {
+  return el("ol", { class: "agreed-list", reversed: true, start: last }, ...notes.slice().reverse().map((n) => agreedItem(n, perspectives)));
+}
+
+// The agreements before the newest RECENT, newest first (null when there are none).
+export function olderAgreed(table, perspectives) {
+  const agreed = table.notes.filter((n) => n.kind === "agreed");
+  const older = agreed.slice(0, Math.max(0, agreed.length - RECENT));
+  return older.length ? agreedList(older, older.length, perspectives) : null;
 }
 
 // Notes (with their kind: "What is working: ...") or pledges, each with who said it.
