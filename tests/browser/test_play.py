@@ -93,8 +93,13 @@ def test_three_people_play_a_round_and_keep_what_they_agreed(server, new_page, r
     expect(ana.get_by_role("heading", name="It is your turn")).to_be_visible()
     expect(bo.get_by_role("heading", name="It is Ana's turn")).to_be_visible()
     expect(bo.get_by_role("button", name="Draw a card")).to_have_count(0)
+    # on the board, your token takes you to your turn (on a phone it is further down)
+    expect(bo.locator(".turn-jump")).to_have_count(0)
+    ana.get_by_role("link", name="Go to your turn").click()
+    expect(ana.get_by_role("heading", name="It is your turn")).to_be_focused()
 
     ana.get_by_role("button", name="Draw a card").click()
+    expect(ana.get_by_role("link", name="Go to your turn")).to_have_count(0)  # the card is out
     card = ana.locator(".card-text").inner_text()
     assert card
     for page in (bo, cy):

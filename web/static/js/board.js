@@ -81,10 +81,15 @@ export function perspectiveLabels(legend, easy = false) {
 function turnToken(table, meId) {
   const holder = table.players.find((p) => p.id === table.turn);
   if (!holder) return el("p", { class: "turn-token", text: say("turn.anyone_first") });
-  const words = holder.id === meId ? say("turn.yours") : say("turn.theirs_short", { name: nameOf(table, holder.id) });
+  const mine = holder.id === meId;
+  const words = mine ? say("turn.yours") : say("turn.theirs_short", { name: nameOf(table, holder.id) });
+  // your turn, no card yet: one tap from your token to where you take it (on a phone that is
+  // a screen further down, under what the table agreed)
+  const jump = mine && !table.card && table.stage === "play"
+    ? el("a", { class: "turn-jump", href: "#turn-heading", text: say("turn.jump") }) : null;
   return paint(el("p", { class: "turn-token" },
     el("span", { class: "pawn", "aria-hidden": "true" }, footprint(holder.perspective, { size: 28 })),
-    el("strong", { text: words })), holder.perspective);
+    el("strong", { text: words }), jump), holder.perspective);
 }
 
 export function boardView({ meId }) {

@@ -99,6 +99,7 @@ export default /* words-json */ {
     "mini.anyone": {"standard": "{table}: anyone can start"},
     "turn.yours": {"standard": "Your turn"},
     "turn.theirs_short": {"standard": "{name}’s turn"},
+    "turn.jump": {"standard": "Go to your turn"},
 
     "notice.from": {"standard": "Message from the facilitator: ", "easy": "Message: "},
     "notice.more": {"standard": "Show all"},
