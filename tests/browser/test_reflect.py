@@ -79,6 +79,11 @@ def test_on_a_laptop_every_box_has_its_form_open(server, new_page, room):  # noq
     made = room()
     laptop = join(new_page(), server, made["code"], "Ana")
     made["host"].act("stage", stage="reflect")
+    # the table's path stays in sight, still (no turn on it now)
+    path = laptop.get_by_role("region", name="Our path")
+    expect(path.locator(".space")).to_have_count(6)
+    expect(path.locator(".board-progress")).to_have_text("0 of 6 outcomes met")
+    expect(path.locator(".turn-token")).to_have_count(0)
     for kind in KINDS:
         box = laptop.locator(f".reflect-{kind}")
         expect(box.locator("textarea")).to_be_visible()

@@ -61,6 +61,26 @@ export function pathList(board, options) {
     })));
 }
 
+// The table's path, still, after play (reflect, pledges): the game stays in sight while the
+// table thinks back and promises. No turn, no news: nothing moves on it now.
+export function stillPath() {
+  const progress = el("p", { class: "board-progress" });
+  const slot = el("div", { class: "path-slot" });
+  const node = el("section", { class: "board board-still", "aria-labelledby": "still-path-heading", hidden: true },
+    el("div", { class: "board-top" }, put(el("h2", { id: "still-path-heading", class: "board-title" }), "board.heading"), progress),
+    slot);
+  return {
+    node,
+    update(view) {
+      const board = view.table && view.table.board;
+      node.hidden = !board;
+      if (!board) return;
+      progress.textContent = progressWords(board);
+      slot.replaceChildren(pathList(board, { easy: easyRead(), labels: perspectiveLabels(view.room.legend, easyRead()) }));
+    },
+  };
+}
+
 export function progressWords(board) {
   const total = board.outcomes.length;
   return board.complete ? say("board.complete", { total }) : say("board.progress", { met: board.met, total });

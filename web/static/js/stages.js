@@ -13,6 +13,7 @@ import { readOrSay } from "./speak.js";
 import { saidList } from "./voices.js";
 import { put, say } from "./words.js";
 import { pledgeWall } from "./close.js";
+import { stillPath } from "./board.js";
 
 // A stage's opening panel: its heading, its prompts, and "Read aloud" for all of them.
 function prompts(heading, ...lines) {
@@ -94,19 +95,22 @@ export function reflectScreen(ctx) {
     part.section = el("section", { class: `panel reflect-box reflect-${part.kind}`, "aria-labelledby": part.headingId },
       put(el("h3", { id: part.headingId }), `reflect.${part.kind}`), part.list, boxes.openers[part.kind], part.form.node);
   }
-  // what the table agreed on each card, to look back on (folded on a phone)
+  // what the table agreed on each card, to look back on, under the boxes (folded on a phone)
   const agreed = el("div");
   const agreedBox = agreedFold("reflect", el("section", { class: "panel", "aria-labelledby": "agreed-heading" },
     put(el("h2", { id: "agreed-heading" }), "agreed.heading"), agreed));
+  const path = stillPath();
   const node = el("div", { class: "stage reflect" },
     prompts(heading, el("p", { class: "lead", text: say("reflect.lead") })),
-    agreedBox.node,
-    el("div", { class: "reflect-boxes" }, ...parts.map((p) => p.section)));
+    path.node,
+    el("div", { class: "reflect-boxes" }, ...parts.map((p) => p.section)),
+    agreedBox.node); // the three boxes first: what the table agreed is there to look back on
   return {
     node,
     heading,
     update(view) {
       const t = view.table;
+      path.update(view);
       const kept = t.notes.filter((n) => n.kind === "agreed");
       agreedBox.count(kept.length);
       swap(agreed, saidList(kept, t, meId(), say("close.no_agreed")));
@@ -155,8 +159,10 @@ export function pledgeScreen(ctx) {
     done.hidden = another.hidden = !stepAside;
     if (stepAside && hadFocus) done.focus();
   }
+  const path = stillPath();
   const node = el("div", { class: "stage pledge" },
     el("section", { class: "panel" }, heading, lead, el("div", { class: "item-tools" }, read), form.node, done, another),
+    path.node,
     el("section", { class: "panel", "aria-labelledby": "pledges-heading" },
       put(el("h2", { id: "pledges-heading" }), "pledge.wall"), list));
   return {
@@ -164,6 +170,7 @@ export function pledgeScreen(ctx) {
     heading,
     update(view) {
       swap(list, pledgeWall(view.table, view, say("pledge.empty")));
+      path.update(view);
       form.update(view.table);
       const now = view.table.pledges.filter((p) => p.author === meId()).length;
       if (mine !== null && now > mine) adding = false; // the other one is on the wall too
