@@ -136,6 +136,10 @@ def test_three_people_play_a_round_and_keep_what_they_agreed(server, new_page, r
         expect(page.locator(".card")).to_have_count(0)
     expect(bo.get_by_role("heading", name="It is your turn")).to_be_visible()
     expect(bo.locator("#announce")).to_contain_text("It is your turn")
+    # the table chose Bo's words: Bo is told so, the others are not
+    expect(bo.locator(".turn-yours")).to_have_text("That was your answer. The table chose it. Thank you!")
+    for page in (ana, cy):
+        expect(page.locator(".turn-yours")).to_have_count(0)
 
 
 def test_a_reload_mid_round_keeps_name_table_and_votes(server, new_page, room, bot):

@@ -66,7 +66,9 @@ function turnBox({ act, meId }) {
     const ended = !table.card && table.last_round ? table.last_round.outcome : null;
     const last = ended === "agreed" && notes[notes.length - 1];
     const placed = last ? footprintLine(table, last) : null;
-    swap(agreed, last ? el("div", {}, voiced("p", last, { class: "turn-agreed" }, icon("check", "turn-agreed-icon"), agreedWords(last)), placed)
+    // the table chose your words: said to you (written for you by a neighbour counts too)
+    const yours = last && last.author === me ? el("p", { class: "turn-yours" }, icon("star", "turn-yours-icon"), say("turn.yours_agreed")) : null;
+    swap(agreed, last ? el("div", {}, voiced("p", last, { class: "turn-agreed" }, icon("check", "turn-agreed-icon"), agreedWords(last)), yours, placed)
       : ended ? el("p", { class: "turn-agreed turn-ended", text: say(ended === "skipped" ? "turn.skipped" : "turn.none_agreed") })
       : null);
     const holder = table.players.find((p) => p.id === table.turn);

@@ -156,6 +156,7 @@ export default /* words-json */ {
     "turn.everyone": {"standard": "Everyone can add an answer, then vote for the answers they like.", "easy": "Everyone can answer. Then vote for the answers you like."},
     "turn.agreed": {"standard": "We agreed: “{text}”"},
     "turn.agreed_lead": {"standard": "We agreed:"},
+    "turn.yours_agreed": {"standard": "That was your answer. The table chose it. Thank you!", "easy": "That was your answer. Everyone chose it. Thank you!"},
     "turn.footprint": {"standard": "The card was told by {side}, so their footprint went on “{outcome}”.", "easy": "The card was from {side}. Their footprint went on: {outcome}."},
     "turn.footprint_plain": {"standard": "The card was for everyone, so a footprint of no colour went on “{outcome}”.", "easy": "The card was for everyone. A plain footprint went on: {outcome}."},
     "turn.skipped": {"standard": "The facilitator skipped that card. Nothing was kept from it.", "easy": "The facilitator skipped that card. We kept nothing from it."},
