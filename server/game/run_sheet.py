@@ -55,9 +55,9 @@ SAY = {
 }
 NEXT = {
     "welcome": "When everyone has joined, press 'Start the workshop'.",
-    "play": "Move every table to Reflect.",
-    "reflect": "Move every table to Pledges.",
-    "pledge": "Move every table to Close.",
+    "play": "Press 'Move everyone to Reflect'.",
+    "reflect": "Press 'Move everyone to Pledge'.",
+    "pledge": "Press 'Close the tables'.",
     "close": "End the workshop when everyone has finished.",
 }
 MAX_MINUTES = 240

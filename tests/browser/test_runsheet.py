@@ -41,7 +41,7 @@ def test_run_sheet_prompts_come_at_the_planned_times(server, new_page, output_di
     expect(panel).to_contain_text("2 minutes left in this step")
     expect(prompt).to_be_empty()
     page.clock.fast_forward("03:00")
-    expect(prompt).to_have_text("Time to move on to Reflect. Move every table to Reflect. Only when you are ready.")
+    expect(prompt).to_have_text("Time to move on to Reflect. Press 'Move everyone to Reflect'. Only when you are ready.")
     expect(panel).to_contain_text("1 minute over in this step")
     assert host.wait_for(lambda v: v["room"]["stage"] == "play")  # a prompt, never a move
     assert axe_in(page, "#facilitate") == []
@@ -54,7 +54,7 @@ def test_run_sheet_prompts_come_at_the_planned_times(server, new_page, output_di
     expect(prompt).to_be_empty()
     expect(panel).to_contain_text("Now: Reflect · 4 minutes left in this step")
     page.clock.fast_forward("05:00")
-    expect(prompt).to_have_text("Time to move on to Pledges. Move every table to Pledges. Only when you are ready.")
+    expect(prompt).to_have_text("Time to move on to Pledges. Press 'Move everyone to Pledge'. Only when you are ready.")
 
 
 def test_after_the_end_the_host_page_shows_no_clock_and_no_message(server, new_page):

@@ -282,7 +282,7 @@ export default /* words-json */ {
     "draft.dropped": {"standard": "Deleted."},
 
     "next.tie_heading": {"standard": "A tie: choose together", "easy": "Same votes: choose together", "icon": "friends"},
-    "next.tie_hint": {"standard": "These answers have the same number of votes. Talk it over, then choose one to keep.", "easy": "These answers have the same votes. Talk about them. Choose 1 to keep."},
+    "next.tie_hint": {"standard": "These answers have the same number of votes. Talk it over, then one of you presses the one the table chose.", "easy": "These answers have the same votes. Talk about them. Then 1 person presses the one you chose."},
     "next.keep": {"standard": "Keep this one", "icon": "check"},
     "next.keep_none": {"standard": "Keep none of them", "easy": "Keep none", "icon": "cross"},
     "next.button": {"standard": "Next card", "icon": "shuffle"},
@@ -381,7 +381,7 @@ export default /* words-json */ {
     "look.said": {"standard": "What our table said"},
     "close.heading": {"standard": "Thank you for taking part", "easy": "Thank you", "icon": "heart"},
     "close.ended": {"standard": "The workshop has ended. Here is what your table made together. You can read it, but nothing more can be added.", "easy": "The workshop has ended. Here is what your table did. You cannot add more."},
-    "close.part": {"standard": "This part of the workshop is finished. Here is what your table made together.", "easy": "This part has finished. Here is what your table did."},
+    "close.part": {"standard": "Your table has finished. Here is what you made together.", "easy": "Your table has finished. Here is what you did together."},
     "close.path": {"standard": "Our path", "icon": "walk"},
     "close.steps": {"standard": "Together we left {n} footprints on our path: one for each answer we agreed.", "standard_one": "Together we left 1 footprint on our path: an answer we agreed.", "easy": "We agreed {n} times. Each time we left a footprint.", "easy_one": "We agreed 1 time. We left a footprint."},
     "close.poem": {"standard": "Our poem", "icon": "pen"},
