@@ -33,11 +33,14 @@ def seat_everyone(
     people = sum(len(seated) for _, seated in tables) + len(waiting)
     busy = [table_id for table_id, seated in tables if seated]
     empty = [table_id for table_id, seated in tables if not seated]
-    wanted = max(len(busy), -(-people // FULL), 1)  # ceil: tables of FULL or fewer
-    if spread:
-        wanted = max(wanted, min(len(tables), people // SMALLEST))
-    # an empty table opens only for two or more: one latecomer makes a table of seven instead
-    opening = min(wanted - len(busy), len(waiting) // 2) if busy else wanted - len(busy)
+    needed = max(len(busy), -(-people // FULL), 1)  # ceil: tables of FULL or fewer
+    wanted = max(needed, min(len(tables), people // SMALLEST)) if spread else needed
+    if busy:
+        # an empty table opens only for two or more: one latecomer makes a table of seven
+        # instead; the extra tables of `spread` open only for SMALLEST or more each
+        opening = max(min(needed - len(busy), len(waiting) // 2), min(wanted - len(busy), len(waiting) // SMALLEST))
+    else:
+        opening = wanted
     used = set(busy + empty[:opening])
     tables = [(table_id, seated) for table_id, seated in tables if table_id in used]
     sizes = {table_id: len(seated) for table_id, seated in tables}

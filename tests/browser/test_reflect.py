@@ -22,6 +22,11 @@ def test_on_a_phone_one_box_opens_at_a_time_and_a_draft_brings_its_box_back(serv
     made["host"].act("stage", stage="reflect")
     assert bo.act("note", kind="working", text="The day centre knows my mum by name.")["ok"]
 
+    # the still path's spaces are pictures on a phone: a tap names one, as on the play board
+    path = phone.get_by_role("region", name="Our path")
+    path.locator(".space").nth(1).click()
+    expect(path.locator(".path-key-text > *")).to_have_text(["Everyday life at home", "0 of 4 colours"])
+    expect(path.locator(".space.is-picked")).to_have_count(1)
     working, matters = phone.locator(".reflect-working"), phone.locator(".reflect-matters")
     expect(working.locator(".said")).to_have_text("The day centre knows my mum by name.")
     for kind in KINDS:  # the ideas, and one button each: no form yet

@@ -94,3 +94,12 @@ def test_before_the_start_every_table_the_facilitator_made_is_used():
     waiting = [(f"p{i}", PERSPECTIVES[i % 4]) for i in range(10)]
     assert sorted(Counter(seat_everyone(layout, waiting, spread=True).values()).values()) == [3, 3, 4]
     assert sorted(Counter(seat_everyone(layout, waiting).values()).values()) == [5, 5]  # during play: tables of six
+
+
+def test_before_the_start_a_new_table_opens_only_for_three_or_more():
+    """Five sat down themselves and four wait, three tables: 5 and 4, not 5, 2 and 2."""
+    layout = [("t1", ["person"] * 5), ("t2", []), ("t3", [])]
+    waiting = [(f"p{i}", "carer") for i in range(4)]
+    assert sorted(Counter(seat_everyone(layout, waiting, spread=True).values()).values()) == [4]
+    six = [(f"p{i}", "carer") for i in range(6)]  # six more: two new tables of three
+    assert sorted(Counter(seat_everyone(layout, six, spread=True).values()).values()) == [3, 3]

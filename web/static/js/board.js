@@ -5,7 +5,7 @@
 // On a phone the path is a compact strip of spaces; nothing scrolls sideways.
 
 import { el } from "./live.js";
-import { announce, icon } from "./dom.js";
+import { announce, icon, swap } from "./dom.js";
 import { footprint } from "./legend.js";
 import { paint } from "./voices.js";
 import { easyRead, put, say } from "./words.js";
@@ -66,19 +66,46 @@ export function pathList(board, options) {
 export function stillPath() {
   const progress = el("p", { class: "board-progress" });
   const slot = el("div", { class: "path-slot" });
+  const key = el("p", { class: "path-key", "aria-hidden": "true" }); // on a phone, as on the play board
   const node = el("section", { class: "board board-still", "aria-labelledby": "still-path-heading", hidden: true },
     el("div", { class: "board-top" }, put(el("h2", { id: "still-path-heading", class: "board-title" }), "board.heading"), progress),
-    slot);
+    slot, key);
+  let board = null;
+  let picked = null;
+  function drawKey() {
+    const o = picked && board.outcomes.find((space) => space.id === picked);
+    markPicked(slot, picked);
+    if (o) keyLine(key, o, board, outcomeName(o, easyRead()));
+    else key.replaceChildren(say("board.key_hint"));
+  }
+  slot.addEventListener("click", (event) => {
+    const space = event.target.closest("[data-outcome]");
+    if (!space || !board) return;
+    picked = space.dataset.outcome;
+    drawKey();
+  });
   return {
     node,
     update(view) {
-      const board = view.table && view.table.board;
+      board = view.table && view.table.board;
       node.hidden = !board;
       if (!board) return;
       progress.textContent = progressWords(board);
       slot.replaceChildren(pathList(board, { easy: easyRead(), labels: perspectiveLabels(view.room.legend, easyRead()) }));
+      drawKey();
     },
   };
+}
+
+// Under a phone's picture-only path: the space tapped (or the card's), by icon, name and colours.
+function keyLine(key, outcome, board, label) {
+  key.replaceChildren(
+    icon(outcome.icon || "star", "path-key-icon"),
+    el("span", { class: "path-key-text" }, el("strong", { text: label }), el("span", { text: countWords(outcome, board.needed) })));
+}
+
+function markPicked(path, picked) {
+  path.querySelectorAll("[data-outcome]").forEach((space) => space.classList.toggle("is-picked", space.dataset.outcome === picked));
 }
 
 export function progressWords(board) {
@@ -106,7 +133,7 @@ function turnToken(table, meId) {
   // your turn, no card yet: one tap from your token to where you take it (on a phone that is
   // a screen further down, under what the table agreed)
   const jump = mine && !table.card && table.stage === "play"
-    ? el("a", { class: "turn-jump", href: "#turn-heading", text: say("turn.jump") }) : null;
+    ? el("a", { class: "turn-jump", href: "#turn-heading", "data-key": "turn-jump", text: say("turn.jump") }) : null;
   return paint(el("p", { class: "turn-token" },
     el("span", { class: "pawn", "aria-hidden": "true" }, footprint(holder.perspective, { size: 28 })),
     el("strong", { text: words }), jump), holder.perspective);
@@ -162,7 +189,7 @@ export function boardView({ meId }) {
       announce(say("board.done_news"));
     } else {
       // the outcome by name, what it means, and the colours that met there
-      const sides = [...new Set(o.tiles.map((t) => t.perspective))];
+      const sides = [...colours(o.tiles)];
       newsText.replaceChildren(
         el("strong", { class: "news-title", text: say("board.met_title", { name }) }),
         o.statement ? el("span", { class: "news-statement", text: `“${o.statement}”` }) : "",
@@ -202,17 +229,13 @@ export function boardView({ meId }) {
     if (picked && pickedAt !== t.cards_drawn) picked = null;
     const id = picked || (t.card && t.card.outcome);
     const o = id && t.board.outcomes.find((space) => space.id === id);
-    path.querySelectorAll("[data-outcome]").forEach((space) => space.classList.toggle("is-picked", space.dataset.outcome === picked));
+    markPicked(path, picked);
     if (!o) {
       key.replaceChildren(say("board.key_hint"));
       return;
     }
     const name = outcomeName(o, easyRead());
-    key.replaceChildren(
-      icon(o.icon || "star", "path-key-icon"),
-      el("span", { class: "path-key-text" },
-        el("strong", { text: picked ? name : say("board.key_current", { name }) }),
-        el("span", { text: countWords(o, t.board.needed) })));
+    keyLine(key, o, t.board, picked ? name : say("board.key_current", { name }));
   }
 
   // `fresh`: outcomes met by this very view; only they light up (once, not at every redraw)
@@ -220,7 +243,7 @@ export function boardView({ meId }) {
     const t = view.table;
     const easy = easyRead();
     progress.textContent = progressWords(t.board);
-    turn.replaceChildren(turnToken(t, meId()));
+    swap(turn, turnToken(t, meId())); // a focused "Go to your turn" stays focused
     path.replaceChildren(pathList(t.board, {
       easy, current: t.card && t.card.outcome, labels: perspectiveLabels(view.room.legend, easy), fresh,
     }));

@@ -90,7 +90,7 @@ export function closedScreen({ meId }) {
     update(view) {
       lead.textContent = view.room.ended
         ? say("close.ended")
-        : say("close.part");
+        : say(view.table ? "close.part" : "close.part_no_table");
       const t = view.table;
       if (!t) {
         swap(summary);

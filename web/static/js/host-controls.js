@@ -42,8 +42,8 @@ export function initControls(live, { onEnded }) {
   });
   $("stage-yes").addEventListener("click", async () => {
     $("stage-confirm").hidden = true;
+    $("stage-steps").focus(); // not onto the next stage's button: a second Enter would press it
     await guard($("stage-next"), moveOn);
-    $("stage-steps").focus(); // not back onto the next stage's button: a second Enter would press it
   });
   $("stage-no").addEventListener("click", () => {
     $("stage-confirm").hidden = true;
@@ -219,7 +219,7 @@ function goTo(place, focus) {
 
 // The tables with a card in play, by name.
 function namesOnACard(view) {
-  return view.tables.filter((t) => t.card).map((t) => t.name);
+  return view.tables.filter((t) => t.card && t.stage === "play").map((t) => t.name); // a card waits at a table moved on
 }
 
 function renderStages(room) {
@@ -239,7 +239,11 @@ function renderStages(room) {
   off(start, waiting(start, current.n));
   off(button, waiting(button, current.n));
   $("end-next").hidden = at !== "closed";
-  if (at !== "play") $("stage-confirm").hidden = true; // moved on meanwhile (another host, one table at a time)
+  if (at !== "play" && !$("stage-confirm").hidden) { // moved on meanwhile (another host, one table at a time)
+    const inside = $("stage-confirm").contains(document.activeElement);
+    $("stage-confirm").hidden = true;
+    if (inside) $("stage-steps").focus();
+  }
   $("pause").hidden = room.ended;
   // (never onto a button that moves every table on: a second Enter would press it)
   if (pressed && pressed.hidden) ($("end-next").hidden ? $("stage-steps") : $("end-next")).focus();

@@ -142,15 +142,18 @@ function tableCard(id, live) {
   // pledges), and the card's buttons go: nothing to press there until the table plays again.
   function arrange(stage) {
     if (stage === shownStage) return; // moved only when the stage changes: focus inside stays put
+    const hadFocus = root.contains(document.activeElement);
     const playing = stage === "play";
     turn.hidden = !playing;
     actions.hidden = !playing;
+    if (!playing) closeAsk();
     const first = stage === "reflect" ? notes : ["pledge", "closed"].includes(stage) ? pledges : null;
     const order = first ? [first.root, said, older.root, ...[notes, pledges].filter((f) => f !== first).map((f) => f.root)]
       : [said, older.root, notes.root, pledges.root];
     say.after(...order);
     if (first) first.root.open = true;
     shownStage = stage;
+    if (hadFocus && !root.contains(document.activeElement)) heading.focus(); // a moved or hidden part held it
   }
 
   function update(table, view, labels) {

@@ -13,7 +13,8 @@ import { put, say } from "./words.js";
 const TYPE = "audio/webm;codecs=opus";
 const MOST_MS = 59500; // the server takes up to 60 seconds
 
-let micRefused = false; // once the microphone could not be used, later forms offer no record button
+let micRefused = false; // once the microphone could not be used, no form offers a record button
+const MIC_REFUSED = "inourshoes:mic-refused";
 
 export function canRecord() {
   return !micRefused && Boolean(window.MediaRecorder && navigator.mediaDevices && navigator.mediaDevices.getUserMedia
@@ -50,6 +51,15 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
   let sent = null; // the id the server gave the recording (kept if the form's send fails)
   let ticking = null;
   let finishing = false; // stopped by the form's send: focus stays with the send
+  const refused = () => {
+    if (!node.isConnected) {
+      document.removeEventListener(MIC_REFUSED, refused);
+      return;
+    }
+    start.hidden = true;
+    status.textContent = say("record.no_mic");
+  };
+  document.addEventListener(MIC_REFUSED, refused);
 
   function show(state) {
     start.hidden = state !== "idle" || micRefused;
@@ -78,8 +88,7 @@ export function recorder({ id, code, button, start: startKey = "record.start" })
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch {
       micRefused = true;
-      start.hidden = true;
-      status.textContent = say("record.no_mic");
+      document.dispatchEvent(new CustomEvent(MIC_REFUSED)); // the other forms on screen too
       return;
     }
     const chunks = [];

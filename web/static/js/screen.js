@@ -284,7 +284,7 @@ function fitSpotlight() {
   spot.style.fontSize = "";
   if (spot.hidden) return;
   const fits = () => spot.getBoundingClientRect().bottom <= document.documentElement.clientHeight;
-  for (let size = 0.95; size >= 0.6 && !fits(); size -= 0.05) spot.style.fontSize = `${size.toFixed(2)}rem`;
+  for (let step = 19; step >= 12 && !fits(); step -= 1) spot.style.fontSize = `${step / 20}rem`;
 }
 
 function render(view) {

@@ -382,6 +382,7 @@ export default /* words-json */ {
     "close.heading": {"standard": "Thank you for taking part", "easy": "Thank you", "icon": "heart"},
     "close.ended": {"standard": "The workshop has ended. Here is what your table made together. You can read it, but nothing more can be added.", "easy": "The workshop has ended. Here is what your table did. You cannot add more."},
     "close.part": {"standard": "Your table has finished. Here is what you made together.", "easy": "Your table has finished. Here is what you did together."},
+    "close.part_no_table": {"standard": "The tables have finished. Thank you for coming.", "easy": "The tables have finished. Thank you for coming."},
     "close.path": {"standard": "Our path", "icon": "walk"},
     "close.steps": {"standard": "Together we left {n} footprints on our path: one for each answer we agreed.", "standard_one": "Together we left 1 footprint on our path: an answer we agreed.", "easy": "We agreed {n} times. Each time we left a footprint.", "easy_one": "We agreed 1 time. We left a footprint."},
     "close.poem": {"standard": "Our poem", "icon": "pen"},
