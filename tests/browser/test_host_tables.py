@@ -200,7 +200,9 @@ def test_a_long_workshop_folds_each_tables_earlier_agreements(server, new_page, 
     page = new_page(room["host_url"])
     page.get_by_role("button", name="Start the workshop").click()
     for n in range(5):
-        turn = group[0].wait_for(lambda v: v["table"]["card"] is None and v["table"]["turn"])["table"]["turn"]
+        # the view after the last agreement (an older one names the last turn's holder)
+        done = lambda v, n=n: v["table"]["card"] is None and v["table"]["turn"] and sum(x["kind"] == "agreed" for x in v["table"]["notes"]) == n  # noqa: E731
+        turn = group[0].wait_for(done)["table"]["turn"]
         holder = next(p for p in group if p.player_id == turn)
         assert holder.act("draw")["ok"]
         holder.wait_for(lambda v: v["table"]["card"] is not None)
