@@ -311,30 +311,16 @@ export function tickTimer(view, offset) {
   const chip = $("timer-chip"); // the same time at the top of the page
   const { timer } = view.room;
   chip.hidden = !timer || view.room.ended || view.room.stage === "closed";
-  if (!timer) {
-    display.textContent = "No timer running";
-    display.className = "h-timer h-timer-none";
-    return;
-  }
-  if (!timer.ends_at) {
-    display.textContent = `Paused at ${minutesText((timer.paused_left || 0) * 1000)}`;
-    display.className = "h-timer h-timer-none";
-    chip.textContent = `Timer paused: ${minutesText((timer.paused_left || 0) * 1000)} left`;
-    chip.className = "chip chip-timer";
-    return;
-  }
-  const left = Date.parse(timer.ends_at) - (Date.now() + offset);
-  if (left <= 0) {
-    display.textContent = "Time is up";
-    display.className = "h-timer h-timer-up";
-    chip.textContent = "Time is up";
-    chip.className = "chip chip-timer chip-warn";
-  } else {
-    display.textContent = minutesText(left);
-    display.className = "h-timer";
-    chip.textContent = `Time left: ${minutesText(left)}`;
-    chip.className = "chip chip-timer";
-  }
+  const left = timer && timer.ends_at ? Date.parse(timer.ends_at) - (Date.now() + offset) : null;
+  // [the timer's words, the chip's, its look]
+  const [text, short, look] = !timer ? ["No timer running", "", "none"]
+    : left === null ? [`Paused at ${minutesText((timer.paused_left || 0) * 1000)}`, `Timer paused: ${minutesText((timer.paused_left || 0) * 1000)} left`, "none"]
+    : left <= 0 ? ["Time is up", "Time is up", "up"]
+    : [minutesText(left), `Time left: ${minutesText(left)}`, ""];
+  display.textContent = text;
+  display.className = look ? `h-timer h-timer-${look}` : "h-timer";
+  chip.textContent = short;
+  chip.className = look === "up" ? "chip chip-timer chip-warn" : "chip chip-timer";
 }
 
 // A table stuck on a tie: said at the top, with a way to its card (two screens down).
