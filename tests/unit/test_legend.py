@@ -68,6 +68,16 @@ def test_every_shipped_deck_has_a_full_legend(deck_id):
     coloured = [e for e in entries if e["id"] != "anyone"]
     assert len({e["colour"] for e in coloured}) == len(coloured)
     assert all(e["name"] and e["easy"] and e["icon"] for e in entries)
+    # as small footprints on a phone these look alike: a deck of ours never has both of a pair
+    names = {e["colour_name"] for e in coloured}
+    assert not {"sky blue", "blue"} <= names and not {"orange", "red"} <= names, names
+
+
+def test_two_sides_that_share_a_home_colour_still_get_two_colours():
+    styles = legend.assign(["commissioner", "neighbour"])
+    assert styles["commissioner"]["colour_name"] == "pink"
+    assert styles["neighbour"]["colour"] != styles["commissioner"]["colour"]
+    assert legend.assign(["neighbour"])["neighbour"]["colour_name"] == "pink"
 
 
 def test_a_footprint_is_clean_svg_with_its_pattern_and_a_safe_name():
@@ -79,7 +89,7 @@ def test_a_footprint_is_clean_svg_with_its_pattern_and_a_safe_name():
     names = {element.tag.split("}")[1] for element in root.iter()}
     assert names == {"svg", "title", "defs", "pattern", "rect", "path"}
     pattern = root.find(".//{http://www.w3.org/2000/svg}pattern")
-    assert pattern.get("id") == 'fp-x"y' and pattern.find("{http://www.w3.org/2000/svg}rect").get("fill") == "#D55E00"
+    assert pattern.get("id") == 'fp-x"y' and pattern.find("{http://www.w3.org/2000/svg}rect").get("fill") == "#F0E442"
     decoration = ET.fromstring(legend.footprint_svg(legend.style_of(None, "anyone"), "k"))
     assert decoration.get("aria-hidden") == "true"
     assert decoration.find("{http://www.w3.org/2000/svg}path").get("stroke-dasharray")

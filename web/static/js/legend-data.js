@@ -8,8 +8,12 @@
 //
 // - slots: colours from the Okabe-Ito colour-blind-safe palette (plus a grey), each with
 //   its own pattern drawn in `ink` (black or white, whichever contrasts with the colour);
-// - home: the slot each well-known perspective id always gets (synonyms share a slot);
-//   a deck's other perspectives take the free slots in order;
+// - home: the slot each well-known perspective id always gets (synonyms share a slot, and
+//   so do commissioner and neighbour, never in one deck of ours; if a deck has both, the
+//   second takes a free slot); a deck's other perspectives take the free slots in order.
+//   Sky blue and blue, and orange and red, are hard to tell apart as small footprints, so
+//   the sides our decks use most never get both of a pair (blue and red are left for a
+//   deck's own sides);
 // - none: the style of a card told from no particular side (`anyone`): no colour;
 // - patterns: 8x8 tiles; `paint` says whether the shapes are filled or stroked with ink;
 // - footprint: the shoe-print path, in a 32 x 48 box; `outline` is its edge colour.
@@ -39,10 +43,10 @@ export default /* legend-json */ {
     "family": 1,
     "support_worker": 2,
     "care_worker": 2,
-    "manager": 3,
+    "manager": 7,
     "commissioner": 4,
-    "health": 5,
-    "neighbour": 6,
+    "health": 6,
+    "neighbour": 4,
     "other": 8
   },
   "none": {"id": "anyone", "colour": "#ffffff", "ink": "#1c2630", "pattern": "none", "colour_name": "no colour"},
