@@ -67,6 +67,8 @@ def join(page, server, code, name, perspective="carer", table="Table 1"):
     if table:
         page.get_by_role("button", name=f"Sit at {table}").click()
         expect(page.locator(".whoami")).to_contain_text(f"at {table}")
+        # your own footprint leads the line: the one to look for on the board
+        expect(page.locator(f".whoami svg.footprint[data-perspective='{perspective}']")).to_be_visible()
     return page
 
 

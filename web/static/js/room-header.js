@@ -3,7 +3,7 @@
 
 import { el, shownCode } from "./live.js";
 import { guardedPress, statusLine } from "./dom.js";
-import { legendOf } from "./legend.js";
+import { footprint, legendOf } from "./legend.js";
 import { createTimer } from "./timer.js";
 import { easyRead, picture, put, say, sayNodes } from "./words.js";
 
@@ -59,7 +59,8 @@ export function header({ code, act, meId, savedName, easySwitch }) {
     else if (name && t) line = sayNodes("who.name_at", { name: strong(name), table: strong(t.name) });
     else if (t) line = sayNodes("who.at", { table: strong(t.name) });
     else if (name) line = sayNodes("who.name", { name: strong(name) });
-    where.replaceChildren(...line);
+    // your own footprint first: the one to look for on the board and in the answers
+    where.replaceChildren(...(me && t ? [footprint(me.perspective, { size: 28 })] : []), ...line);
     // the close and the end: no "Time is up" beside "Thank you"
     timer.update(view.room.ended || (t && t.stage === "closed") ? null : view.room.timer, view.now);
     // "The facilitator knows" holds for this timer, card and stage only
