@@ -1,7 +1,8 @@
 """Whose voice was heard: for each table and the whole room, by the perspectives present,
 how many people, answers written, votes their answers received, and agreed notes.
 
-Words and votes entered for someone without a device count for that person. The host
+Words and votes entered for someone without a device count for that person; the answers
+on a skipped card count nowhere (the facilitator was told skipping keeps none). The host
 sees it as a small chart and plain sentences ("Table 2 has not yet heard from ..."), made
 by `sentences` so the exports say exactly the same.
 """
@@ -27,6 +28,8 @@ def _count_table(room: Room, table: Table, tally, leave_out=frozenset()) -> None
     for player_id in table.seats:
         tally[perspective(player_id)]["people"] += 1
     for round_ in table.rounds:
+        if round_.outcome == "skipped":  # skipping keeps none of a card's answers (README "Exports")
+            continue
         for response in round_.responses:
             side = perspective(response.author) if response.id not in leave_out else None
             if side:

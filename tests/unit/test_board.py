@@ -168,6 +168,16 @@ def test_voice_balance_counts_people_words_votes_and_agreements_by_perspective()
     assert counts["room"]["health"]["people"] == 1 and counts["room"]["person"]["responses"] == 2
 
 
+def test_the_answers_on_a_skipped_card_count_for_nobody_live_as_in_the_reports():
+    story, ann, bo = table_of_two(deck=board_deck())
+    play_round(story)  # Ann's or Bo's answer, agreed
+    before = voice(story.room)["tables"]["t1"]
+    play_round(story, "skip")  # answered, then the facilitator skipped it: it keeps none
+    after = voice(story.room)["tables"]["t1"]
+    assert after == before
+    assert sum(c["responses"] for c in after.values()) == 1
+
+
 @pytest.mark.parametrize("deck_id", ["everyday-lives", "living-well-with-dementia", "my-life-my-choices"])
 def test_the_deck_is_dealt_along_the_path_so_agreeing_meets_an_outcome_every_needed_cards(deck_id):
     from server.decks import load_decks
