@@ -156,8 +156,23 @@ def index():
     if not signed_in():
         return render_template("organise.html", page="login")
     stats = services().store.room_stats()
-    workshops = [dict(row, **stats.get(row["code"], {"events": 0, "people": 0})) for row in services().store.rooms()]
+    workshops = [_described(row, stats) for row in services().store.rooms()]
     return render_template("organise.html", page="list", workshops=workshops)
+
+
+def _described(row: dict, stats: dict) -> dict:
+    """A workshop's row with its counts and its deck's title ("Everyday lives", not its id)."""
+    deck = services().decks.get(row["deck"]) or {}
+    return dict(row, **stats.get(row["code"], {"events": 0, "people": 0}), deck_title=deck.get("title") or row["deck"])
+
+
+@bp.app_template_filter("when")
+def when(value: str | None) -> str:
+    """"2 Dec 2026, 13:56" for a stored time (UTC, as the page says)."""
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(value)
+    return f"{moment.day} {moment:%b %Y}, {moment:%H:%M}"
 
 
 @bp.post("/login")
@@ -189,7 +204,7 @@ def _workshop(code: str) -> dict:
     row = next((r for r in services().store.rooms() if r["code"] == clean), None) if clean else None
     if row is None:
         abort(404)
-    return dict(row, **services().store.room_stats().get(clean, {"events": 0, "people": 0}))
+    return _described(row, services().store.room_stats())
 
 
 def _confirmed(code: str) -> dict:

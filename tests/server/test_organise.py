@@ -111,9 +111,12 @@ def test_the_list_shows_each_workshop(organised):
     page = signed_in(organised).get(f"{organised.url}/organise", timeout=5)
     assert page.headers["Cache-Control"] == "no-store"
     row = re.search(rf"<tr>\s*<th scope=\"row\" class=\"code\">{RECENT_ENDED}</th>(.*?)</tr>", page.text, re.S).group(1)
-    cells = [re.sub(r"<[^>]+>|&hellip;", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
-    assert cells[:3] == ["A test workshop", "test", RECENT[:16].replace("T", " ")]
-    assert cells[4:6] == ["4", "1"]  # events, people
+    cells = [re.sub(r"<[^>]+>|&hellip;", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    started = datetime.fromisoformat(RECENT)
+    # as people write it (the page says the times are UTC), and the deck by its title
+    assert cells[:3] == ["A test workshop", "test", f"{started.day} {started:%b %Y}, {started:%H:%M}"]
+    assert cells[4:6] == ["1", "4"]  # people, log entries
+    assert 'data-label="Started"' in row  # named, for the phone's layout of a row as a card
     assert OLD_OPEN in page.text and OLD_ENDED not in page.text
 
 
