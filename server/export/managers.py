@@ -69,6 +69,8 @@ def managers_summary(room, anonymous: bool = False) -> dict:
 def met_line(outcome: dict) -> str:
     if not outcome["tables"]:
         return "no table played yet"
+    if not outcome["met"]:
+        return "not met yet"
     return f"met at {outcome['met']} of {outcome['tables']} {'table' if outcome['tables'] == 1 else 'tables'}"
 
 

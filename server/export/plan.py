@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from ..game.plan import source_view
 
-STATUS_LABELS = {"open": "Open", "started": "Started", "done": "Done", "dropped": "Dropped"}
+STATUS_LABELS = {"open": "Not started yet", "started": "Started", "done": "Done", "dropped": "Dropped"}  # as the pages say (web/static/js/plan-words.js)
 SOURCE_WORDS = {"pledge": "a pledge", "agreed": "what the table agreed", "not_working": "a \"not working\" item"}
 PLAN_COLUMNS = ("status", "due", "progress")
 

@@ -158,7 +158,7 @@ def test_the_series_shows_on_the_organisers_page_and_exports_as_one_report(site,
     assert re.search(r"Done: <strong>[1-9]</strong>", page)
     report = browser.get(f"/organise/series/{spring['code']}.md").get_data(as_text=True)
     assert "I will ring Mum's GP" in report and "She rings every Friday (said at Summer review)" in report
-    assert re.search(r"\*\*Actions:\*\* [1-9]\d* open, \d+ started, [1-9]\d* done", report)
+    assert re.search(r"\*\*Actions:\*\* [1-9]\d* not started yet, \d+ started, [1-9]\d* done", report)
     for fmt in ("csv", "docx"):
         answer = browser.get(f"/organise/series/{spring['code']}.{fmt}")
         assert answer.status_code == 200 and len(answer.data) > 100

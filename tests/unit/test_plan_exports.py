@@ -62,7 +62,7 @@ def test_anonymous_reports_name_the_owner_by_perspective_but_keep_typed_owners()
 def test_the_summary_for_managers_counts_actions_and_voices():
     story, _, _ = planned()
     summary = managers_summary(story.room)
-    assert {c["label"]: c["count"] for c in summary["action_counts"]} == {"Open": 1, "Started": 0, "Done": 1, "Dropped": 0}
+    assert {c["label"]: c["count"] for c in summary["action_counts"]} == {"Not started yet": 1, "Started": 0, "Done": 1, "Dropped": 0}
     assert [row["label"] for row in summary["voice"]["rows"]] == ["a person who gets care or support", "a family carer"]
     for fmt, (render, _) in SUMMARY_FORMATS.items():
         body = render(summary)
@@ -128,3 +128,12 @@ def test_a_series_report_shows_each_workshop_and_what_was_said_since():
     assert "She rings weekly (said at Summer review)" in report and "## 2. Summer review" in report
     rows = read_csv(series_csv(series))
     assert any(r["kind"] == "action" and r["status"] == "done" for r in rows)
+
+
+def test_the_managers_summary_says_how_far_each_outcome_got_in_plain_words():
+    from server.export.managers import met_line
+
+    assert met_line({"met": 0, "tables": 0}) == "no table played yet"
+    assert met_line({"met": 0, "tables": 3}) == "not met yet"  # not "met at 0 of 3 tables"
+    assert met_line({"met": 2, "tables": 3}) == "met at 2 of 3 tables"
+    assert met_line({"met": 1, "tables": 1}) == "met at 1 of 1 table"
