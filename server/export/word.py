@@ -11,6 +11,8 @@ import re
 from datetime import datetime
 
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from . import board, plan
@@ -32,10 +34,24 @@ def document(title: str, size: int = 11):
         section.left_margin = section.right_margin = Mm(20)
         section.top_margin = section.bottom_margin = Mm(20)
     doc.styles["Normal"].font.size = Pt(size)
+    _british(doc)
     doc.core_properties.title = clean(title)
     doc.core_properties.author = "In Our Shoes"
     doc.add_heading(clean(title), level=1)
     return doc
+
+
+def _british(doc) -> None:
+    """UK English for every run (python-docx's template says US English, so Word marked UK
+    spellings as wrong and a screen reader might read with a US voice)."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        properties.append(lang)
+    lang.set(qn("w:val"), "en-GB")
+    doc.core_properties.language = "en-GB"
 
 
 def saved(doc) -> bytes:
@@ -97,9 +113,10 @@ def _table(doc, table: dict, sections, summary: dict) -> None:
         if notes:
             doc.add_heading(heading, level=3)
             for note in notes:
+                votes = f" · {_votes(note['votes'])}" if kind == "agreed" and note.get("votes") is not None else ""
                 card = f" · {card_line(note['card'])}" if note.get("card") else ""
                 how = f" · {note['how_label']}" if note.get("how_label") else ""
-                _bullet(doc, note["text"], byline(note) + how + card)
+                _bullet(doc, note["text"], byline(note) + votes + how + card)
     if table["pledges"]:
         doc.add_heading("Pledges", level=3)
         for pledge in table["pledges"]:

@@ -6,6 +6,7 @@ import dataclasses
 import io
 import json
 import re
+import zipfile
 from html.parser import HTMLParser
 
 import docx
@@ -291,6 +292,20 @@ def test_docx_pages_are_a4():
     story, _ = workshop()
     section = docx.Document(io.BytesIO(word.render(summarise(story.room)))).sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+def test_docx_is_in_uk_english_and_agreed_notes_carry_their_votes():
+    story, _ = workshop()
+    data = word.render(summarise(story.room))
+    document = docx.Document(io.BytesIO(data))
+    assert document.core_properties.language == "en-GB"
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    assert 'w:val="en-GB"' in styles and 'w:val="en-US"' not in styles
+    ordered = document.paragraphs
+    at = next(i for i, p in enumerate(ordered) if p.style.name.startswith("Heading") and p.text == "What we agreed")
+    section = [p.text for p in ordered[at + 1 :]]
+    section = section[: next((i for i, p in enumerate(ordered[at + 1 :]) if p.style.name.startswith("Heading")), len(section))]
+    assert section and all(re.search(r" · \d+ votes? ", text) for text in section), section  # as the other formats say
 
 
 def test_docx_drops_characters_xml_cannot_hold():
