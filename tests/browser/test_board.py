@@ -71,7 +71,7 @@ def test_an_outcome_met_is_a_shared_moment_on_laptop_and_phone(server, new_page,
     expect(board.locator(".board-progress")).to_have_text("0 of 5 outcomes met")
     expect(board.locator(".turn-token strong")).to_have_text("Your turn")
     expect(board.locator(".turn-token")).to_contain_text("Go to your turn")  # no card yet: one tap to it
-    expect(phone.locator(".turn-token")).to_have_text("Ana’s turn")
+    expect(phone.locator(".turn-token")).to_have_text("Ana's turn")
 
     # a drawn card lands in its perspective's colours, with the outcome it counts for
     laptop.get_by_role("button", name="Draw a card").click()

@@ -413,4 +413,4 @@ def test_two_people_with_one_name_are_told_apart_by_their_side(server, new_page,
     ana = join(new_page(width=390, height=844), server, made["code"], "Ana", "carer", table="Table 1")
     assert made["host"].act("start")["ok"]
     expect(ana.get_by_role("heading", name="It is Jo the support worker's turn")).to_be_visible()
-    expect(ana.locator(".turn-token")).to_have_text("Jo the support worker’s turn")
+    expect(ana.locator(".turn-token")).to_have_text("Jo the support worker's turn")

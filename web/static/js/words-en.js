@@ -98,7 +98,7 @@ export default /* words-json */ {
     "mini.message": {"standard": "Message", "icon": "bell"},
     "mini.anyone": {"standard": "{table}: anyone can start"},
     "turn.yours": {"standard": "Your turn"},
-    "turn.theirs_short": {"standard": "{name}’s turn"},
+    "turn.theirs_short": {"standard": "{name}'s turn"},
     "turn.jump": {"standard": "Go to your turn"},
 
     "notice.from": {"standard": "Message from the facilitator: ", "easy": "Message: "},
