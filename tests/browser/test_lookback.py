@@ -7,6 +7,7 @@ and host-plan-after-end.png."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 import requests
@@ -61,7 +62,9 @@ def test_a_table_looks_back_and_marks_a_pledge_done(organised, workshops, new_pa
     expect(page.get_by_role("heading", name="Looking back")).to_be_focused()
     expect(page.locator(".look-back .lead")).to_contain_text("Last time, at “Spring workshop”")
     item = page.locator(".look-back-item", has_text="I will ring Mum's GP every week")
-    expect(item).to_contain_text("Who: Ann · By: 30 April 2026 · From Table 1")
+    # not done and past its date (today, by this machine's calendar): the look back says so
+    late = " (that date has passed)" if date.today() > date(2026, 4, 30) else ""
+    expect(item).to_contain_text(f"Who: Ann · By: 30 April 2026{late} · From Table 1")
     expect(item.locator(".look-back-now")).to_have_text("Now: Not started yet")
     check(page, output_dir, "lookback")
     item.get_by_label("Done").check()
@@ -127,6 +130,13 @@ def test_the_host_keeps_the_plan_after_the_end_and_opens_a_follow_up(organised, 
     expect(item.get_by_role("status")).to_have_text("Saved.")
     expect(item.locator(".plan-facts")).to_contain_text("Started")
     expect(item.locator(".plan-progress")).to_contain_text("The rota now has a call-back slot")
+    expect(item.locator(".plan-late")).to_have_count(0)  # no date: never late
+    item.get_by_label("By when").fill("2020-01-31")  # started, and its date long gone (the form is still open)
+    item.get_by_role("button", name="Save").click()
+    expect(item.locator(".plan-late")).to_have_text("Late: its date has passed")
+    item.get_by_label("Status").select_option("done")
+    item.get_by_role("button", name="Save").click()
+    expect(item.locator(".plan-late")).to_have_count(0)  # done: late no more
     panel.get_by_label("Title of the follow-up").fill("Autumn review")
     panel.get_by_role("button", name="Open the follow-up workshop").click()
     expect(panel.locator(".plan-follow")).to_contain_text("The follow-up workshop is ready")

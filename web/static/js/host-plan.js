@@ -6,7 +6,7 @@
 
 import { el } from "./live.js";
 import { run } from "./host-util.js";
-import { dayLabel, statusTag } from "./plan-words.js";
+import { dayLabel, isLate, statusTag } from "./plan-words.js";
 
 const STATUSES = [["open", "Open"], ["started", "Started"], ["done", "Done"], ["dropped", "Dropped"]]; // as in the reports
 const SOURCES = { pledge: "a pledge", agreed: "what the table agreed", not_working: "a “not working” item" };
@@ -70,6 +70,7 @@ function actionItem(action) {
     const from = next.from ? `From ${SOURCES[next.from.kind] || next.from.kind}${next.from.table_name ? ` at ${next.from.table_name}` : ""}`
       + (next.from.outcome_name ? ` · outcome: ${next.from.outcome_name}` : "") : "";
     facts.replaceChildren(statusTag(next.status, "plan-status"),
+      isLate(next) ? el("span", { class: "tag plan-late", text: "Late: its date has passed" }) : "",
       [next.owner ? `Who: ${next.owner}` : "Nobody named yet", next.due ? `By ${dayLabel(next.due)}` : null, from || null]
         .filter(Boolean).map((part) => ` · ${part}`).join(""),
       next.private ? el("span", { class: "tag", text: "Not in the notes: not in downloads" }) : "");

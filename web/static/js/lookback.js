@@ -5,7 +5,7 @@
 
 import { el } from "./live.js";
 import { announce, icon, swap } from "./dom.js";
-import { STATUSES, dayLabel, statusLabel, statusTag } from "./plan-words.js";
+import { STATUSES, dayLabel, isLate, statusLabel, statusTag } from "./plan-words.js";
 import { put, say } from "./words.js";
 
 function actionItem(action, act) {
@@ -52,7 +52,7 @@ function actionItem(action, act) {
   });
   const facts = [
     action.owner ? say("look.who", { name: action.owner }) : null,
-    action.due ? say("look.by", { date: dayLabel(action.due) }) : null,
+    action.due ? say(isLate(action) ? "look.by_late" : "look.by", { date: dayLabel(action.due) }) : null,
     action.table ? say("look.from", { table: action.table }) : null,
   ].filter(Boolean).join(" · ");
   const node = el("li", { class: "panel look-back-item", "aria-labelledby": `${id}-h` },

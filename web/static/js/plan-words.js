@@ -28,3 +28,11 @@ export function dayLabel(value) {
   const [year, month, day] = value.slice(0, 10).split("-").map(Number);
   return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
+
+// Is an action past its date and not yet done (or dropped)? Today as the device's calendar
+// has it, so "late" begins at midnight where the facilitator is.
+export function isLate(action, today = new Date()) {
+  if (!action.due || !["open", "started"].includes(action.status)) return false;
+  const local = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  return action.due.slice(0, 10) < local;
+}

@@ -376,6 +376,7 @@ export default /* words-json */ {
     "look.thanks": {"standard": "Thank you. “{status}” is on the plan."},
     "look.who": {"standard": "Who: {name}"},
     "look.by": {"standard": "By: {date}"},
+    "look.by_late": {"standard": "By: {date} (that date has passed)", "easy": "By: {date}. That day has gone."},
     "look.from": {"standard": "From {table}"},
     "look.now": {"standard": "Now: "},
     "look.said": {"standard": "What our table said"},
