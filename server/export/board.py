@@ -48,6 +48,8 @@ def _board(room, table) -> dict | None:
     if view is None:
         return None
     outcomes = []
+    # the report lists each card above as "Card 3: ..."; the path names it so, not in full again
+    numbers = {r.card: r.number for r in table.rounds if r.outcome == "agreed"}
     for outcome in view["outcomes"]:
         tiles = []
         for n, tile in enumerate(outcome["tiles"]):
@@ -58,6 +60,7 @@ def _board(room, table) -> dict | None:
                 "words": describe(_style(room, tile["perspective"])),
                 "card_id": tile["card"],
                 "card": card.get("text", ""),
+                "card_ref": f"Card {numbers[tile['card']]}" if tile["card"] in numbers else card.get("text", ""),
                 "footprint": _footprint(room, tile["perspective"], f"{table.id}-{outcome['id']}-{n}"),
             })  # fmt: skip
         colours = len({t["perspective_id"] for t in tiles} - {"anyone"})
@@ -152,7 +155,7 @@ def markdown_table_lines(summary: dict, table: dict, md) -> list[str]:
         for outcome in board["outcomes"]:
             mark = "**met**" if outcome["met"] else md(outcome["line"])
             out.append(f"- {md(outcome['name'])} — “{md(outcome['statement'])}” · {mark}")
-            out += [f"  - {md(t['perspective'])} ({md(t['words'])}): {md(t['card'])}" for t in outcome["tiles"]]
+            out += [f"  - {md(t['perspective'])} ({md(t['words'])}): {md(t['card_ref'])}" for t in outcome["tiles"]]
     out += _markdown_voice("Whose voice was heard", table_voice(summary, table), md)
     if table["poem"]:
         out += ["", "### Our poem", ""]
@@ -230,7 +233,7 @@ def word_table(doc, summary: dict, table: dict, clean) -> None:
             paragraph.add_run(clean(outcome["name"])).bold = True
             paragraph.add_run(clean(f" — “{outcome['statement']}” · " + ("met" if outcome["met"] else outcome["line"])))
             for tile in outcome["tiles"]:
-                doc.add_paragraph(clean(f"{tile['perspective']} ({tile['words']}): {tile['card']}"), style="List Bullet 2")
+                doc.add_paragraph(clean(f"{tile['perspective']} ({tile['words']}): {tile['card_ref']}"), style="List Bullet 2")
     _word_voice(doc, "Whose voice was heard", table_voice(summary, table), clean)
     if table["poem"]:
         doc.add_heading("Our poem", level=3)

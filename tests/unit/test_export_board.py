@@ -76,11 +76,24 @@ def test_the_summary_carries_each_tables_path_and_the_rooms_progress():
         ("anyone", "no colour"),
     ]
     assert any(t["card"] == "I would like to choose when I get up in the morning." for t in choice["tiles"])
+    # the full report lists the cards above ("Card 1: ..."): its path names them by number
+    agreed = {r["card"]["text"]: f"Card {r['number']}" for r in t1["rounds"]}
+    assert all(t["card_ref"] == agreed[t["card"]] for o in board["outcomes"] for t in o["tiles"])
     assert t2["board"]["met"] == 0 and all(o["tiles"] == [] for o in t2["board"]["outcomes"])
     assert s["progress_line"] == "5 of 10 outcomes met across 2 tables."
     assert [(e["id"], e["words"]) for e in s["legend"]] == [
         ("person", "orange with dots"), ("carer", "sky blue with stripes"), ("other", "grey with bars"), ("anyone", "no colour"),
     ]  # fmt: skip
+
+
+def test_the_reports_path_names_each_card_by_its_number_not_its_words_again():
+    story, _ = workshop()
+    s = summarise(story.room)
+    md = markdown.render(s).replace("\\", "")
+    path = md[md.index("### The path"):]
+    path = path[: path.index("###", 4)]
+    assert "(orange with dots): Card " in path
+    assert "I would like to choose when I get up in the morning." not in path
 
 
 def test_each_round_and_agreed_note_says_how_it_was_agreed_and_from_which_card():
