@@ -97,10 +97,10 @@ def plan_parts(room, people, kept: set) -> dict:
 
 
 def action_line(action: dict) -> str:
-    """"Open · owner: Ann · by 31 March 2026 · From a pledge at Table 1"."""
+    """"Not started yet · who: Ann · by 31 March 2026 · From a pledge at Table 1" (the host page says "Who:" too)."""
     parts = [action["status_label"]]
     if action["owner"]:
-        parts.append(f"owner: {action['owner']}")
+        parts.append(f"who: {action['owner']}")
     if action["due_label"]:
         parts.append(f"by {action['due_label']}")
     if action["from_label"]:
