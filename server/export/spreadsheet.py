@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime, timezone
 
 from . import board, plan
 
@@ -71,5 +72,13 @@ def csv_bytes(columns, rows) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def spreadsheet_time(at: str | None) -> str:
+    """"2026-12-02 13:56:47" (UTC) for a stored time: a spreadsheet reads that as a date and
+    time, where the log's own form (with "T", milliseconds and "+00:00") stays text."""
+    if not at:
+        return ""
+    return datetime.fromisoformat(at).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
 def render(summary: dict) -> bytes:
-    return csv_bytes(COLUMNS, rows(summary))
+    return csv_bytes(COLUMNS, (dict(row, time=spreadsheet_time(row.get("time"))) for row in rows(summary)))

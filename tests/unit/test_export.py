@@ -274,6 +274,10 @@ def test_csv_has_one_row_per_response_note_and_pledge():
     assert (ed["author"], ed["perspective"], ed["entered_by"], ed["votes"], ed["room"]) == (
         "Ed", "a health professional", "Bo", "0", "BCDFGH",
     )  # fmt: skip
+    # times a spreadsheet reads as dates and times (UTC), not the log's "…T…+00:00" text
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", r["time"]) for r in rows if r["time"])
+    assert any(r["time"] for r in rows)
+    assert spreadsheet.spreadsheet_time("2026-07-01T09:05:03.250+01:00") == "2026-07-01 08:05:03"
 
 
 def test_docx_has_real_headings_lists_and_plain_text():
