@@ -172,6 +172,8 @@ def when(value: str | None) -> str:
     if not value:
         return ""
     moment = datetime.fromisoformat(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
     return f"{moment.day} {moment:%b %Y}, {moment:%H:%M}"
 
 
