@@ -17,6 +17,8 @@ const NEXT = {
   pledge: ["closed", "Close the tables"],
 };
 
+const FRESH_MS = 1000; // how long a stage button that has just appeared ignores presses
+
 export function initControls(live, { onEnded }) {
   const say = $("now-status");
   once($("start"), () => run(live, say, "start", {}, "The workshop has started."));
@@ -234,10 +236,20 @@ function renderStages(room) {
   start.hidden = at !== "lobby";
   const next = NEXT[at];
   const button = $("stage-next");
+  // a stage button that has just taken the place of the one pressed (Start, or the last
+  // stage's) waits a moment: the second click of a double-click must not move every table on
+  if (next && (button.hidden || button.textContent !== next[1])) {
+    button.dataset.freshUntil = String(Date.now() + FRESH_MS);
+    setTimeout(() => {
+      off(button, waiting(button, current.n));
+      button.disabled = Boolean(current.room.ended) || button.hasAttribute("data-off");
+    }, FRESH_MS + 20);
+  }
+  const fresh = Date.now() < Number(button.dataset.freshUntil || 0);
   button.hidden = !next;
   if (next) button.textContent = next[1];
   off(start, waiting(start, current.n));
-  off(button, waiting(button, current.n));
+  off(button, waiting(button, current.n) || fresh);
   $("end-next").hidden = at !== "closed";
   if (at !== "play" && !$("stage-confirm").hidden) { // moved on meanwhile (another host, one table at a time)
     const inside = $("stage-confirm").contains(document.activeElement);
