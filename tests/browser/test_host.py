@@ -86,6 +86,7 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
     expect(page.get_by_role("region", name="Waiting for a table")).to_contain_text("Ana, Ben, Chidi and Dee")
     page.get_by_role("button", name=re.compile("^Seat everyone")).click()
     expect(page.get_by_role("region", name="Waiting for a table")).to_be_hidden()
+    expect(page.locator("#tables-heading")).to_be_focused()  # where they now sit, not the page's top
     # four people make one table of four; the second stays free until a table would pass six
     expect(page.get_by_role("article", name="Table 1").get_by_role("heading", name="People at this table (4)")).to_be_visible()
     expect(page.get_by_role("article", name="Table 2").get_by_role("heading", name="People at this table (0)")).to_be_visible()
@@ -167,6 +168,7 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
     expect(page.get_by_role("heading", name="Waiting for a table (2)")).to_be_visible()
     page.get_by_role("button", name=re.compile("^Seat everyone")).click()
     expect(page.get_by_role("heading", name="Waiting for a table (0)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Everyone in the room")).to_be_focused()  # not the page's top
     page.get_by_role("button", name="Start the workshop").click()
     expect(page.get_by_role("button", name="Move everyone to Reflect")).to_be_visible()
 

@@ -219,3 +219,28 @@ def test_a_long_workshop_folds_each_tables_earlier_agreements(server, new_page, 
     earlier.locator("summary").click()
     expect(earlier.get_by_text("Agreement 1")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_hosts_next_card_asks_first_when_nobody_has_voted(server, new_page, people):  # noqa: F811
+    room, (ana, ben, chidi) = seated(server, people)
+    page = new_page(room["host_url"])
+    page.get_by_role("button", name="Start the workshop").click()
+    table = page.get_by_role("article", name="Table 1")
+    drawer = next(p for p in (ana, ben, chidi) if p.wait_for(lambda v: v["table"]["turn"])["table"]["turn"] == p.player_id)
+    assert drawer.act("draw")["ok"]
+    assert ana.act("respond", text="Ask what a good day looks like.")["ok"]
+    expect(table.locator(".answers")).to_contain_text("Ask what a good day looks like.")
+    # nothing voted: the card would go with nothing kept, so the host is asked
+    table.get_by_role("button", name="Next card").click()
+    expect(table.get_by_text("Nobody at Table 1 has voted on this card yet")).to_be_visible()
+    expect(table.get_by_role("button", name="Move on anyway")).to_be_focused()
+    table.get_by_role("button", name="Stay on this card").click()
+    expect(table.get_by_role("button", name="Next card")).to_be_focused()
+    assert ana.view["table"]["card"]  # still on the card
+    # a vote: Next card agrees it at once, and focus stays at the table (not the top of the page)
+    answer = ana.view["table"]["responses"][0]["id"]
+    assert ben.act("vote", response=answer)["ok"]
+    expect(table.locator(".answers li").first).to_contain_text("1 vote")
+    table.get_by_role("button", name="Next card").click()
+    expect(table.get_by_role("heading", name="Table 1", level=4)).to_be_focused()
+    ana.wait_for(lambda v: v["table"]["card"] is None and v["table"]["last_round"]["outcome"] == "agreed")

@@ -274,12 +274,16 @@ export function renderControls(view) {
   }
   renderStages(room);
   const waitingForTable = view.players.filter((p) => p.table === null);
+  const pressed = ["seat-all", "seat-all-now"].map($).find((button) => button === document.activeElement);
   for (const id of ["seat-all", "seat-all-now"]) {
     off($(id), waitingForTable.length === 0 || waiting($(id), view.n));
     $(id).textContent = waitingForTable.length ? `Seat everyone (${waitingForTable.length} waiting)` : "Seat everyone";
   }
   // in the lobby the seating panel is open anyway; later, newcomers need a table at once
   $("unseated-alert").hidden = room.ended || room.stage === "lobby" || waitingForTable.length === 0;
+  // everyone seated: the button pressed goes (or is off); focus stays near it (the people
+  // list it sits in, or the tables the alert sent them to), not at the top of the page
+  if (pressed && waitingForTable.length === 0) $(pressed.id === "seat-all" ? "people-heading" : "tables-heading").focus();
   const labels = namesApart(view.players);
   $("unseated-alert-who").textContent = `${listWords(waitingForTable.map((p) => labels.get(p.id)))} ${waitingForTable.length === 1 ? "is" : "are"} not at a table yet.`;
   renderTies(view);

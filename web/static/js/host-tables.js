@@ -5,7 +5,7 @@
 
 import { el } from "./live.js";
 import { swap } from "./dom.js";
-import { namesApart, stagesFor, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
+import { guard, namesApart, stagesFor, off, once, run, setOptions, settle, stageLabel, waiting } from "./host-util.js";
 import { helpers } from "./host-helpers.js";
 import { miniBoard } from "./host-board.js";
 import { olderAgreed, saidList, talk } from "./host-talk.js";
@@ -121,7 +121,30 @@ function tableCard(id, live) {
     });
   }
   once(reveal, () => act("reveal", {}, `Answers shown at ${name}.`));
-  once(next, () => act("next", {}, "")); // the card itself shows what happened: agreed, or a tie
+  // "Next card" on a card nobody has voted on would keep nothing from it: asked first, as
+  // the table's own "Next card" asks (with votes it goes at once: agreed, or a tie to settle)
+  let voted = false;
+  const nextQuestion = el("p", { id: `${p}-next-question` });
+  const nextYes = el("button", { type: "button", class: "h-btn", text: "Move on anyway", "aria-describedby": `${p}-next-question` });
+  const nextNo = el("button", { type: "button", class: "h-btn h-btn-quiet", text: "Stay on this card" });
+  const nextAsk = el("div", { class: "confirm", hidden: true }, nextQuestion, nextYes, nextNo);
+  const nextNow = () => act("next", {}, ""); // the card itself shows what happened: agreed, or a tie
+  next.addEventListener("click", () => {
+    if (next.hasAttribute("data-off")) return;
+    if (voted) {
+      guard(next, nextNow);
+      return;
+    }
+    nextQuestion.textContent = `Nobody at ${name} has voted on this card yet, so nothing would be agreed from it. Move on anyway?`;
+    nextAsk.hidden = false;
+    nextYes.focus();
+  });
+  nextNo.addEventListener("click", () => { nextAsk.hidden = true; next.focus(); });
+  nextYes.addEventListener("click", async () => {
+    nextAsk.hidden = true;
+    heading.focus();
+    await guard(next, nextNow);
+  });
   const choose = async (response) => {
     const ack = await act("agree", { response },
       response ? `You chose an answer for ${name}; it is kept in what they agreed.` : `${name} agreed none of the tied answers.`);
@@ -134,7 +157,7 @@ function tableCard(id, live) {
   const helper = helpers(id, p, live);
   const root = el("article", { class: "table-card", "aria-labelledby": `${p}-heading` },
     el("div", { class: "table-top" }, heading, stageChip),
-    board, turn, actions, skipAsk, say, said, older.root, notes.root, pledges.root, voiceLines, voice.root,
+    board, turn, actions, nextAsk, skipAsk, say, said, older.root, notes.root, pledges.root, voiceLines, voice.root,
     peopleHeading, people, stageRow, helper.root);
   let shownStage = null;
 
@@ -146,7 +169,10 @@ function tableCard(id, live) {
     const playing = stage === "play";
     turn.hidden = !playing;
     actions.hidden = !playing;
-    if (!playing) closeAsk();
+    if (!playing) {
+      closeAsk();
+      nextAsk.hidden = true;
+    }
     const first = stage === "reflect" ? notes : ["pledge", "closed"].includes(stage) ? pledges : null;
     const order = first ? [first.root, said, older.root, ...[notes, pledges].filter((f) => f !== first).map((f) => f.root)]
       : [said, older.root, notes.root, pledges.root];
@@ -167,8 +193,18 @@ function tableCard(id, live) {
     }
     else if (!skipAsk.hidden && skipQuestion.textContent !== askWords()) skipQuestion.textContent = askWords();
     round = table.round;
+    const pressed = [next, reveal, skip].find((button) => button === document.activeElement);
     off(next, !table.card || Boolean(table.tie) || waiting(next, view.n));
     off(reveal, !table.hidden || waiting(reveal, view.n));
+    // a button pressed is off now (the card went, the answers are shown): it is about to be
+    // disabled, which would drop focus to the top of the page; the table's heading takes it
+    if (pressed && pressed.hasAttribute("data-off")) heading.focus();
+    voted = Boolean(table.card) && table.responses.some((r) => r.votes > 0);
+    if (!nextAsk.hidden && (voted || next.hasAttribute("data-off"))) { // voted meanwhile, or the card went
+      const inside = nextAsk.contains(document.activeElement);
+      nextAsk.hidden = true;
+      if (inside) (next.hasAttribute("data-off") ? heading : next).focus();
+    }
     const tally = (view.voice && view.voice.tables && view.voice.tables[table.id]) || {};
     const lines = (voiceSentences(view).tables || {})[table.id] || [];
     const named = (person) => ({ ...person, name: labels.get(person.id) || person.name }); // "Jo (2)"
