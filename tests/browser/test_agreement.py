@@ -43,6 +43,8 @@ def test_a_tie_is_chosen_by_the_table(server, new_page, room, bot, output_dir): 
     option = tie.locator(".tie-option", has_text="Ask them what they want.")
     expect(option.locator(".who")).to_contain_text("Bo, a family carer")
     expect(option).to_have_attribute("data-perspective", "carer")
+    # a screen reader hears which answer each "Keep this one" keeps
+    expect(option.get_by_role("button", name="Keep this one")).to_have_accessible_description("Ask them what they want.")
     ana.screenshot(path=output_dir / "tie-390.png", animations="disabled")
     calm(ana)
     assert_accessible(ana)
@@ -187,7 +189,7 @@ def test_a_skipped_card_asks_the_facilitator_first_and_the_table_is_told(server,
     # the facilitator is asked before it goes: for later, or out of the game
     left = bo.view["table"]["cards_left"]
     table.get_by_role("button", name="Skip this card").click()
-    question = table.locator(".confirm")
+    question = table.locator(".confirm", has=host.get_by_role("button", name="Put it back for later"))
     expect(question).to_contain_text("Table 1 has 1 answer on this card; skipping keeps none of them.")
     expect(table.get_by_role("button", name="Put it back for later")).to_be_focused()
     table.get_by_role("button", name="Keep the card").click()
