@@ -57,7 +57,7 @@ export function initBigScreen(live, code) {
     el("h2", { id: "big-screen-heading", text: "Big screen" }),
     el("p", {}, el("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", class: "h-btn h-btn-quiet bigscreen-open",
       text: "Open the big screen" }),
-    " For a projector, or to share in a call. It shows no names and nothing kept in the room."),
+    " For a projector, or to share in a call. It shows no names, and nothing anyone asked to leave out of the notes."),
     el("h3", { text: "Spotlight" }),
     now,
     el("div", { class: "h-field", "data-live": true }, el("label", { for: "spotlight-choice", text: "Put on the big screen" }), choose),

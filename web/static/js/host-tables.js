@@ -196,6 +196,7 @@ function tableCard(id, live) {
     const pressed = [next, reveal, skip].find((button) => button === document.activeElement);
     off(next, !table.card || Boolean(table.tie) || waiting(next, view.n));
     off(reveal, !table.hidden || waiting(reveal, view.n));
+    reveal.hidden = !view.room.hide_until_reveal; // answers shown as they come: nothing to show
     // a button pressed is off now (the card went, the answers are shown): it is about to be
     // disabled, which would drop focus to the top of the page; the table's heading takes it
     if (pressed && pressed.hasAttribute("data-off")) heading.focus();
@@ -217,7 +218,11 @@ function tableCard(id, live) {
     stageChip.className = `chip table-stage chip-${table.stage}`;
     board.replaceChildren(...[miniBoard(table.board, table.name)].filter(Boolean));
     const holder = table.players.find((person) => person.id === table.turn);
-    turn.replaceChildren("Turn: ", el("strong", { text: holder ? named(holder).name : "nobody yet" }));
+    turn.replaceChildren(...(table.players.length
+      ? ["Turn: ", el("strong", { text: holder ? named(holder).name : "nobody yet" })]
+      : ["Nobody sits here yet."]));
+    // an empty table has no card to act on: its buttons wait until someone sits there
+    actions.classList.toggle("is-empty", table.players.length === 0 && !table.card);
     swap(said, talk(table, view.perspectives, choose));
     const earlier = olderAgreed(table, view.perspectives);
     older.show(earlier && `Earlier agreements (${earlier.children.length})`, earlier);

@@ -144,7 +144,7 @@ function render(view) {
   renderWall(view);
   renderPlan(view);
   renderFacilitate(view);
-  const progress = roomProgress(view);
+  const progress = room.stage === "lobby" ? null : roomProgress(view); // nothing to count before the start
   $("room-progress").hidden = !progress;
   $("room-progress").textContent = progress || "";
   setReadOnly(root, room.ended);
