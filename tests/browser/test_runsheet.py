@@ -110,6 +110,10 @@ def test_practise_first_from_the_home_page(server, new_page, output_dir):
     page.get_by_label("Welcome").fill("0")
     page.get_by_label("Play the cards").fill("20")
     page.get_by_role("button", name="Practise first").click()
+    # it says it is practice, here and under "My workshops"
+    expect(page.get_by_role("heading", name="Your practice workshop is ready")).to_be_focused()
+    expect(page.locator("#ready-practice")).to_contain_text("It is deleted after a day.")
+    expect(page.locator(".my-workshop", has_text="Trying it out")).to_contain_text("Practice")
     page.get_by_role("link", name="Open the facilitator’s page").click()
     practice = page.get_by_role("region", name="Practice workshop")
     expect(practice).to_contain_text("simulated players are here", timeout=15000)
@@ -120,3 +124,10 @@ def test_practise_first_from_the_home_page(server, new_page, output_dir):
     assert axe_in(page, "#facilitate") == []
     page.get_by_role("region", name="Practice workshop").get_by_label("Paused").check()
     page.locator("#facilitate").screenshot(path=str(output_dir / "host-practice-panels.png"))
+
+
+def test_practising_needs_no_name_of_its_own(server, new_page):
+    page = new_page(f"{server.url}/")
+    page.get_by_role("button", name="Practise first").click()
+    expect(page.get_by_role("heading", name="Your practice workshop is ready")).to_be_visible()
+    expect(page.locator(".my-workshop", has_text="Practice workshop")).to_contain_text("Practice")

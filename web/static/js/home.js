@@ -117,7 +117,9 @@ fileInput.addEventListener("change", async () => {
 startForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   show(startError);
-  const title = titleInput.value.trim();
+  const practising = Boolean(event.submitter && event.submitter.value === "practice");
+  // practising needs no name of its own
+  const title = titleInput.value.trim() || (practising ? say("home.practise.title") : "");
   if (!title) {
     show(startError, el("p", { text: say("home.error.title") }));
     titleInput.focus();
@@ -132,7 +134,7 @@ startForm.addEventListener("submit", async (event) => {
     return;
   }
   if (plan.run_sheet) body.run_sheet = plan.run_sheet;
-  if (event.submitter && event.submitter.value === "practice") body.practice = true;
+  if (practising) body.practice = true;
   if (!chosen) {
     show(startError, el("p", { text: say("home.error.deck") }));
     return;
@@ -157,7 +159,7 @@ startForm.addEventListener("submit", async (event) => {
     });
     const result = await response.json();
     if (response.status === 201) {
-      showReady(result, title);
+      showReady(result, title, practising);
       return;
     }
     const error = result.error || {};

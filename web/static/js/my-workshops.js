@@ -40,7 +40,7 @@ function workshopItem(workshop) {
   const made = workshop.created ? `made ${when(workshop.created)}` : `first opened here ${when(workshop.saved)}`;
   return el("li", { class: "my-workshop" },
     el("div", { class: "my-workshop-about" },
-      el("p", { class: "my-workshop-title", text: title }),
+      el("p", { class: "my-workshop-title" }, title, workshop.practice ? el("span", { class: "tag practice-tag", text: "Practice" }) : null),
       el("p", { class: "hint" }, "Room code ", el("strong", { class: "room-code", text: shownCode(workshop.code) }), ` · ${made}`,
         workshop.link && workshop.link !== "main" ? " · co-facilitator link" : "")),
     el("div", { class: "row" },
@@ -59,8 +59,10 @@ export function showWorkshops() {
 }
 
 // Right after making a workshop: remember it here, and show its host link to keep.
-export function showReady({ code, host_key: key, host_url: url }, title) {
-  const kept = rememberWorkshop(code, { key, title, created: new Date().toISOString(), link: "main" });
+export function showReady({ code, host_key: key, host_url: url }, title, practice = false) {
+  const kept = rememberWorkshop(code, { key, title, created: new Date().toISOString(), link: "main", ...(practice ? { practice } : {}) });
+  $("ready-practice").hidden = !practice;
+  $("ready-heading").textContent = practice ? "Your practice workshop is ready" : "Your workshop is ready";
   $("ready-code").textContent = shownCode(code);
   const input = $("ready-link");
   input.value = url || hostLink(code, key);

@@ -48,6 +48,7 @@ export default /* words-json */ {
     "home.start.button": {"standard": "Start the workshop", "icon": "star"},
     "home.practise.hint": {"standard": "Before the day, try every control on your own: pretend players join and play with you. A practice workshop is deleted after a day.", "easy": "Try it first. Pretend players play with you. It is deleted after 1 day."},
     "home.practise.button": {"standard": "Practise first", "icon": "lightbulb"},
+    "home.practise.title": {"standard": "Practice workshop"},
     "home.error.title": {"standard": "Please give the workshop a name."},
     "home.error.deck": {"standard": "Please choose the cards."},
     "home.error.own": {"standard": "Please choose a deck file that passes the check first."},
