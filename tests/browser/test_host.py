@@ -107,7 +107,7 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
     page.screenshot(path=str(output_dir / "host-1280x800.png"))
     assert_accessible(page)
 
-    page.get_by_role("button", name="Pause everyone").click()
+    page.locator("#host-now").get_by_role("button", name="Pause everyone").click()
     expect(page.locator("#paused-note")).to_be_visible()
     expect(ana.get_by_role("heading", name="Paused")).to_be_visible()
     for person in (ben, chidi, dee):
@@ -115,7 +115,7 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
     refused = first.act("respond", text="I would ask what they need.")
     assert refused["ok"] is False and refused["error"]["code"] == "paused"
 
-    page.get_by_role("button", name="Resume").click()
+    page.locator("#host-now").get_by_role("button", name="Resume").click()
     expect(page.locator("#paused-note")).to_be_hidden()
     expect(ana.get_by_role("heading", name="Paused")).to_be_hidden()
     for person in (ben, chidi, dee):
@@ -154,7 +154,8 @@ def test_host_runs_a_workshop_from_one_screen(server, new_page, people, output_d
     expect(ana.locator("#announce")).to_contain_text("The workshop has ended.")  # heard too
     for person in (ben, chidi, dee):
         person.wait_for(lambda v: v["room"]["ended"])
-    expect(page.get_by_role("button", name="Pause everyone")).to_be_hidden()
+    expect(page.locator("#pause")).to_be_hidden()
+    expect(page.get_by_role("region", name="Quick controls")).to_be_hidden()
     expect(page.locator("#export-buttons").get_by_role("button", name="Markdown")).to_be_enabled()
     open_moment(page, "During")
     expect(page.get_by_role("button", name="Send to everyone")).to_be_disabled()
@@ -281,6 +282,29 @@ def test_host_helps_people_keeps_time_and_moves_people(server, new_page, people)
         latecomer.close()
         stranger.close()
     expect(page.locator("#unseated-list")).to_contain_text("Eve")
+
+
+def test_on_a_phone_pause_stays_one_tap_away_at_the_foot_of_the_screen(server, new_page, people, output_dir):
+    room = server.create_room("Pocket controls", "everyday-lives")
+    ben, chidi = people(room["code"], NAMES[1:3])
+    for person in (ben, chidi):
+        assert person.act("sit", table="t1")["ok"]
+    page = new_page(room["host_url"], width=390, height=844)
+    page.get_by_role("button", name="Start the workshop").click()
+    bar = page.get_by_role("region", name="Quick controls")
+    expect(bar).to_be_hidden()  # the top's own "Pause everyone" is in sight
+    page.locator("#tables-heading").scroll_into_view_if_needed()
+    expect(bar).to_be_visible()
+    expect(bar).to_contain_text("Stage: Play")
+    page.screenshot(path=str(output_dir / "host-quick-bar-390.png"))
+    bar.get_by_role("button", name="Pause everyone").click()
+    ben.wait_for(lambda v: v["room"]["paused"])
+    expect(bar).to_contain_text("Everyone is paused")
+    bar.get_by_role("button", name="Resume").click()
+    ben.wait_for(lambda v: not v["room"]["paused"])
+    page.evaluate("window.scrollTo(0, 0)")
+    expect(bar).to_be_hidden()
+    assert_accessible(page)
 
 
 def test_host_page_comes_back_after_the_server_restarts(fresh_server, browser):

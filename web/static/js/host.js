@@ -8,6 +8,7 @@
 import { connect, el } from "./live.js";
 import { useLegend } from "./legend.js";
 import { initControls, renderControls, tickTimer } from "./host-controls.js";
+import { initQuickBar } from "./host-quickbar.js";
 import { initSettings, renderSettings } from "./host-settings.js";
 import { renderAdmission } from "./host-admit.js";
 import { initCohosts, renderCohosts } from "./host-cohosts.js";
@@ -135,6 +136,7 @@ function render(view) {
   clearStaleStatus(room);
   renderMoments(room);
   renderControls(view);
+  quick.update(room);
   renderSettings(view);
   renderAdmission(view, state.live);
   renderCohosts(view, state.live, state.link);
@@ -188,6 +190,7 @@ $("keep-show").addEventListener("change", () => {
 $("keep-tools").replaceChildren(keepTools("keep", () => ({ code, key: state.key, title: title() }), { input: $("keep-link") }));
 
 initMoments();
+const quick = initQuickBar();
 initControls(state.live, {
   onEnded: () => {
     const note = $("ended-note");
